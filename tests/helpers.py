@@ -1,0 +1,48 @@
+"""Shared helpers for the test suite."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wikilint.article import Article
+from wikilint.finding import Finding
+from wikilint.rule import Rule
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SEED = ROOT / "seeds" / "000_778acce009f2ce04.txt"
+SHARED = Path(os.environ.get("WIKILINT_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+
+needs_corpus = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS} (CI has it)"
+)
+
+
+def run_rule(rule: type[Rule], source: str, **options: Any) -> list[Finding]:
+    """Findings of one rule, with options overriding its defaults, on *source*."""
+    configured = rule(rule.Options(**options))
+    return sorted(configured.check(Article(source)), key=lambda finding: finding.sort_key)
+
+
+def fixture_articles(pattern: str = "**/*.wiki") -> list[Path]:
+    """The real articles committed under tests/fixtures."""
+    return sorted(FIXTURES.glob(pattern))
+
+
+def corpus_articles(pattern: str = "**/*.wiki") -> list[Path]:
+    """Every article of the shared corpus (empty when it is absent)."""
+    return sorted(CORPUS.glob(pattern)) if CORPUS.is_dir() else []
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig")
+
+
+def positions(findings: list[Finding]) -> list[tuple[str, int, int]]:
+    """``(code, line, column)`` of each finding, the shape most assertions compare."""
+    return [(f.code, f.location.line, f.location.column) for f in findings]

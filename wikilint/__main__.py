@@ -1,0 +1,5 @@
+"""Allow ``python -m wikilint``."""
+
+from wikilint.cli import main
+
+main()

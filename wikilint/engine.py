@@ -1,0 +1,53 @@
+"""Run rules over articles; a crashing rule is reported, never fatal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wikilint.article import Article
+from wikilint.finding import Finding, Severity
+from wikilint.rule import Rule, locate
+
+INTERNAL_ERROR_CODE = "WL000"
+INTERNAL_ERROR_NAME = "internal-error"
+
+
+def lint(article: Article, rules: Sequence[Rule]) -> list[Finding]:
+    """All findings of *rules* on *article*, in source order."""
+    findings: list[Finding] = []
+    for rule in rules:
+        if not rule.applies_to(article):
+            continue
+        try:
+            findings.extend(list(rule.check(article)))
+        except Exception as error:  # one failing rule must not take the run down
+            findings.append(internal_error(article, f"rule {rule.name} ({rule.code})", error))
+    findings.sort(key=lambda finding: finding.sort_key)
+    return findings
+
+
+def internal_error(article: Article, where: str, error: BaseException) -> Finding:
+    """A finding that reports a crash inside wikilint rather than a defect of the text."""
+    detail = str(error) or type(error).__name__
+    return Finding(
+        code=INTERNAL_ERROR_CODE,
+        rule=INTERNAL_ERROR_NAME,
+        severity=Severity.ERROR,
+        message=f"{where} failed: {type(error).__name__}: {detail}",
+        location=locate(article, 0, 0),
+        path=article.path,
+    )
+
+
+def is_internal_error(finding: Finding) -> bool:
+    return finding.code == INTERNAL_ERROR_CODE
+
+
+def lint_source(source: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
+    """Parse *source* once and lint it; a parser crash becomes an internal error."""
+    try:
+        article = Article(source, path)
+    except Exception as error:
+        placeholder = Article("", path)
+        return [internal_error(placeholder, "parsing", error)]
+    return lint(article, rules)

@@ -1,0 +1,90 @@
+"""The rule interface: small, self-describing checks over an :class:`Article`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from wikilint.article import Article
+from wikilint.finding import Finding, Fix, Location, Related, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDocs:
+    """What a rule finds, why it matters, and an example of each side."""
+
+    what: str
+    why: str
+    bad: str
+    good: str
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """Options of a rule that has none."""
+
+
+class Rule:
+    """Base class of every rule.
+
+    Subclasses set the class attributes and implement :meth:`check`. Options are a
+    frozen dataclass: its fields are the option names, types and defaults.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str]
+    docs: ClassVar[RuleDocs]
+    Options: ClassVar[type] = NoOptions
+    #: Languages (Wikipedia codes) the rule is meant for; ``None`` means every language.
+    languages: ClassVar[frozenset[str] | None] = None
+    #: Whether the rule runs unless selected explicitly.
+    enabled_by_default: ClassVar[bool] = True
+
+    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
+        self.options = options if options is not None else self.Options()
+        if severity is not None:
+            self.severity = severity
+
+    @classmethod
+    def option_fields(cls) -> tuple[dataclasses.Field[Any], ...]:
+        return dataclasses.fields(cls.Options)
+
+    def check(self, article: Article) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def applies_to(self, article: Article) -> bool:
+        return self.languages is None or article.language in (None, *self.languages)
+
+    def finding(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        related: Iterable[tuple[int, int, str]] = (),
+        fix: Fix | None = None,
+    ) -> Finding:
+        """A finding of this rule at ``article.source[start:end]``."""
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            severity=self.severity,
+            message=message,
+            location=locate(article, start, end),
+            related=tuple(Related(locate(article, s, e), note) for s, e, note in related),
+            fix=fix,
+            path=article.path,
+        )
+
+
+def locate(article: Article, start: int, end: int) -> Location:
+    line, column = article.position(start)
+    end_line, end_column = article.position(end)
+    return Location(start, end, line, column, end_line, end_column)
+

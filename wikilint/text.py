@@ -1,0 +1,74 @@
+"""Language-light text utilities on prose: sentences and words."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end a sentence (English and common Latin).
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st mt ft jr sr sen rep gen col lt sgt capt cpl maj adm gov pres rev hon "
+    "fr br sr vs etc al approx ca cf eg ie viz no nos vol vols pp pg ed eds inc ltd co corp bros "
+    "dept est fig figs jan feb mar apr jun jul aug sep sept oct nov dec op ch sec art".split()
+)
+# A candidate break: terminal punctuation, closing quotes or brackets, then space.
+_BREAK = re.compile(r"""([.!?…]+|[。！？।॥։]+)(['"”’»)\]]*)(\s+|$)""")
+# CJK and Indic terminators end a sentence without a following space.
+_TIGHT_BREAK = re.compile(r"[。！？।॥]+")
+WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split prose into sentence spans ``[(start, end), ...]``, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BREAK.finditer(text):
+        end = match.end(2)
+        if not _is_break(text, match):
+            continue
+        _append(spans, text, start, end)
+        start = match.end()
+    _append(spans, text, start, len(text))
+    if any(_TIGHT_BREAK.search(text, s, e - 1) for s, e in spans):
+        spans = [piece for s, e in spans for piece in _split_tight(text, s, e)]
+    return spans
+
+
+def _is_break(text: str, match: re.Match[str]) -> bool:
+    if match.group(1)[0] in "。！？।॥։":
+        return True
+    after = match.end()
+    if after < len(text):
+        following = text[after]
+        if not (following.isupper() or following.isdigit() or following in "\"'“‘(["):
+            return False
+    if match.group(1) != ".":
+        return True
+    word_start = match.start()
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start : match.start()]
+    if not word:
+        return True
+    if len(word) == 1 and word.isupper() and word != "I":  # an initial: "J. R. R. Tolkien"
+        return False
+    if "." in word:  # "U.S." or "e.g." — too ambiguous to break on
+        return False
+    return word.casefold() not in _ABBREVIATIONS
+
+
+def _split_tight(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    for match in _TIGHT_BREAK.finditer(text, start, end):
+        _append(pieces, text, start, match.end())
+        start = match.end()
+    _append(pieces, text, start, end)
+    return pieces
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
