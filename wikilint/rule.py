@@ -87,4 +87,3 @@ def locate(article: Article, start: int, end: int) -> Location:
     line, column = article.position(start)
     end_line, end_column = article.position(end)
     return Location(start, end, line, column, end_line, end_column)
-

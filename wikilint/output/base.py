@@ -1,0 +1,24 @@
+"""The interface output formats implement."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from wikilint.results import FileResult, Summary
+
+
+class Formatter:
+    """Receives each input's result in order, then the summary of the run."""
+
+    #: Machine formats keep stdout free of anything but their document.
+    machine_readable = False
+
+    def __init__(self, stream: TextIO, color: bool | None = None) -> None:
+        self.stream = stream
+        self.color = color
+
+    def file(self, result: FileResult) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: Summary) -> None:
+        """Called once after the last result."""

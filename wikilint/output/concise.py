@@ -1,0 +1,18 @@
+"""One line per finding: ``path:line:col CODE name message``."""
+
+from __future__ import annotations
+
+from wikilint.finding import Finding
+from wikilint.output.base import Formatter
+from wikilint.results import FileResult
+
+
+def headline(finding: Finding, path: str) -> str:
+    where = f"{path}:{finding.location.line}:{finding.location.column}"
+    return f"{where} {finding.code} {finding.rule} {finding.message}"
+
+
+class ConciseFormatter(Formatter):
+    def file(self, result: FileResult) -> None:
+        for finding in result.findings:
+            self.stream.write(headline(finding, result.path) + "\n")

@@ -1,0 +1,51 @@
+"""Per-input results and the run summary that output formats render."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from wikilint.engine import is_internal_error
+from wikilint.finding import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What linting one input produced. ``error`` is set when it could not be read."""
+
+    path: str
+    source: str = ""
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    """Counts over a whole run."""
+
+    files: int = 0
+    unreadable: int = 0
+    by_rule: Counter[tuple[str, str, Severity]] = field(default_factory=Counter)
+    internal_errors: int = 0
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.error is not None:
+            self.unreadable += 1
+        for finding in result.findings:
+            self.by_rule[finding.code, finding.rule, finding.severity] += 1
+            self.internal_errors += is_internal_error(finding)
+
+    @property
+    def findings(self) -> int:
+        return sum(self.by_rule.values())
+
+    def count(self, severity: Severity) -> int:
+        return sum(n for (_, _, level), n in self.by_rule.items() if level is severity)
+
+    def exit_code(self, fail_on: Severity = Severity.INFO) -> int:
+        """0: clean; 1: findings at or above *fail_on*; 2: unreadable input or a crash."""
+        if self.unreadable or self.internal_errors:
+            return 2
+        failing = any(level.rank >= fail_on.rank for (_, _, level) in self.by_rule)
+        return 1 if failing else 0
