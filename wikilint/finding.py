@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters; ordered from least to most severe."""
 
     INFO = "info"
@@ -41,7 +41,7 @@ class Related:
     message: str
 
 
-class Applicability(str, Enum):
+class Applicability(StrEnum):
     """Whether a fix can be applied without a human reading it (after ruff)."""
 
     SAFE = "safe"
