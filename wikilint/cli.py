@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.table import Table
 
 from wikilint import __version__
+from wikilint.config import Config, ConfigError, severity_of
 from wikilint.output import FORMATTERS, make_formatter
-from wikilint.registry import Registry, RegistryError, discover
+from wikilint.registry import RegistryError, discover
 from wikilint.results import Summary
-from wikilint.rule import Rule
-from wikilint.runner import lint_paths
+from wikilint.runner import lint_path
+from wikilint.settings import Resolver
 from wikilint.sources import expand_paths
 
 EXIT_USAGE = 2
@@ -28,15 +32,68 @@ class WikilintError(click.ClickException):
         click.echo(f"wikilint: error: {self.format_message()}", err=True)
 
 
-def load_registry() -> Registry:
-    try:
-        return discover()
-    except RegistryError as error:
-        raise WikilintError(str(error)) from None
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Flags may repeat and take comma-separated lists: ``--select WL1,WL201``."""
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
-def default_rules(registry: Registry) -> list[Rule]:
-    return [rule() for rule in registry.rules if rule.enabled_by_default]
+def _per_file_ignores(values: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    pairs = []
+    for value in values:
+        glob, colon, rules = value.partition(":")
+        if not colon or not glob:
+            raise WikilintError(f"--per-file-ignores: expected GLOB:RULE[,RULE], got {value!r}")
+        pairs.append((glob, _split((rules,))))
+    return tuple(pairs)
+
+
+def settings_options(command: click.Command) -> click.Command:
+    """The configuration flags shared by ``check`` and ``config``."""
+    options = [
+        click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Use this configuration file instead of searching for one."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--select", multiple=True,
+                     help="Rules to run (codes, prefixes or names; ALL), replacing the config."),
+        click.option("--extend-select", multiple=True, help="Rules to run in addition."),
+        click.option("--ignore", multiple=True, help="Rules not to run."),
+        click.option("--per-file-ignores", multiple=True, metavar="GLOB:RULES",
+                     help="Rules not to run on files matching GLOB."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Files not to check."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+                     help="Lowest severity that makes the exit code 1 [default: info]."),
+        click.option("--rule-packs", multiple=True, type=click.Path(path_type=Path),
+                     help="Extra folders or files of declarative rule packs."),
+        click.option("--language", help="Language code of the articles (e.g. en, de)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def make_resolver(
+    config_file: Path | None,
+    isolated: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    per_file_ignores: tuple[str, ...],
+    exclude: tuple[str, ...],
+    fail_on: str | None,
+    rule_packs: tuple[Path, ...],
+    language: str | None,
+) -> Resolver:
+    cli_config = Config(
+        select=_split(select) or None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        per_file_ignores=_per_file_ignores(per_file_ignores),
+        exclude=exclude,
+        fail_on=severity_of(fail_on, "--fail-on") if fail_on else None,
+        rule_packs=tuple(path.resolve() for path in rule_packs),
+        language=language,
+    )
+    return Resolver(cli_config, config_file, isolated)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,35 +104,111 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@settings_options
 @click.option(
     "--format",
     "output_format",
     type=click.Choice(sorted(FORMATTERS)),
     help="Output format [default: full on a terminal, concise otherwise].",
 )
+@click.option(
+    "--output-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
-def check(paths: tuple[str, ...], output_format: str | None, color: bool | None) -> None:
-    """Lint wikitext FILES and folders (``-`` reads standard input)."""
-    registry = load_registry()
-    rules = default_rules(registry)
-    stdout = click.get_text_stream("stdout")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule only.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--show-settings", is_flag=True, help="Print the settings for the first path.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    output_file: Path | None,
+    color: bool | None,
+    statistics: bool,
+    quiet: bool,
+    exit_zero: bool,
+    show_settings: bool,
+    **settings_flags: object,
+) -> None:
+    """Lint wikitext PATHS: files, folders (recursively) or ``-`` for standard input."""
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    if show_settings:
+        _print_settings(resolver, paths[0])
+        return
+    stream = (
+        output_file.open("w", encoding="utf-8", newline="")
+        if output_file is not None
+        else click.get_text_stream("stdout")
+    )
+    try:
+        summary = _run(resolver, paths, stream, output_format, color, statistics, quiet)
+    finally:
+        if output_file is not None:
+            stream.close()
+    code = summary.exit_code()
+    sys.exit(0 if exit_zero and code == 1 else code)
+
+
+def _run(
+    resolver: Resolver,
+    paths: tuple[str, ...],
+    stream,
+    output_format: str | None,
+    color: bool | None,
+    statistics: bool,
+    quiet: bool,
+) -> Summary:
     if output_format is None:
-        output_format = "full" if stdout.isatty() else "concise"
-    formatter = make_formatter(output_format, stdout, color=color)
+        if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATTERS:
+            output_format = "github"
+        else:
+            output_format = "full" if stream.isatty() else "concise"
+    formatter = make_formatter("statistics" if statistics else output_format, stream, color)
+    formatter.quiet = quiet
     summary = Summary()
-    for result in lint_paths(expand_paths(list(paths)), rules):
+    for path in expand_paths(list(paths)):
+        settings = _settings(resolver, path)
+        if settings.is_excluded(path):
+            continue
+        result = lint_path(path, settings.rules_for(path), settings.config.language)
         if result.error is not None:
             click.echo(f"wikilint: error: {result.error}", err=True)
-        summary.add(result)
+        summary.add(result, settings.fail_on)
         formatter.file(result)
     formatter.finish(summary)
-    sys.exit(summary.exit_code())
+    return summary
+
+
+def _settings(resolver: Resolver, path: str):
+    try:
+        return resolver.for_path(path)
+    except ConfigError as error:
+        raise WikilintError(str(error)) from None
+
+
+def _print_settings(resolver: Resolver, path: str) -> None:
+    click.echo(json.dumps(_settings(resolver, path).describe(), indent=2, ensure_ascii=False))
+
+
+@cli.command(name="config")
+@click.argument("path", default=".")
+@settings_options
+def show_config(path: str, **settings_flags: object) -> None:
+    """Print the settings in force for PATH (a file or folder) as JSON."""
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    target = str(Path(path) / "_") if Path(path).is_dir() else path
+    _print_settings(resolver, target)
 
 
 @cli.command(name="rules")
 def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""
-    registry = load_registry()
+    try:
+        registry = discover()
+    except RegistryError as error:
+        raise WikilintError(str(error)) from None
     table = Table(show_edge=False, header_style="bold")
     for column in ("code", "name", "severity", "default", "summary"):
         table.add_column(column)

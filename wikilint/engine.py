@@ -7,13 +7,16 @@ from collections.abc import Sequence
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Rule, locate
+from wikilint.rules.unused_suppression import UnusedSuppression
+from wikilint.suppression import apply_suppressions, parse_directives
 
 INTERNAL_ERROR_CODE = "WL000"
 INTERNAL_ERROR_NAME = "internal-error"
 
 
 def lint(article: Article, rules: Sequence[Rule]) -> list[Finding]:
-    """All findings of *rules* on *article*, in source order."""
+    """All findings of *rules* on *article* that no inline directive suppresses,
+    in source order."""
     findings: list[Finding] = []
     for rule in rules:
         if not rule.applies_to(article):
@@ -22,6 +25,12 @@ def lint(article: Article, rules: Sequence[Rule]) -> list[Finding]:
             findings.extend(list(rule.check(article)))
         except Exception as error:  # one failing rule must not take the run down
             findings.append(internal_error(article, f"rule {rule.name} ({rule.code})", error))
+    directives = parse_directives(article)
+    if directives:
+        findings = apply_suppressions(findings, directives)
+        for rule in rules:
+            if isinstance(rule, UnusedSuppression):
+                findings.extend(rule.unused(article, directives))
     findings.sort(key=lambda finding: finding.sort_key)
     return findings
 
@@ -43,10 +52,12 @@ def is_internal_error(finding: Finding) -> bool:
     return finding.code == INTERNAL_ERROR_CODE
 
 
-def lint_source(source: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
+def lint_source(
+    source: str, path: str, rules: Sequence[Rule], language: str | None = None
+) -> list[Finding]:
     """Parse *source* once and lint it; a parser crash becomes an internal error."""
     try:
-        article = Article(source, path)
+        article = Article(source, path, language)
     except Exception as error:
         placeholder = Article("", path)
         return [internal_error(placeholder, "parsing", error)]

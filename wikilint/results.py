@@ -27,14 +27,17 @@ class Summary:
     unreadable: int = 0
     by_rule: Counter[tuple[str, str, Severity]] = field(default_factory=Counter)
     internal_errors: int = 0
+    failing: int = 0
+    """Findings at or above the ``fail-on`` severity of their file's settings."""
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: FileResult, fail_on: Severity = Severity.INFO) -> None:
         self.files += 1
         if result.error is not None:
             self.unreadable += 1
         for finding in result.findings:
             self.by_rule[finding.code, finding.rule, finding.severity] += 1
             self.internal_errors += is_internal_error(finding)
+            self.failing += finding.severity.rank >= fail_on.rank
 
     @property
     def findings(self) -> int:
@@ -43,9 +46,8 @@ class Summary:
     def count(self, severity: Severity) -> int:
         return sum(n for (_, _, level), n in self.by_rule.items() if level is severity)
 
-    def exit_code(self, fail_on: Severity = Severity.INFO) -> int:
-        """0: clean; 1: findings at or above *fail_on*; 2: unreadable input or a crash."""
+    def exit_code(self) -> int:
+        """0: clean; 1: findings at or above ``fail-on``; 2: unreadable input or a crash."""
         if self.unreadable or self.internal_errors:
             return 2
-        failing = any(level.rank >= fail_on.rank for (_, _, level) in self.by_rule)
-        return 1 if failing else 0
+        return 1 if self.failing else 0

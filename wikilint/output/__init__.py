@@ -8,14 +8,17 @@ from wikilint.output.base import Formatter
 from wikilint.output.concise import ConciseFormatter
 from wikilint.output.full import FullFormatter
 from wikilint.output.json import JsonFormatter
+from wikilint.output.statistics import StatisticsFormatter
 
 FORMATTERS: dict[str, type[Formatter]] = {
     "full": FullFormatter,
     "concise": ConciseFormatter,
     "json": JsonFormatter,
 }
+#: Formats chosen by other flags than ``--format``.
+SPECIAL_FORMATTERS: dict[str, type[Formatter]] = {"statistics": StatisticsFormatter}
 
 
 def make_formatter(name: str, stream: TextIO, color: bool | None = None) -> Formatter:
     """A formatter by name, writing to *stream*."""
-    return FORMATTERS[name](stream, color=color)
+    return {**FORMATTERS, **SPECIAL_FORMATTERS}[name](stream, color=color)

@@ -16,6 +16,8 @@ class Formatter:
     def __init__(self, stream: TextIO, color: bool | None = None) -> None:
         self.stream = stream
         self.color = color
+        #: ``--quiet``: findings only, no summary.
+        self.quiet = False
 
     def file(self, result: FileResult) -> None:
         raise NotImplementedError

@@ -102,6 +102,8 @@ class FullFormatter(Formatter):
         self.console.print(underline)
 
     def finish(self, summary: Summary) -> None:
+        if self.quiet:
+            return
         if summary.findings:
             table = Table(title=None, show_edge=False, header_style="bold")
             table.add_column("code")

@@ -1,0 +1,51 @@
+"""The engine: a crashing rule is reported and the others still run."""
+
+from __future__ import annotations
+
+from wikilint.article import Article
+from wikilint.engine import INTERNAL_ERROR_CODE, lint
+from wikilint.rule import Rule, RuleDocs
+
+
+class Crashing(Rule):
+    code = "TST001"
+    name = "crashing"
+    summary = "Always raises."
+    docs = RuleDocs("w", "y", "b", "g")
+
+    def check(self, article: Article):
+        yield self.finding(article, 0, 1, "found before the crash")
+        raise ZeroDivisionError("division by zero")
+
+
+class FirstWord(Rule):
+    code = "TST002"
+    name = "first-word"
+    summary = "Reports the first word."
+    docs = RuleDocs("w", "y", "b", "g")
+
+    def check(self, article: Article):
+        yield self.finding(article, 0, 4, "first word")
+
+
+def test_a_failing_rule_becomes_an_internal_error_and_others_run() -> None:
+    findings = lint(Article("Some text.\n", "a.wiki"), [Crashing(), FirstWord()])
+    assert [(f.code, f.rule) for f in findings] == [
+        (INTERNAL_ERROR_CODE, "internal-error"),
+        ("TST002", "first-word"),
+    ]
+    crash = findings[0]
+    assert "crashing (TST001)" in crash.message
+    assert "ZeroDivisionError: division by zero" in crash.message
+    assert crash.path == "a.wiki"
+
+
+class EnglishOnly(FirstWord):
+    code = "TST003"
+    name = "english-only"
+    languages = frozenset({"en"})
+
+
+def test_language_specific_rules_skip_other_languages() -> None:
+    assert lint(Article("Einige Wörter.\n", language="de"), [EnglishOnly()]) == []
+    assert len(lint(Article("Some words.\n", language="en"), [EnglishOnly()])) == 1

@@ -1,0 +1,95 @@
+"""Rule discovery through the ``wikilint.rules`` entry-point group."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from wikilint.registry import Registry, RegistryError, discover
+from wikilint.rule import Rule, RuleDocs
+
+PLUGIN_MODULE = """
+from wikilint.rule import Rule, RuleDocs
+
+
+class ShoutingRule(Rule):
+    code = "XPL001"
+    name = "no-shouting"
+    summary = "Words written in capitals."
+    docs = RuleDocs(what="w", why="y", bad="LOUD", good="quiet")
+
+    def check(self, article):
+        for paragraph in article.paragraphs:
+            if "LOUD" in paragraph.prose.text:
+                index = paragraph.prose.text.index("LOUD")
+                yield self.finding(article, *paragraph.prose.span(index, index + 4), "shouting")
+"""
+
+
+def install_fake_distribution(site: Path, entry_point: str) -> None:
+    """Lay out a distribution on *site* the way pip would, without pip."""
+    (site / "wikilint_shout.py").write_text(textwrap.dedent(PLUGIN_MODULE))
+    info = site / "wikilint_shout-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: wikilint-shout\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[wikilint.rules]\nshout = {entry_point}\n")
+
+
+def test_builtin_rules_come_through_the_entry_point_group() -> None:
+    registry = discover()
+    assert registry.get("duplicate-paragraph") is not None
+    assert registry.get("WL103") is registry.get("doubled-word")
+
+
+def test_a_third_party_plugin_rule_is_discovered_and_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_distribution(tmp_path, "wikilint_shout:ShoutingRule")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = discover()
+    plugin = registry.get("no-shouting")
+    assert plugin is not None and plugin.code == "XPL001"
+    from wikilint.article import Article
+
+    findings = list(plugin().check(Article("Some text.\nIt is LOUD here.\n")))
+    assert [(f.location.line, f.location.column) for f in findings] == [(2, 7)]
+
+
+def test_a_broken_plugin_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_distribution(tmp_path, "wikilint_shout:Missing")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(RegistryError, match="plugin 'shout' failed to load"):
+        discover()
+
+
+class Sample(Rule):
+    code = "WL999"
+    name = "sample-rule"
+    summary = "s"
+    docs = RuleDocs("w", "y", "b", "g")
+
+
+def test_selectors_match_codes_prefixes_and_names() -> None:
+    registry = Registry([Sample])
+    assert registry.match("WL999") == [Sample]
+    assert registry.match("WL9") == [Sample]
+    assert registry.match("sample-rule") == [Sample]
+    assert registry.match("WL1") == []
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value", "message"),
+    [("code", "wl1", "not like"), ("name", "Sample_Rule", "kebab-case")],
+)
+def test_invalid_declarations_are_refused(attribute: str, value: str, message: str) -> None:
+    invalid = type("Invalid", (Sample,), {attribute: value})
+    with pytest.raises(RegistryError, match=message):
+        Registry([invalid])
+
+
+def test_two_rules_cannot_share_a_code() -> None:
+    clash = type("Clash", (Sample,), {"name": "other-name"})
+    with pytest.raises(RegistryError, match="declared by two rules"):
+        Registry([Sample, clash])

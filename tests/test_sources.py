@@ -1,0 +1,40 @@
+"""Reading inputs: encodings, BOM, binary files, folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wikilint.sources import InputError, decode, expand_paths, read_source
+
+
+def test_bom_is_stripped_and_recorded() -> None:
+    source = decode("\ufeffText\r\n".encode(), "a.wiki")
+    assert source.text == "Text\r\n"
+    assert source.bom
+
+
+def test_invalid_utf8_names_path_byte_and_offset() -> None:
+    with pytest.raises(InputError, match=r"^a\.wiki: not valid UTF-8 \(byte 0xff at offset 3\)$"):
+        decode(b"abc\xffdef", "a.wiki")
+
+
+def test_binary_data_is_refused() -> None:
+    with pytest.raises(InputError, match="binary file"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00", "image.png")
+
+
+def test_missing_file_and_directory_are_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or directory"):
+        read_source(str(tmp_path / "missing.wiki"))
+    with pytest.raises(InputError, match="is a directory"):
+        read_source(str(tmp_path))
+
+
+def test_folders_expand_to_wikitext_files_only(tmp_path: Path) -> None:
+    for name in ("b.wiki", "a.wikitext", "sub dir/c.mediawiki", "sub dir/d.txt", "e.py"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in expand_paths([str(tmp_path)])]
+    assert found == ["a.wikitext", "b.wiki", "sub dir/c.mediawiki", "sub dir/d.txt"]

@@ -1,0 +1,194 @@
+"""Settings in force for a path: defaults, then the configuration file, then the CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Mapping
+from fnmatch import fnmatchcase
+from functools import cached_property
+from pathlib import Path, PurePath
+from typing import Any
+
+from wikilint.config import Config, ConfigError, find_config_file, load_config, severity_of
+from wikilint.finding import Severity
+from wikilint.registry import Registry, RegistryError, discover
+from wikilint.rule import Rule
+
+
+def merge(file: Config, cli: Config) -> Config:
+    """Command-line values over file values: ``select``, ``fail-on`` and ``language``
+    replace, lists such as ``ignore`` and ``exclude`` extend."""
+    return dataclasses.replace(
+        file,
+        select=cli.select if cli.select is not None else file.select,
+        extend_select=file.extend_select + cli.extend_select,
+        ignore=file.ignore + cli.ignore,
+        per_file_ignores=file.per_file_ignores + cli.per_file_ignores,
+        exclude=file.exclude + cli.exclude,
+        fail_on=cli.fail_on or file.fail_on,
+        rule_packs=file.rule_packs + cli.rule_packs,
+        language=cli.language or file.language,
+        rules={**file.rules, **cli.rules},
+    )
+
+
+def matches_glob(path: str, pattern: str, root: Path) -> bool:
+    """Whether *path* (relative to *root* where possible) matches a glob."""
+    candidate = PurePath(path)
+    try:
+        candidate = Path(path).resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        pass
+    posix = candidate.as_posix()
+    return fnmatchcase(posix, pattern) or fnmatchcase(candidate.name, pattern)
+
+
+class Settings:
+    """Resolved settings of one configuration: the rules to run and how to judge them."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.fail_on = config.fail_on or Severity.INFO
+        self.where = f"{config.path}: " if config.path is not None else ""
+        self.registry = self._registry()
+        self.rules = self._configured_rules()
+        self._per_path: dict[frozenset[str], list[Rule]] = {}
+
+    def _registry(self) -> Registry:
+        try:
+            return discover(self._extra_packs())
+        except (RegistryError, ValueError) as error:
+            raise ConfigError(f"{self.where}{error}") from None
+
+    def _extra_packs(self) -> list[type[Rule]]:
+        if not self.config.rule_packs:
+            return []
+        from wikilint.packs import load_packs  # only configurations that name packs pay
+
+        return load_packs(self.config.rule_packs)
+
+    def _resolve(self, selectors: tuple[str, ...], key: str) -> list[type[Rule]]:
+        rules: list[type[Rule]] = []
+        for selector in selectors:
+            matched = self.registry.match(selector)
+            if not matched:
+                raise ConfigError(f"{self.where}{key}: unknown rule, code or prefix {selector!r}")
+            rules.extend(matched)
+        return rules
+
+    @cached_property
+    def selected(self) -> list[type[Rule]]:
+        """Rule classes in force before per-file ignores, in code order."""
+        if self.config.select is None:
+            chosen = {rule for rule in self.registry.rules if rule.enabled_by_default}
+        else:
+            chosen = set(self._resolve(self.config.select, "select"))
+        chosen.update(self._resolve(self.config.extend_select, "extend-select"))
+        chosen.difference_update(self._resolve(self.config.ignore, "ignore"))
+        return sorted(chosen, key=lambda rule: rule.code)
+
+    def _configured_rules(self) -> list[Rule]:
+        for key in self.config.rules:
+            if self.registry.get(key) is None:
+                raise ConfigError(f"{self.where}rules.{key}: unknown rule")
+        instances = []
+        for rule in self.selected:
+            table = {**self.config.rules.get(rule.code, {}), **self.config.rules.get(rule.name, {})}
+            instances.append(configure(rule, table, f"{self.where}rules.{rule.name}"))
+        return instances
+
+    def is_excluded(self, path: str) -> bool:
+        return any(matches_glob(path, glob, self.config.root) for glob in self.config.exclude)
+
+    def rules_for(self, path: str) -> list[Rule]:
+        """The configured rules minus those ``per-file-ignores`` switches off for *path*."""
+        ignored: set[str] = set()
+        for glob, selectors in self.config.per_file_ignores:
+            if matches_glob(path, glob, self.config.root):
+                resolved = self._resolve(selectors, f"per-file-ignores.{glob}")
+                ignored.update(rule.code for rule in resolved)
+        key = frozenset(ignored)
+        if key not in self._per_path:
+            self._per_path[key] = [rule for rule in self.rules if rule.code not in key]
+        return self._per_path[key]
+
+    def describe(self) -> dict[str, Any]:
+        """The settings in force, for ``wikilint config``."""
+        return {
+            "config-file": str(self.config.path) if self.config.path else None,
+            "select": [rule.code for rule in self.selected],
+            "per-file-ignores": {glob: list(rules) for glob, rules in self.config.per_file_ignores},
+            "exclude": list(self.config.exclude),
+            "fail-on": self.fail_on.value,
+            "rule-packs": [str(path) for path in self.config.rule_packs],
+            "language": self.config.language,
+            "rules": {
+                rule.name: {
+                    "severity": rule.severity.value,
+                    **dataclasses.asdict(rule.options),
+                }
+                for rule in self.rules
+            },
+        }
+
+
+def configure(rule: type[Rule], table: Mapping[str, Any], where: str) -> Rule:
+    """An instance of *rule* with the severity and options of a ``rules.NAME`` table."""
+    severity = None
+    options: dict[str, Any] = {}
+    hints = typing.get_type_hints(rule.Options)
+    for key, value in table.items():
+        if key == "severity":
+            severity = severity_of(value, f"{where}.severity")
+            continue
+        option = key.replace("-", "_")
+        if option not in hints:
+            known = ", ".join(["severity", *(name.replace("_", "-") for name in hints)])
+            raise ConfigError(f"{where}.{key}: unknown option (known: {known})")
+        options[option] = coerce(value, hints[option], f"{where}.{key}")
+    return rule(rule.Options(**options), severity)
+
+
+def coerce(value: Any, hint: Any, where: str) -> Any:
+    """Check a TOML value against an option's type, converting lists to collections."""
+    origin = typing.get_origin(hint)
+    if origin in (tuple, list, frozenset, set):
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: expected a list, got {value!r}")
+        item_hint = typing.get_args(hint)[0]
+        return origin(coerce(item, item_hint, where) for item in value)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint in (int, float, str, bool) and (
+        type(value) is not hint  # bool is an int subclass: be exact
+    ):
+        raise ConfigError(f"{where}: expected {hint.__name__}, got {value!r}")
+    return value
+
+
+class Resolver:
+    """Finds the settings for each checked path; caches one :class:`Settings` per file."""
+
+    def __init__(
+        self, cli: Config, config_file: Path | None = None, isolated: bool = False
+    ) -> None:
+        self.cli = cli
+        self.config_file = config_file
+        self.isolated = isolated
+        self._cache: dict[Path | None, Settings] = {}
+
+    def config_path_for(self, path: str) -> Path | None:
+        if self.isolated:
+            return None
+        if self.config_file is not None:
+            return self.config_file
+        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+        return find_config_file(folder)
+
+    def for_path(self, path: str) -> Settings:
+        config_path = self.config_path_for(path)
+        if config_path not in self._cache:
+            file = load_config(config_path) if config_path is not None else Config()
+            self._cache[config_path] = Settings(merge(file, self.cli))
+        return self._cache[config_path]
