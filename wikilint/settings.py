@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import typing
 from collections.abc import Mapping
@@ -36,10 +37,8 @@ def merge(file: Config, cli: Config) -> Config:
 def matches_glob(path: str, pattern: str, root: Path) -> bool:
     """Whether *path* (relative to *root* where possible) matches a glob."""
     candidate = PurePath(path)
-    try:
+    with contextlib.suppress(ValueError, OSError):
         candidate = Path(path).resolve().relative_to(root.resolve())
-    except (ValueError, OSError):
-        pass
     posix = candidate.as_posix()
     return fnmatchcase(posix, pattern) or fnmatchcase(candidate.name, pattern)
 
