@@ -1,0 +1,248 @@
+"""Repeated paragraphs, found without comparing every pair.
+
+Paragraphs are normalised (case folded, whitespace collapsed), indexed by word
+shingles, and only pairs that share enough shingles are scored with rapidfuzz. A
+shingle found in many paragraphs is boilerplate and stops being indexed, so the work
+per paragraph is bounded and the whole pass stays linear in the article's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from wikilint.article import Paragraph
+from wikilint.spans import Span
+from wikilint.text import WORD
+
+#: Words per shingle: long enough to be rare, short enough to survive small edits.
+SHINGLE = 4
+#: Paragraphs a shingle may index before it counts as boilerplate.
+MAX_POSTINGS = 16
+#: Earlier paragraphs scored per paragraph, best blocking candidates first.
+MAX_CANDIDATES = 8
+#: Share of the shorter paragraph's shingles a candidate pair must have in common.
+MIN_SHARED = 0.25
+#: A near repeat may replace one word in this many by an unrelated word.
+WORDS_PER_CHANGE = 20
+#: Below this ``fuzz.ratio`` a replaced word is unrelated, not a respelling.
+RELATED_WORD = 60
+#: Sentence-ending punctuation: a line without any is a verse, caption or lead-in.
+_SENTENCE_END = re.compile(r"[.!?…\u3002\uff01\uff1f\u0964\u0965\u0589\u061f\u06d4]")
+
+#: Punctuation a partial alignment may pick up before the repeated text starts.
+_LEADING_JUNK = frozenset(".,;:!?\u0589\u3002")
+
+#: Closing quotes and brackets that may follow the end of a sentence.
+_CLOSERS = "\"'\u201d\u2019\u00bb)] "
+
+
+class Kind(StrEnum):
+    """How a later paragraph repeats an earlier one."""
+
+    EXACT = "exact"
+    NEAR = "near"
+    CONTAINS = "contains"
+    """The later paragraph repeats the whole earlier one and goes on."""
+    CONTAINED = "contained"
+    """The later paragraph repeats a part of the earlier one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Case-folded prose with whitespace runs collapsed, mapped back to prose indices."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def prose_span(self, start: int, end: int) -> Span:
+        """Prose span of the normalised characters ``[start, end)``."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A later paragraph repeating an earlier one; spans are in prose coordinates."""
+
+    kind: Kind
+    later: Paragraph
+    earlier: Paragraph
+    later_span: Span
+    earlier_span: Span
+    score: float
+
+
+def normalize(text: str) -> Normalized:
+    chars: list[str] = []
+    origin: list[int] = []
+    pending_space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            pending_space = bool(chars)
+            continue
+        if pending_space:
+            chars.append(" ")
+            origin.append(index - 1)
+            pending_space = False
+        for folded in char.lower():
+            chars.append(folded)
+            origin.append(index)
+    return Normalized("".join(chars), tuple(origin))
+
+
+def comparable(text: str, min_words: int, min_chars: int) -> bool:
+    """Whether a paragraph is running prose long enough to count as a repeat.
+
+    Short lines are boilerplate ("See also"); lines that end no sentence are verses,
+    captions or lead-ins to a list ("It is written as follows:") and repeat legitimately.
+    """
+    return (
+        len(text) >= min_chars
+        and _SENTENCE_END.search(text) is not None
+        and len(WORD.findall(text)) >= min_words
+    )
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text ends with sentence-ending punctuation, perhaps inside quotes."""
+    return _SENTENCE_END.match(text.rstrip(_CLOSERS)[-1:]) is not None
+
+
+def duplicate_paragraphs(
+    paragraphs: Sequence[Paragraph], *, threshold: float, min_words: int, min_chars: int
+) -> list[Match]:
+    """Each paragraph that repeats an earlier one, matched with its first copy.
+
+    Exact repeats are found by hashing; near repeats (``fuzz.ratio``) and containment
+    in either direction (``fuzz.partial_ratio``) need a score of at least *threshold*.
+    """
+    matches: list[Match] = []
+    first_copy: dict[str, int] = {}
+    postings: dict[tuple[str, ...], list[int]] = {}
+    texts: dict[int, Normalized] = {}
+    shingle_counts: dict[int, int] = {}
+    for paragraph in paragraphs:
+        if not comparable(paragraph.prose.text, min_words, min_chars):
+            continue
+        norm = normalize(paragraph.prose.text)
+        earlier = first_copy.setdefault(norm.text, paragraph.index)
+        if earlier != paragraph.index:
+            whole = (0, len(paragraph.prose.text))
+            matches.append(
+                Match(
+                    Kind.EXACT,
+                    paragraph,
+                    paragraphs[earlier],
+                    whole,
+                    _whole(paragraphs[earlier]),
+                    100.0,
+                )
+            )
+            continue
+        shingles = _shingles(norm.text)
+        match = _best_match(
+            paragraph, norm, shingles, paragraphs, texts, shingle_counts, postings, threshold
+        )
+        if match is not None:
+            matches.append(match)
+        texts[paragraph.index] = norm
+        shingle_counts[paragraph.index] = len(shingles)
+        for shingle in shingles:
+            posting = postings.setdefault(shingle, [])
+            if len(posting) < MAX_POSTINGS:
+                posting.append(paragraph.index)
+    return matches
+
+
+def _best_match(
+    paragraph: Paragraph,
+    norm: Normalized,
+    shingles: set[tuple[str, ...]],
+    paragraphs: Sequence[Paragraph],
+    texts: dict[int, Normalized],
+    shingle_counts: dict[int, int],
+    postings: dict[tuple[str, ...], list[int]],
+    threshold: float,
+) -> Match | None:
+    shared = Counter(index for shingle in shingles for index in postings.get(shingle, ()))
+    candidates = [
+        index
+        for index, count in shared.most_common()
+        if count >= MIN_SHARED * min(len(shingles), shingle_counts[index])
+    ]
+    for index in candidates[:MAX_CANDIDATES]:
+        match = _compare(paragraphs[index], texts[index], paragraph, norm, threshold)
+        if match is not None:
+            return match
+    return None
+
+
+def _compare(
+    earlier: Paragraph, first: Normalized, later: Paragraph, second: Normalized, threshold: float
+) -> Match | None:
+    score = fuzz.ratio(first.text, second.text, score_cutoff=threshold)
+    if score:
+        if not restates(first.text, second.text):
+            return None
+        return Match(Kind.NEAR, later, earlier, _whole(later), _whole(earlier), score)
+    shorter, longer = (first, second) if len(first.text) <= len(second.text) else (second, first)
+    aligned = fuzz.partial_ratio_alignment(shorter.text, longer.text, score_cutoff=threshold)
+    if aligned is None:
+        return None
+    start, end = _trim(longer.text, aligned.dest_start, aligned.dest_end)
+    if not restates(shorter.text, longer.text[start:end]):
+        return None
+    if shorter is first:
+        later_span = second.prose_span(start, end)
+        return Match(Kind.CONTAINS, later, earlier, later_span, _whole(earlier), aligned.score)
+    earlier_span = first.prose_span(start, end)
+    return Match(Kind.CONTAINED, later, earlier, _whole(later), earlier_span, aligned.score)
+
+
+def restates(first: str, second: str) -> bool:
+    """Whether two similar texts say the same thing, not parallel things.
+
+    "Pioneer 6 is in a shorter orbit" and "Pioneer 7 is in a longer orbit" differ in
+    few characters but state different facts: a replaced number, or more than one word
+    in ``WORDS_PER_CHANGE`` replaced by an unrelated word, makes them parallel.
+    """
+    old_words, new_words = WORD.findall(first), WORD.findall(second)
+    unrelated = 0
+    for op in Levenshtein.opcodes(old_words, new_words):
+        if op.tag != "replace":
+            continue
+        pairs = zip(
+            old_words[op.src_start : op.src_end],
+            new_words[op.dest_start : op.dest_end],
+            strict=False,
+        )
+        for old, new in pairs:
+            if any(char.isdigit() for char in old + new):
+                return False
+            unrelated += fuzz.ratio(old, new) < RELATED_WORD
+    return unrelated * WORDS_PER_CHANGE <= min(len(old_words), len(new_words))
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """Narrow an alignment to start at a word and end without trailing space."""
+    while start < end and (text[start].isspace() or text[start] in _LEADING_JUNK):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _whole(paragraph: Paragraph) -> Span:
+    return 0, len(paragraph.prose.text)
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = WORD.findall(text)
+    size = min(SHINGLE, len(words))
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
