@@ -14,7 +14,8 @@ from rich.table import Table
 from wikilint import __version__
 from wikilint.config import Config, ConfigError, severity_of
 from wikilint.output import FORMATTERS, make_formatter
-from wikilint.registry import RegistryError, discover
+from wikilint.explain import explanation
+from wikilint.registry import Registry, RegistryError, discover
 from wikilint.results import Summary
 from wikilint.runner import lint_path
 from wikilint.settings import Resolver
@@ -172,6 +173,7 @@ def _run(
         settings = _settings(resolver, path)
         if settings.is_excluded(path):
             continue
+        formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
         result = lint_path(path, settings.rules_for(path), settings.config.language)
         if result.error is not None:
             click.echo(f"wikilint: error: {result.error}", err=True)
@@ -202,13 +204,21 @@ def show_config(path: str, **settings_flags: object) -> None:
     _print_settings(resolver, target)
 
 
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Show the documentation of a RULE (code or name) with its examples."""
+    registry = _registry()
+    found = registry.get(rule) or registry.get(rule.upper())
+    if found is None:
+        raise WikilintError(f"unknown rule {rule!r}; `wikilint rules` lists them")
+    Console(highlight=False, soft_wrap=True).print(explanation(found))
+
+
 @cli.command(name="rules")
 def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""
-    try:
-        registry = discover()
-    except RegistryError as error:
-        raise WikilintError(str(error)) from None
+    registry = _registry()
     table = Table(show_edge=False, header_style="bold")
     for column in ("code", "name", "severity", "default", "summary"):
         table.add_column(column)
@@ -216,6 +226,13 @@ def list_rules() -> None:
         default = "on" if rule.enabled_by_default else "off"
         table.add_row(rule.code, rule.name, rule.severity.value, default, rule.summary)
     Console(highlight=False, soft_wrap=True).print(table)
+
+
+def _registry() -> Registry:
+    try:
+        return discover()
+    except RegistryError as error:
+        raise WikilintError(str(error)) from None
 
 
 def main() -> None:

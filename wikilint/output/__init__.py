@@ -7,13 +7,21 @@ from typing import TextIO
 from wikilint.output.base import Formatter
 from wikilint.output.concise import ConciseFormatter
 from wikilint.output.full import FullFormatter
+from wikilint.output.github import GithubFormatter
+from wikilint.output.gitlab import GitlabFormatter
 from wikilint.output.json import JsonFormatter
+from wikilint.output.junit import JunitFormatter
+from wikilint.output.sarif import SarifFormatter
 from wikilint.output.statistics import StatisticsFormatter
 
 FORMATTERS: dict[str, type[Formatter]] = {
     "full": FullFormatter,
     "concise": ConciseFormatter,
     "json": JsonFormatter,
+    "sarif": SarifFormatter,
+    "github": GithubFormatter,
+    "junit": JunitFormatter,
+    "gitlab": GitlabFormatter,
 }
 #: Formats chosen by other flags than ``--format``.
 SPECIAL_FORMATTERS: dict[str, type[Formatter]] = {"statistics": StatisticsFormatter}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from wikilint.results import FileResult, Summary
+from wikilint.rule import Rule
 
 
 class Formatter:
@@ -18,6 +19,8 @@ class Formatter:
         self.color = color
         #: ``--quiet``: findings only, no summary.
         self.quiet = False
+        #: Every rule the run knows, by code, for formats that describe rules (SARIF).
+        self.known_rules: dict[str, type[Rule]] = {}
 
     def file(self, result: FileResult) -> None:
         raise NotImplementedError

@@ -1,0 +1,62 @@
+"""``wikilint explain``: a rule's documentation, laid out for the terminal."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from wikilint.rule import Rule
+
+
+def _example(title: str, source: str, style: str) -> list[RenderableType]:
+    return [Text(title, style=style), Padding(Text(source.rstrip("\n")), (0, 0, 0, 4))]
+
+
+def option_table(rule: type[Rule]) -> Table | None:
+    fields = dataclasses.fields(rule.Options)
+    if not fields:
+        return None
+    hints = typing.get_type_hints(rule.Options)
+    table = Table(show_edge=False, header_style="bold")
+    for column in ("option", "type", "default"):
+        table.add_column(column)
+    for field in fields:
+        hint = hints[field.name]
+        type_name = hint.__name__ if isinstance(hint, type) else str(hint)
+        table.add_row(field.name.replace("_", "-"), type_name, repr(field.default))
+    return table
+
+
+def explanation(rule: type[Rule]) -> Group:
+    """Title, summary, what it finds, why, bad and good examples, options and notes."""
+    docs = rule.docs
+    languages = "all" if rule.languages is None else ", ".join(sorted(rule.languages))
+    parts: list[RenderableType] = [
+        Text(f"{rule.code} {rule.name}", style="bold"),
+        Text(rule.summary),
+        Text(
+            f"severity: {rule.severity.value} · enabled by default: "
+            f"{'yes' if rule.enabled_by_default else 'no'} · languages: {languages}",
+            style="dim",
+        ),
+        Text(""),
+        Text("What it finds", style="bold underline"),
+        Text(docs.what),
+        Text(""),
+        Text("Why it matters", style="bold underline"),
+        Text(docs.why),
+        Text(""),
+        *_example("Bad (flagged)", docs.bad, "bold red"),
+        *_example("Good (not flagged)", docs.good, "bold green"),
+    ]
+    table = option_table(rule)
+    if table is not None:
+        parts += [Text(""), Text("Options", style="bold underline"), table]
+    if docs.notes:
+        parts += [Text(""), Text("Notes", style="bold underline"), Text(docs.notes)]
+    return Group(*parts)

@@ -1,0 +1,45 @@
+"""GitLab code quality report (a JSON array of issues with fingerprints)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from wikilint.finding import Severity
+from wikilint.output.base import Formatter
+from wikilint.results import FileResult, Summary
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+class GitlabFormatter(Formatter):
+    machine_readable = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._issues: list[dict[str, Any]] = []
+
+    def file(self, result: FileResult) -> None:
+        for finding in result.findings:
+            snippet = result.source[finding.location.offset : finding.location.end_offset]
+            key = f"{result.path}\0{finding.code}\0{finding.message}\0{snippet}"
+            self._issues.append(
+                {
+                    "description": f"{finding.code} {finding.rule}: {finding.message}",
+                    "check_name": finding.rule,
+                    "fingerprint": hashlib.sha256(key.encode()).hexdigest(),
+                    "severity": SEVERITIES[finding.severity],
+                    "location": {
+                        "path": result.path,
+                        "lines": {
+                            "begin": finding.location.line,
+                            "end": finding.location.end_line,
+                        },
+                    },
+                }
+            )
+
+    def finish(self, summary: Summary) -> None:
+        json.dump(self._issues, self.stream, indent=2, ensure_ascii=False)
+        self.stream.write("\n")
