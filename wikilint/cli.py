@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from wikilint import __version__
 from wikilint.config import Config, ConfigError, severity_of
@@ -219,13 +218,14 @@ def explain(rule: str) -> None:
 def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""
     registry = _registry()
-    table = Table(show_edge=False, header_style="bold")
-    for column in ("code", "name", "severity", "default", "summary"):
-        table.add_column(column)
+    width = max(len(rule.name) for rule in registry.rules)
+    click.echo(f"{'code':<7} {'name':<{width}} {'severity':<8} {'default':<7} summary")
     for rule in registry.rules:
         default = "on" if rule.enabled_by_default else "off"
-        table.add_row(rule.code, rule.name, rule.severity.value, default, rule.summary)
-    Console(highlight=False, soft_wrap=True).print(table)
+        click.echo(
+            f"{rule.code:<7} {rule.name:<{width}} {rule.severity.value:<8} {default:<7} "
+            f"{rule.summary}"
+        )
 
 
 def _registry() -> Registry:

@@ -6,7 +6,6 @@ import dataclasses
 import typing
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -14,7 +13,8 @@ from wikilint.rule import Rule
 
 
 def _example(title: str, source: str, style: str) -> list[RenderableType]:
-    return [Text(title, style=style), Padding(Text(source.rstrip("\n")), (0, 0, 0, 4))]
+    indented = "\n".join(f"    {line}" for line in source.rstrip("\n").splitlines())
+    return [Text(title, style=style), Text(indented)]
 
 
 def option_table(rule: type[Rule]) -> Table | None:
