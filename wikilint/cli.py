@@ -12,8 +12,8 @@ from rich.console import Console
 
 from wikilint import __version__
 from wikilint.config import Config, ConfigError, severity_of
-from wikilint.output import FORMATTERS, make_formatter
 from wikilint.explain import explanation
+from wikilint.output import FORMATTERS, make_formatter
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.results import Summary
 from wikilint.runner import lint_path

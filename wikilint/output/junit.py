@@ -43,5 +43,7 @@ class JunitFormatter(Formatter):
         self._root.set("tests", str(sum(int(s.get("tests", "0")) for s in self._root)))
         self._root.set("failures", str(summary.findings))
         ElementTree.indent(self._root)
-        self.stream.write(ElementTree.tostring(self._root, encoding="unicode", xml_declaration=True))
+        self.stream.write(
+            ElementTree.tostring(self._root, encoding="unicode", xml_declaration=True)
+        )
         self.stream.write("\n")

@@ -118,9 +118,7 @@ class SarifFormatter(Formatter):
         return entry
 
     def finish(self, summary: Summary) -> None:
-        rules = sorted(
-            self.known_rules.values() or discover().rules, key=lambda rule: rule.code
-        )
+        rules = sorted(self.known_rules.values() or discover().rules, key=lambda rule: rule.code)
         index = {rule.code: number for number, rule in enumerate(rules)}
         for entry in self._results:
             if entry["ruleId"] in index:
