@@ -12,6 +12,7 @@ from mwparserfromhell.nodes import (
     HTMLEntity,
     Node,
     Tag,
+    Template,
     Text,
     Wikilink,
 )
@@ -22,9 +23,18 @@ from wikilint.spans import Span
 
 #: HTML tags whose contents are visible inline text.
 TRANSPARENT_TAGS = frozenset(
-    "b i u s em strong small big sup sub span abbr font tt var cite q dfn kbd samp mark ins del "
-    "bdi bdo time data strike".split()
-)
+    {
+        "b", "i", "u", "s", "em", "strong", "small", "big", "sup", "sub", "span", "abbr", "font",
+        "tt", "var", "cite", "q", "dfn", "kbd", "samp", "mark", "ins", "del", "bdi", "bdo", "time",
+        "data", "strike",
+    }
+)  # fmt: skip
+#: Templates that render one of their parameters as inline text: name -> parameter.
+TEXT_TEMPLATES = {"nowrap": "1", "nobr": "1", "small": "1", "smaller": "1", "lang": "2"}
+#: Templates that render a fixed character or two.
+LITERAL_TEMPLATES = {
+    "'": "'", "nbsp": "\xa0", "ndash": "\u2013", "mdash": "\u2014", "snd": "\xa0\u2013 ",
+}  # fmt: skip
 #: Magic words such as ``__NOTOC__``: source text that never renders.
 _BEHAVIOR_SWITCH = re.compile(r"__[A-Z]{2,}(?:_[A-Z]+)*__")
 
@@ -134,27 +144,34 @@ class ProseBuilder:
         elif isinstance(node, ExternalLink):
             if node.brackets and node.title is not None:
                 self.add_code(node.title)
-        # Templates, comments, arguments and headings render no running text.
+        elif isinstance(node, Template):
+            self._add_template(node)
+        # Other templates, comments, arguments and headings render no running text.
+
+    def _add_template(self, template: Template) -> None:
+        name = template_name(template)
+        if name in LITERAL_TEMPLATES and not template.params:
+            start, end = self._span_of(template)
+            self.add(LITERAL_TEMPLATES[name], start, end, False)
+        elif name in TEXT_TEMPLATES and template.has(TEXT_TEMPLATES[name]):
+            self.add_code(template.get(TEXT_TEMPLATES[name]).value)
 
     def _add_wikilink(self, link: Wikilink) -> None:
         title = str(link.title)
-        if title.lstrip().startswith(":"):  # [[:Category:Foo]] is a visible link
-            if link.text is None:
-                start = self._span_of(link.title)[0] + title.index(":") + 1
-                self.add_text(title[title.index(":") + 1 :], start)
-                return
-        elif is_file_link(title) or is_category_link(title):
-            return
-        elif link.text is None and is_interlanguage_link(title):
+        escaped = title.lstrip().startswith(":")  # [[:Category:Foo]] is a visible link
+        if not escaped and (is_file_link(title) or is_category_link(title)):
             return
         if link.text is not None:
             self.add_code(link.text)
-        else:
+        elif escaped:
+            after = title.index(":") + 1
+            self.add_text(title[after:], self._span_of(link.title)[0] + after)
+        elif not is_interlanguage_link(title):
             self.add_code(link.title)
 
     def _add_tag(self, tag: Tag) -> None:
         name = str(tag.tag).strip().lower()
-        if tag.wiki_markup in ("''", "'''") or name in TRANSPARENT_TAGS:
+        if is_inline_markup(tag):
             if not tag.self_closing:
                 self.add_code(tag.contents)
         elif name == "nowiki" and not tag.self_closing:
@@ -164,3 +181,15 @@ class ProseBuilder:
             start, end = self._span_of(tag)
             self.add(" ", start, end, False)
 
+
+def is_inline_markup(tag: Tag) -> bool:
+    """Bold, italic or an HTML tag whose contents are running text."""
+    if tag.wiki_markup:
+        return tag.wiki_markup in ("''", "'''")
+    return str(tag.tag).strip().lower() in TRANSPARENT_TAGS
+
+
+def template_name(template: Template) -> str:
+    """A template's name as MediaWiki resolves it: first letter case-insensitive."""
+    name = " ".join(str(template.name).replace("_", " ").split())
+    return name[:1].lower() + name[1:]

@@ -1,50 +1,153 @@
 """Source spans for every node of a mwparserfromhell tree.
 
 mwparserfromhell nodes carry no positions, but its trees round-trip: ``str(node)`` is
-exactly the source the node came from. A node's children appear in that string in the
-order ``__children__`` yields them, so each child is found by a forward search from
-the end of the previous one.
+exactly the source the node came from. Each node type writes its children between
+fixed delimiters (``{{`` name ``|`` params ``}}`` and so on), so one walk that adds up
+delimiter and leaf lengths gives every span without building any string twice.
 """
 
 from __future__ import annotations
 
-from mwparserfromhell.nodes import Comment, HTMLEntity, Node, Text
+from collections.abc import Callable
+
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.nodes.extras import Attribute
 from mwparserfromhell.wikicode import Wikicode
 
 Span = tuple[int, int]
+_Spans = dict[int, Span]
 
-_LEAVES = (Text, Comment, HTMLEntity)
+
+class SpanError(ValueError):
+    """The tree does not reproduce the source it was parsed from."""
 
 
-def index_spans(tree: Wikicode, text: str | None = None) -> dict[int, Span]:
-    """Map ``id()`` of every node and nested ``Wikicode`` in *tree* to its source span.
+def index_spans(tree: Wikicode, text: str | None = None) -> _Spans:
+    """Map ``id()`` of every node, nested ``Wikicode`` and template parameter to its span.
 
     The tree must stay alive while the map is used: keys are object identities.
     """
-    spans: dict[int, Span] = {}
-    stack: list[tuple[Wikicode, str, int]] = [(tree, str(tree) if text is None else text, 0)]
-    while stack:
-        code, code_text, start = stack.pop()
-        spans[id(code)] = (start, start + len(code_text))
-        position = start
-        for node in code.nodes:
-            node_text = str(node)
-            end = position + len(node_text)
-            spans[id(node)] = (position, end)
-            if not isinstance(node, _LEAVES):
-                stack.extend(_children(node, node_text, position))
-            position = end
+    spans: _Spans = {}
+    end = _code(tree, 0, spans)
+    if text is not None and end != len(text):
+        raise SpanError(f"parsed tree covers {end} characters of {len(text)}")
     return spans
 
 
-def _children(node: Node, node_text: str, start: int) -> list[tuple[Wikicode, str, int]]:
-    found = []
-    cursor = 0
-    for child in node.__children__():
-        child_text = str(child)
-        at = node_text.find(child_text, cursor)
-        if at < 0:  # cannot happen for a round-tripping tree; never guess a position
-            continue
-        found.append((child, child_text, start + at))
-        cursor = at + len(child_text)
-    return found
+def _code(code: Wikicode, start: int, spans: _Spans) -> int:
+    position = start
+    for node in code.nodes:
+        kind = type(node)
+        if kind is Text:
+            end = position + len(node.value)
+        else:
+            end = _LAYOUTS.get(kind, _opaque)(node, position, spans)
+        spans[id(node)] = (position, end)
+        position = end
+    spans[id(code)] = (start, position)
+    return position
+
+
+def _opaque(node: Node, start: int, spans: _Spans) -> int:
+    """A node of a type without a known layout: its span, none for its children."""
+    return start + len(str(node))
+
+
+def _comment(node: Comment, start: int, spans: _Spans) -> int:
+    return start + len(node.contents) + 7  # <!-- -->
+
+
+def _template(node: Template, start: int, spans: _Spans) -> int:
+    position = _code(node.name, start + 2, spans)
+    for param in node.params:
+        param_start = position = position + 1  # the "|" before each parameter
+        if param.showkey:
+            position = _code(param.name, position, spans) + 1  # "="
+        position = _code(param.value, position, spans)
+        spans[id(param)] = (param_start, position)
+    return position + 2
+
+
+def _wikilink(node: Wikilink, start: int, spans: _Spans) -> int:
+    position = _code(node.title, start + 2, spans)
+    if node.text is not None:
+        position = _code(node.text, position + 1, spans)
+    return position + 2
+
+
+def _external_link(node: ExternalLink, start: int, spans: _Spans) -> int:
+    if not node.brackets:
+        return _code(node.url, start, spans)
+    position = _code(node.url, start + 1, spans)
+    if node.title is not None:
+        if node.suppress_space is not True:
+            position += 1
+        position = _code(node.title, position, spans)
+    return position + 1
+
+
+def _heading(node: Heading, start: int, spans: _Spans) -> int:
+    return _code(node.title, start + node.level, spans) + node.level
+
+
+def _argument(node: Argument, start: int, spans: _Spans) -> int:
+    position = _code(node.name, start + 3, spans)
+    if node.default is not None:
+        position = _code(node.default, position + 1, spans)
+    return position + 3
+
+
+def _tag(node: Tag, start: int, spans: _Spans) -> int:
+    if node.wiki_markup:
+        position = _attributes(node, start + len(node.wiki_markup), spans)
+        position += len(node.padding or "") + len(node.wiki_style_separator or "")
+        if node.self_closing:
+            return position
+        position = _code(node.contents, position, spans)
+        return position + len(node.closing_wiki_markup or "")
+    position = _code(node.tag, start + (2 if node.invalid else 1), spans)
+    position = _attributes(node, position, spans) + len(node.padding)
+    if node.self_closing:
+        return position + (1 if node.implicit else 2)
+    position = _code(node.contents, position + 1, spans)
+    return _code(node.closing_tag, position + 2, spans) + 1
+
+
+def _attributes(node: Tag, position: int, spans: _Spans) -> int:
+    for attribute in node.attributes:
+        position = _attribute(attribute, position, spans)
+    return position
+
+
+def _attribute(attribute: Attribute, start: int, spans: _Spans) -> int:
+    position = _code(attribute.name, start + len(attribute.pad_first), spans)
+    position += len(attribute.pad_before_eq)
+    if attribute.value is not None:
+        quote = len(attribute.quotes or "")
+        position += 1 + len(attribute.pad_after_eq) + quote
+        position = _code(attribute.value, position, spans) + quote
+    spans[id(attribute)] = (start, position)
+    return position
+
+
+_LAYOUTS: dict[type, Callable[..., int]] = {
+    Comment: _comment,
+    HTMLEntity: _opaque,
+    Template: _template,
+    Wikilink: _wikilink,
+    ExternalLink: _external_link,
+    Heading: _heading,
+    Argument: _argument,
+    Tag: _tag,
+}
