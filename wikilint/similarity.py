@@ -56,14 +56,15 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """Case-folded prose with whitespace runs collapsed, mapped back to prose indices."""
+    """Lower-cased prose with whitespace runs collapsed, mapped back to the prose."""
 
+    prose: str
     text: str
-    origin: tuple[int, ...]
 
     def prose_span(self, start: int, end: int) -> Span:
         """Prose span of the normalised characters ``[start, end)``."""
-        return self.origin[start], self.origin[end - 1] + 1
+        origin = _origin(self.prose)
+        return origin[start], origin[end - 1] + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,21 +80,22 @@ class Match:
 
 
 def normalize(text: str) -> Normalized:
-    chars: list[str] = []
+    return Normalized(text, " ".join(text.lower().split()))
+
+
+def _origin(text: str) -> list[int]:
+    """Prose index of each character of the normalised *text* (only needed for a match)."""
     origin: list[int] = []
     pending_space = False
     for index, char in enumerate(text):
         if char.isspace():
-            pending_space = bool(chars)
+            pending_space = bool(origin)
             continue
         if pending_space:
-            chars.append(" ")
             origin.append(index - 1)
             pending_space = False
-        for folded in char.lower():
-            chars.append(folded)
-            origin.append(index)
-    return Normalized("".join(chars), tuple(origin))
+        origin.extend([index] * len(char.lower()))
+    return origin
 
 
 def comparable(text: str, min_words: int, min_chars: int) -> bool:

@@ -86,12 +86,12 @@ class DuplicateParagraph(Rule):
 def _message(match: Match, line: int) -> str:
     if match.kind is Kind.EXACT:
         return f"paragraph repeats the paragraph of line {line} exactly"
-    score = f"{match.score:.0f}% similar"
+    score = f" ({match.score:.0f}% similar)" if match.score < 100 else ""
     if match.kind is Kind.NEAR:
-        return f"paragraph nearly repeats the paragraph of line {line} ({score})"
+        return f"paragraph nearly repeats the paragraph of line {line}{score}"
     if match.kind is Kind.CONTAINS:
-        return f"paragraph contains the earlier paragraph of line {line} ({score})"
-    return f"paragraph repeats part of the paragraph of line {line} ({score})"
+        return f"paragraph contains the whole paragraph of line {line}{score}"
+    return f"paragraph repeats part of the paragraph of line {line}{score}"
 
 
 def _source_span(article: Article, paragraph: Paragraph, prose_span: Span) -> Span:
