@@ -140,7 +140,7 @@ def check(
     stream = (
         output_file.open("w", encoding="utf-8", newline="")
         if output_file is not None
-        else click.get_text_stream("stdout")
+        else sys.stdout
     )
     try:
         summary = _run(resolver, paths, stream, output_format, color, statistics, quiet)

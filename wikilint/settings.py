@@ -18,8 +18,8 @@ from wikilint.rule import Rule
 
 
 def merge(file: Config, cli: Config) -> Config:
-    """Command-line values over file values: ``select``, ``fail-on`` and ``language``
-    replace, lists such as ``ignore`` and ``exclude`` extend."""
+    """Command-line values over file values: ``fail-on`` and ``language`` replace,
+    lists such as ``exclude`` extend (rule selection is resolved per layer)."""
     return dataclasses.replace(
         file,
         select=cli.select if cli.select is not None else file.select,
@@ -46,12 +46,19 @@ def matches_glob(path: str, pattern: str, root: Path) -> bool:
 class Settings:
     """Resolved settings of one configuration: the rules to run and how to judge them."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, layers: tuple[Config, ...] = ()) -> None:
         self.config = config
+        #: Rule selection is applied layer by layer (file, then command line), like ruff:
+        #: a later ``select`` starts over, ``extend-select`` adds and ``ignore`` removes.
+        self.layers = layers or (config,)
         self.fail_on = config.fail_on or Severity.INFO
         self.where = f"{config.path}: " if config.path is not None else ""
         self.registry = self._registry()
         self.rules = self._configured_rules()
+        self._per_file_codes = tuple(
+            (glob, {rule.code for rule in self._resolve(rules, f"per-file-ignores.{glob}")})
+            for glob, rules in config.per_file_ignores
+        )
         self._per_path: dict[frozenset[str], list[Rule]] = {}
 
     def _registry(self) -> Registry:
@@ -67,24 +74,28 @@ class Settings:
 
         return load_packs(self.config.rule_packs)
 
-    def _resolve(self, selectors: tuple[str, ...], key: str) -> list[type[Rule]]:
+    def _resolve(
+        self, selectors: tuple[str, ...], key: str, layer: Config | None = None
+    ) -> list[type[Rule]]:
+        source = layer if layer is not None else self.config
+        where = f"{source.path}: {key}" if source.path is not None else f"--{key}"
         rules: list[type[Rule]] = []
         for selector in selectors:
             matched = self.registry.match(selector)
             if not matched:
-                raise ConfigError(f"{self.where}{key}: unknown rule, code or prefix {selector!r}")
+                raise ConfigError(f"{where}: unknown rule, code or prefix {selector!r}")
             rules.extend(matched)
         return rules
 
     @cached_property
     def selected(self) -> list[type[Rule]]:
         """Rule classes in force before per-file ignores, in code order."""
-        if self.config.select is None:
-            chosen = {rule for rule in self.registry.rules if rule.enabled_by_default}
-        else:
-            chosen = set(self._resolve(self.config.select, "select"))
-        chosen.update(self._resolve(self.config.extend_select, "extend-select"))
-        chosen.difference_update(self._resolve(self.config.ignore, "ignore"))
+        chosen = {rule for rule in self.registry.rules if rule.enabled_by_default}
+        for layer in self.layers:
+            if layer.select is not None:
+                chosen = set(self._resolve(layer.select, "select", layer))
+            chosen.update(self._resolve(layer.extend_select, "extend-select", layer))
+            chosen.difference_update(self._resolve(layer.ignore, "ignore", layer))
         return sorted(chosen, key=lambda rule: rule.code)
 
     def _configured_rules(self) -> list[Rule]:
@@ -102,12 +113,12 @@ class Settings:
 
     def rules_for(self, path: str) -> list[Rule]:
         """The configured rules minus those ``per-file-ignores`` switches off for *path*."""
-        ignored: set[str] = set()
-        for glob, selectors in self.config.per_file_ignores:
-            if matches_glob(path, glob, self.config.root):
-                resolved = self._resolve(selectors, f"per-file-ignores.{glob}")
-                ignored.update(rule.code for rule in resolved)
-        key = frozenset(ignored)
+        key = frozenset(
+            code
+            for glob, codes in self._per_file_codes
+            if matches_glob(path, glob, self.config.root)
+            for code in codes
+        )
         if key not in self._per_path:
             self._per_path[key] = [rule for rule in self.rules if rule.code not in key]
         return self._per_path[key]
@@ -189,5 +200,5 @@ class Resolver:
         config_path = self.config_path_for(path)
         if config_path not in self._cache:
             file = load_config(config_path) if config_path is not None else Config()
-            self._cache[config_path] = Settings(merge(file, self.cli))
+            self._cache[config_path] = Settings(merge(file, self.cli), (file, self.cli))
         return self._cache[config_path]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from typing import Any
 
 from wikilint.finding import Severity
@@ -19,11 +20,16 @@ class GitlabFormatter(Formatter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._issues: list[dict[str, Any]] = []
+        self._seen: Counter[str] = Counter()
 
     def file(self, result: FileResult) -> None:
         for finding in result.findings:
             snippet = result.source[finding.location.offset : finding.location.end_offset]
+            # Stable across edits elsewhere in the file: no line numbers, but the n-th
+            # occurrence of the same text keeps duplicates apart.
             key = f"{result.path}\0{finding.code}\0{finding.message}\0{snippet}"
+            self._seen[key] += 1
+            key += f"\0{self._seen[key]}"
             self._issues.append(
                 {
                     "description": f"{finding.code} {finding.rule}: {finding.message}",

@@ -1,0 +1,218 @@
+"""``wikilint check``: findings, positions, output streams and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import SEED
+
+from wikilint.output import FORMATTERS
+
+CLEAN = """'''Paris''' is the capital and most populous city of [[France]].
+
+== History ==
+The city grew up on an island in the [[Seine]] and became a royal seat in the Middle Ages.\
+<ref>{{cite book |last=Jones |title=Paris: Biography of a City |year=2004}}</ref> Its medieval \
+university drew scholars from across Europe.<ref>{{cite book |last=Hussey |title=Paris: The \
+Secret History |year=2006}}</ref>
+
+== References ==
+{{reflist}}
+
+[[Category:Cities in France]]
+"""
+DEFECT = "The cat sat on the the mat.\n"
+
+
+def findings_of(result) -> list[dict]:
+    return json.loads(result.stdout)
+
+
+def test_the_sample_yields_every_mission_defect_with_exact_positions(run) -> None:
+    result = run("check", "--format", "json", str(SEED))
+    assert result.exit_code == 1
+    found = {(f["rule"], f["line"], f["column"]) for f in findings_of(result)}
+    assert {
+        ("duplicate-paragraph", 4, 1),
+        ("doubled-word", 3, 186),
+        ("doubled-word", 4, 186),
+        ("empty-section", 5, 1),
+    } <= found
+    assert any(rule == "unsourced-claim" for rule, _, _ in found)
+
+
+def test_json_findings_have_exactly_the_documented_keys(run) -> None:
+    duplicate = next(
+        f
+        for f in findings_of(run("check", "--format", "json", str(SEED)))
+        if f["rule"] == "duplicate-paragraph"
+    )
+    position_keys = {"line", "column", "end_line", "end_column", "offset", "end_offset"}
+    keys = {"path", "code", "rule", "severity", "message", "related"} | position_keys
+    assert keys <= set(duplicate)
+    assert duplicate["path"] == str(SEED)
+    assert duplicate["severity"] in {"error", "warning", "info"}
+    [related] = duplicate["related"]
+    assert set(related) == position_keys | {"message"}
+    assert (related["line"], related["column"]) == (3, 1)
+    source = SEED.read_text(encoding="utf-8")
+    assert source[related["offset"] : related["end_offset"]].startswith("Stalin's goals")
+
+
+def test_a_clean_article_exits_zero(run, tmp_path: Path) -> None:
+    (tmp_path / "clean.wiki").write_text(CLEAN, encoding="utf-8")
+    result = run("check", "clean.wiki")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("output_format", sorted(FORMATTERS))
+def test_exit_codes_are_the_same_in_every_format(run, tmp_path: Path, output_format) -> None:
+    (tmp_path / "clean.wiki").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "defect.wiki").write_text(DEFECT, encoding="utf-8")
+    assert run("check", "--format", output_format, "clean.wiki").exit_code == 0
+    assert run("check", "--format", output_format, "defect.wiki").exit_code == 1
+    assert run("check", "--format", output_format, "missing.wiki").exit_code == 2
+
+
+def test_unreadable_inputs_are_one_line_errors_and_others_are_still_checked(
+    run, tmp_path: Path
+) -> None:
+    (tmp_path / "defect.wiki").write_text(DEFECT, encoding="utf-8")
+    (tmp_path / "latin1.wiki").write_bytes("Café".encode("latin-1"))
+    result = run("check", "--format", "json", "missing.wiki", "latin1.wiki", "defect.wiki")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "wikilint: error: missing.wiki: no such file or directory",
+        "wikilint: error: latin1.wiki: not valid UTF-8 (byte 0xe9 at offset 3)",
+    ]
+    assert [(f["path"], f["code"]) for f in findings_of(result)] == [("defect.wiki", "WL103")]
+
+
+def test_bom_and_crlf_keep_positions_exact(run, tmp_path: Path) -> None:
+    path = tmp_path / "crlf.wiki"
+    path.write_bytes("\ufeffFirst line.\r\nThe cat sat on the the mat.\r\n".encode())
+    [finding] = findings_of(run("check", "--format", "json", "--select", "WL103", str(path)))
+    assert (finding["line"], finding["column"], finding["end_column"]) == (2, 20, 23)
+
+
+def test_paths_with_spaces_and_non_ascii_names(run, tmp_path: Path) -> None:
+    folder = tmp_path / "Статьи и заметки"
+    folder.mkdir()
+    (folder / "Piña colada.wiki").write_text(DEFECT, encoding="utf-8")
+    result = run("check", "--format", "concise", "--select", "WL103", str(folder))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{folder / 'Piña colada.wiki'}:1:20 WL103 doubled-word ")
+
+
+def test_standard_input(run) -> None:
+    result = run("check", "--format", "concise", "-", input=DEFECT)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<stdin>:1:20 WL103 doubled-word")
+
+
+def test_full_format_shows_the_source_and_underlines_the_span(run, tmp_path: Path) -> None:
+    (tmp_path / "defect.wiki").write_text(DEFECT, encoding="utf-8")
+    lines = run("check", "--format", "full", "defect.wiki").stdout.splitlines()
+    assert lines[0] == 'defect.wiki:1:20 WL103 doubled-word "the" is written twice in a row'
+    assert lines[2] == "1 | The cat sat on the the mat."
+    assert lines[3] == "  |                    ^^^"
+    assert "\x1b[" not in "".join(lines)
+    assert lines[-1] == "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."
+
+
+def test_full_format_crops_long_lines_around_the_span(run, tmp_path: Path) -> None:
+    prose = "Words of filler text go here. " * 40 + "The cat sat on the the mat. " + "More. " * 40
+    (tmp_path / "long.wiki").write_text(prose + "\n", encoding="utf-8")
+    lines = run("check", "--format", "full", "--select", "WL103", "long.wiki").stdout.splitlines()
+    excerpt, underline = lines[2], lines[3]
+    assert excerpt.startswith("1 | …") and excerpt.endswith("…")
+    assert len(excerpt) <= 100
+    caret = underline.index("^")
+    assert excerpt[caret : caret + 3] == "the"
+
+
+def test_colour_follows_the_flag_and_no_color(run, tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "defect.wiki").write_text(DEFECT, encoding="utf-8")
+    assert "\x1b[" in run("check", "--format", "full", "--color", "defect.wiki").stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("check", "--format", "full", "defect.wiki").stdout
+
+
+def test_statistics_quiet_and_exit_zero(run, tmp_path: Path) -> None:
+    (tmp_path / "defect.wiki").write_text(DEFECT * 2, encoding="utf-8")
+    stats = run("check", "--statistics", "defect.wiki")
+    assert stats.stdout.split() == ["2", "WL103", "doubled-word", "warning"]
+    quiet = run("check", "--format", "full", "--quiet", "defect.wiki").stdout
+    assert "Found" not in quiet and "WL103" in quiet
+    assert run("check", "--exit-zero", "defect.wiki").exit_code == 0
+
+
+def test_fail_on_sets_the_lowest_failing_severity(run, tmp_path: Path) -> None:
+    (tmp_path / "defect.wiki").write_text(DEFECT, encoding="utf-8")  # a warning
+    assert run("check", "--fail-on", "error", "defect.wiki").exit_code == 0
+    assert run("check", "--fail-on", "warning", "defect.wiki").exit_code == 1
+
+
+def test_output_file_receives_the_report(run, tmp_path: Path) -> None:
+    (tmp_path / "defect.wiki").write_text(DEFECT, encoding="utf-8")
+    result = run("check", "--format", "json", "--output-file", "report.json", "defect.wiki")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert json.loads((tmp_path / "report.json").read_text())[0]["code"] == "WL103"
+
+
+def test_github_format_is_chosen_on_github_actions(run, tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a, b.wiki").write_text(DEFECT, encoding="utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    line = run("check", "a, b.wiki").stdout.strip()
+    assert line.startswith("::warning file=a%2C b.wiki,line=1,col=20,endLine=1,endColumn=23,")
+    assert line.endswith('::WL103 "the" is written twice in a row')
+
+
+def test_usage_errors_exit_two(run) -> None:
+    assert run("check").exit_code == 2
+    assert run("check", "--format", "xml", "x.wiki").exit_code == 2
+    result = run("explain", "no-such-rule")
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "wikilint: error: unknown rule 'no-such-rule'; `wikilint rules` lists them\n"
+    )
+
+
+def test_python_dash_m_and_an_unexpected_crash_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "defect.wiki").write_text(DEFECT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "wikilint", "check", "--format", "concise", "defect.wiki"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and "WL103" in done.stdout
+    crash = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, wikilint.cli as c\n"
+            "def boom(*a, **k): raise RuntimeError('disk on fire')\n"
+            "c.lint_path = boom\nsys.argv = ['wikilint', 'check', 'defect.wiki']\nc.main()",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert crash.returncode == 2
+    assert crash.stderr == "wikilint: internal error: RuntimeError: disk on fire\n"
+
+
+def test_rules_and_explain(run) -> None:
+    listing = run("rules").stdout.splitlines()
+    assert listing[0].split() == ["code", "name", "severity", "default", "summary"]
+    assert any(line.split()[:2] == ["WL101", "duplicate-paragraph"] for line in listing)
+    explained = run("explain", "WL103").stdout
+    assert "WL103 doubled-word" in explained and "Bad (flagged)" in explained

@@ -1,0 +1,68 @@
+"""Machine formats: SARIF against the official schema, JUnit, GitLab, GitHub escaping."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from helpers import SEED, SHARED
+
+from wikilint.output.github import escape_data, escape_property
+
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+
+
+@pytest.mark.skipif(
+    not SARIF_SCHEMA.is_file(), reason=f"the SARIF 2.1.0 schema is not at {SARIF_SCHEMA}"
+)
+def test_sarif_validates_against_the_official_schema(run) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    result = run("check", "--format", "sarif", str(SEED))
+    document = json.loads(result.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema, cls=jsonschema.Draft7Validator)
+    [sarif_run] = document["runs"]
+    rules = sarif_run["tool"]["driver"]["rules"]
+    assert all(rule["helpUri"].startswith("https://") for rule in rules)
+    duplicate = next(r for r in sarif_run["results"] if r["ruleId"] == "WL101")
+    assert rules[duplicate["ruleIndex"]]["name"] == "duplicate-paragraph"
+    region = duplicate["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (4, 1)
+    assert duplicate["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 3
+
+
+def test_sarif_describes_rules_with_their_docs(run) -> None:
+    document = json.loads(run("check", "--format", "sarif", str(SEED)).stdout)
+    rules = {rule["name"]: rule for rule in document["runs"][0]["tool"]["driver"]["rules"]}
+    doubled = rules["doubled-word"]
+    assert doubled["id"] == "WL103"
+    assert "all of all of" in doubled["help"]["markdown"]
+    assert document["runs"][0]["columnKind"] == "unicodeCodePoints"
+
+
+def test_junit_has_a_failing_case_per_finding(run) -> None:
+    root = ElementTree.fromstring(run("check", "--format", "junit", str(SEED)).stdout)
+    cases = root.findall("./testsuite/testcase")
+    assert len(cases) == int(root.get("failures")) > 0
+    assert any(case.get("name") == "WL101 duplicate-paragraph at 4:1" for case in cases)
+
+
+def test_gitlab_code_quality_report(run) -> None:
+    issues = json.loads(run("check", "--format", "gitlab", str(SEED)).stdout)
+    duplicate = next(issue for issue in issues if issue["check_name"] == "duplicate-paragraph")
+    assert duplicate["location"] == {"path": str(SEED), "lines": {"begin": 4, "end": 4}}
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+
+
+def test_github_escaping_follows_the_workflow_command_rules() -> None:
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_machine_formats_print_nothing_but_their_document(run, tmp_path: Path) -> None:
+    (tmp_path / "clean.wiki").write_text("Plain words.\n", encoding="utf-8")
+    assert json.loads(run("check", "--format", "json", "clean.wiki").stdout) == []
+    assert json.loads(run("check", "--format", "gitlab", "clean.wiki").stdout) == []
+    assert json.loads(run("check", "--format", "sarif", "clean.wiki").stdout)["version"] == "2.1.0"
