@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import chain
+from itertools import chain, pairwise
 
 from mwparserfromhell.nodes import Argument, ExternalLink, Node, Tag, Template, Wikilink
 
@@ -41,8 +41,8 @@ GRAMMATICAL_DOUBLES: dict[str, frozenset[str]] = {
 #: Conjunctions of "X and X" ("more and more"): "and more and more" is that idiom after
 #: another "and", not a doubled "and more".
 IDIOM_CONJUNCTIONS = frozenset(
-    {"and", "or", "und", "oder", "en", "of", "og", "и", "і", "та", "και"}
-)
+    {"and", "or", "und", "oder", "en", "of", "og", "και", "и", "та", "\u0456"}
+)  # fmt: skip
 
 #: Languages that write reduplication as two space-separated words (Vietnamese "dần dần",
 #: Bengali "কখনও কখনও", Greek "σιγά σιγά"): only phrases of two or more words are checked.
@@ -202,7 +202,7 @@ def _word_pattern() -> re.Pattern[str]:
     points = chain(range(0x300, 0x3100), range(0xA600, 0xAC00), range(0xFB00, 0xFE30))
     marks = "".join(chr(p) for p in points if unicodedata.category(chr(p)).startswith("M"))
     letter = f"[\\w{re.escape(marks)}\u200c\u200d]"
-    return re.compile(f"{letter}+(?:['’]{letter}+)*")
+    return re.compile(f"{letter}+(?:['\u2019]{letter}+)*")
 
 
 def _is_periodic(words: list[str]) -> bool:
@@ -223,7 +223,7 @@ def _adjacent(paragraph: Paragraph, run: list[Span], opaque: _OpaqueNodes) -> bo
     """Whether only plain spaces and invisible markup separate consecutive words."""
     prose = paragraph.prose
     source = opaque.source
-    for (_, left), (right, _) in zip(run, run[1:], strict=False):
+    for (_, left), (right, _) in pairwise(run):
         if not prose.text[left:right].isspace():
             return False
         for index in range(left, right):  # each space must be a space of the source
