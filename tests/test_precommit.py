@@ -1,0 +1,62 @@
+"""The pre-commit hook, exercised through pre-commit itself (``pre-commit try-repo``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import ROOT
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("git") is None, reason="pre-commit needs git on the PATH"
+)
+
+
+def hooks() -> list[dict]:
+    return yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+
+
+def test_hook_declarations() -> None:
+    [lint] = [hook for hook in hooks() if hook["id"] == "wikilint"]
+    assert lint["language"] == "python"
+    assert lint["entry"] == "wikilint check"
+    for name in ("a.wiki", "b.wikitext", "c.mediawiki"):
+        assert __import__("re").search(lint["files"], name)
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def try_repo(repo: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--all-files"],
+        cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+
+
+def test_the_hook_fails_on_a_defect_and_passes_once_it_is_fixed(tmp_path: Path) -> None:
+    repo = tmp_path / "wiki"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "editor@example.org")
+    git(repo, "config", "user.name", "Editor")
+    article = repo / "Cat.wiki"
+    article.write_text("The cat sat on the the mat.\n", encoding="utf-8")
+    git(repo, "add", "Cat.wiki")
+    home = tmp_path / "pre-commit-home"
+
+    failed = try_repo(repo, home, "wikilint")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "Cat.wiki:1:20 WL103 doubled-word" in failed.stdout
+
+    article.write_text("The cat sat on the mat.\n", encoding="utf-8")
+    git(repo, "add", "Cat.wiki")
+    passed = try_repo(repo, home, "wikilint")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
