@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,11 +23,14 @@ def hooks() -> list[dict]:
 
 
 def test_hook_declarations() -> None:
-    [lint] = [hook for hook in hooks() if hook["id"] == "wikilint"]
-    assert lint["language"] == "python"
-    assert lint["entry"] == "wikilint check"
-    for name in ("a.wiki", "b.wikitext", "c.mediawiki"):
-        assert __import__("re").search(lint["files"], name)
+    declared = {hook["id"]: hook for hook in hooks()}
+    assert declared["wikilint"]["entry"] == "wikilint check"
+    assert declared["wikilint-fix"]["entry"] == "wikilint check --fix"
+    for hook in declared.values():
+        assert hook["language"] == "python"
+        for name in ("a.wiki", "b.wikitext", "c.mediawiki"):
+            assert re.search(hook["files"], name)
+        assert not re.search(hook["files"], "notes.md")
 
 
 def git(repo: Path, *args: str) -> None:
@@ -60,3 +64,10 @@ def test_the_hook_fails_on_a_defect_and_passes_once_it_is_fixed(tmp_path: Path) 
     git(repo, "add", "Cat.wiki")
     passed = try_repo(repo, home, "wikilint")
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+    article.write_text("A -- B.\n", encoding="utf-8")
+    git(repo, "add", "Cat.wiki")
+    fixed = try_repo(repo, home, "wikilint-fix")
+    assert fixed.returncode == 1  # pre-commit fails a hook that changed files
+    assert "files were modified by this hook" in fixed.stdout
+    assert article.read_text(encoding="utf-8") == "A—B.\n"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -16,9 +19,10 @@ from wikilint.explain import explanation
 from wikilint.output import FORMATTERS, make_formatter
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.results import Summary
-from wikilint.runner import lint_path
+from wikilint.runner import Outcome, process_path
 from wikilint.settings import Resolver
-from wikilint.sources import expand_paths
+from wikilint.sources import STDIN, expand_paths
+from wikilint.writer import write_atomic
 
 EXIT_USAGE = 2
 
@@ -102,6 +106,19 @@ def cli() -> None:
     """A text-quality linter for MediaWiki wikitext."""
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How ``check`` reports and whether it fixes."""
+
+    output_format: str | None = None
+    color: bool | None = None
+    statistics: bool = False
+    quiet: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @settings_options
@@ -121,15 +138,23 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--show-settings", is_flag=True, help="Print the settings for the first path.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, writing the files in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option(
+    "--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them."
+)
 def check(
     paths: tuple[str, ...],
-    output_format: str | None,
     output_file: Path | None,
+    exit_zero: bool,
+    show_settings: bool,
+    output_format: str | None,
     color: bool | None,
     statistics: bool,
     quiet: bool,
-    exit_zero: bool,
-    show_settings: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
     **settings_flags: object,
 ) -> None:
     """Lint wikitext PATHS: files, folders (recursively) or ``-`` for standard input."""
@@ -137,49 +162,85 @@ def check(
     if show_settings:
         _print_settings(resolver, paths[0])
         return
+    options = RunOptions(output_format, color, statistics, quiet, fix, unsafe_fixes, diff)
     stream = (
         output_file.open("w", encoding="utf-8", newline="")
         if output_file is not None
         else sys.stdout
     )
     try:
-        summary = _run(resolver, paths, stream, output_format, color, statistics, quiet)
+        summary = _run(resolver, paths, stream, options)
     finally:
         if output_file is not None:
             stream.close()
-    code = summary.exit_code()
+    code = 1 if diff and summary.fixed else summary.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
+def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
+    """Fixed standard input and diffs own stdout; the report then goes to stderr."""
+    if options.diff or (options.fix and STDIN in paths and stream is sys.stdout):
+        return sys.stderr
+    return stream
+
+
 def _run(
-    resolver: Resolver,
-    paths: tuple[str, ...],
-    stream,
-    output_format: str | None,
-    color: bool | None,
-    statistics: bool,
-    quiet: bool,
+    resolver: Resolver, paths: tuple[str, ...], stream: TextIO, options: RunOptions
 ) -> Summary:
+    report = _report_stream(stream, options, paths)
+    output_format = options.output_format
     if output_format is None:
-        if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATTERS:
+        if os.environ.get("GITHUB_ACTIONS") == "true":
             output_format = "github"
         else:
-            output_format = "full" if stream.isatty() else "concise"
-    formatter = make_formatter("statistics" if statistics else output_format, stream, color)
-    formatter.quiet = quiet
-    summary = Summary()
+            output_format = "full" if report.isatty() else "concise"
+    name = "statistics" if options.statistics else output_format
+    formatter = make_formatter(name, report, options.color)
+    formatter.quiet = options.quiet
+    fixing = options.fix or options.diff
+    summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing)
     for path in expand_paths(list(paths)):
         settings = _settings(resolver, path)
         if settings.is_excluded(path):
             continue
         formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
-        result = lint_path(path, settings.rules_for(path), settings.config.language)
-        if result.error is not None:
-            click.echo(f"wikilint: error: {result.error}", err=True)
-        summary.add(result, settings.fail_on)
-        formatter.file(result)
+        outcome = process_path(
+            path, settings.rules_for(path), settings.config.language, fixing, options.unsafe_fixes
+        )
+        if outcome.result.error is not None:
+            click.echo(f"wikilint: error: {outcome.result.error}", err=True)
+        elif outcome.changed:
+            _deliver_fix(outcome, path, stream, options)
+        summary.add(outcome.result, settings.fail_on)
+        summary.fixed += outcome.fixed
+        formatter.file(outcome.result)
     formatter.finish(summary)
     return summary
+
+
+def unified_diff(before: str, after: str, path: str) -> list[str]:
+    """A unified diff like ``git diff``'s, marking a last line without a line break."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    return [
+        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
+    ]
+
+
+def _deliver_fix(outcome: Outcome, path: str, stream: TextIO, options: RunOptions) -> None:
+    """Print the diff, print fixed standard input, or write the file atomically."""
+    if options.diff:
+        stream.writelines(
+            unified_diff(outcome.original, outcome.result.source, outcome.result.path)
+        )
+    elif path == STDIN:
+        stream.write(outcome.result.source)
+    else:
+        write_atomic(path, outcome.result.source, outcome.bom)
 
 
 def _settings(resolver: Resolver, path: str):

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from wikilint.engine import is_internal_error
-from wikilint.finding import Finding, Severity
+from wikilint.finding import Applicability, Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,13 @@ class Summary:
     internal_errors: int = 0
     failing: int = 0
     """Findings at or above the ``fail-on`` severity of their file's settings."""
+    fixed: int = 0
+    fixable: int = 0
+    """Remaining findings a safe fix would resolve."""
+    unsafe_fixable: int = 0
+    """Remaining findings only an unsafe fix would resolve."""
+    unsafe_enabled: bool = False
+    """Whether the run applied (or would apply) unsafe fixes."""
 
     def add(self, result: FileResult, fail_on: Severity = Severity.INFO) -> None:
         self.files += 1
@@ -38,6 +45,11 @@ class Summary:
             self.by_rule[finding.code, finding.rule, finding.severity] += 1
             self.internal_errors += is_internal_error(finding)
             self.failing += finding.severity.rank >= fail_on.rank
+            if finding.fix is not None:
+                if finding.fix.applicability is Applicability.SAFE:
+                    self.fixable += 1
+                else:
+                    self.unsafe_fixable += 1
 
     @property
     def findings(self) -> int:
@@ -45,6 +57,17 @@ class Summary:
 
     def count(self, severity: Severity) -> int:
         return sum(n for (_, _, level), n in self.by_rule.items() if level is severity)
+
+    def fix_notes(self) -> list[str]:
+        """What was fixed and what a ``--fix`` or ``--unsafe-fixes`` run would fix."""
+        notes = []
+        if self.fixed:
+            notes.append(f"Fixed {self.fixed} finding{'s' * (self.fixed != 1)}.")
+        if self.fixable:
+            notes.append(f"{self.fixable} fixable with --fix.")
+        if self.unsafe_fixable and not self.unsafe_enabled:
+            notes.append(f"{self.unsafe_fixable} more fixable with --fix --unsafe-fixes.")
+        return notes
 
     def exit_code(self) -> int:
         """0: clean; 1: findings at or above ``fail-on``; 2: unreadable input or a crash."""

@@ -1,20 +1,55 @@
-"""Lint one input: read, decode, parse once, run the rules."""
+"""Process one input: read, decode, parse once, run the rules, optionally fix."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from wikilint.engine import lint_source
+from wikilint.fixes import fix_source
 from wikilint.results import FileResult
 from wikilint.rule import Rule
 from wikilint.sources import InputError, read_source
 
 
-def lint_path(path: str, rules: Sequence[Rule], language: str | None = None) -> FileResult:
-    """Read and lint one input; an unreadable one yields a result with ``error`` set."""
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What processing one input produced.
+
+    ``result.source`` is the text the findings refer to: the fixed text after a fix.
+    ``original`` is the text as read, for diffs; ``bom`` is kept for writing back.
+    """
+
+    result: FileResult
+    original: str = ""
+    fixed: int = 0
+    bom: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed > 0 and self.result.source != self.original
+
+
+def process_path(
+    path: str,
+    rules: Sequence[Rule],
+    language: str | None = None,
+    fix: bool = False,
+    unsafe: bool = False,
+) -> Outcome:
+    """Lint one input, or fix it (in memory) when *fix* is set."""
     try:
         source = read_source(path)
     except InputError as error:
-        return FileResult(path, error=str(error))
-    findings = lint_source(source.text, source.path, rules, language)
-    return FileResult(source.path, source.text, tuple(findings))
+        return Outcome(FileResult(path, error=str(error)))
+    if not fix:
+        findings = lint_source(source.text, source.path, rules, language)
+        return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
+    outcome = fix_source(source.text, source.path, rules, language, unsafe)
+    result = FileResult(source.path, outcome.text, tuple(outcome.remaining))
+    return Outcome(result, source.text, outcome.fixed, source.bom)
+
+
+def lint_path(path: str, rules: Sequence[Rule], language: str | None = None) -> FileResult:
+    """Read and lint one input; an unreadable one yields a result with ``error`` set."""
+    return process_path(path, rules, language).result

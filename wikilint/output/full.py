@@ -116,6 +116,8 @@ class FullFormatter(Formatter):
                 )
             self.console.print(table)
         self.console.print(Text(summary_line(summary), style="bold"))
+        for note in summary.fix_notes():
+            self.console.print(Text(note))
 
 
 def summary_line(summary: Summary) -> str:

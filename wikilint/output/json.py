@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wikilint.finding import Finding, Location
+from wikilint.finding import Finding, Fix, Location
 from wikilint.output.base import Formatter
 from wikilint.results import FileResult, Summary
 
@@ -33,6 +33,18 @@ def finding_object(finding: Finding, path: str) -> dict[str, Any]:
         "related": [
             {**location_fields(related.location), "message": related.message}
             for related in finding.related
+        ],
+        "fix": None if finding.fix is None else fix_object(finding.fix),
+    }
+
+
+def fix_object(fix: Fix) -> dict[str, Any]:
+    return {
+        "applicability": fix.applicability.value,
+        "message": fix.description,
+        "edits": [
+            {"offset": edit.start, "end_offset": edit.end, "content": edit.replacement}
+            for edit in fix.edits
         ],
     }
 
