@@ -17,6 +17,7 @@ from wikilint import __version__
 from wikilint.config import Config, ConfigError, severity_of
 from wikilint.explain import explanation
 from wikilint.output import FORMATTERS, make_formatter
+from wikilint.reference import rules_markdown
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.results import Summary
 from wikilint.runner import Outcome, process_path
@@ -276,9 +277,13 @@ def explain(rule: str) -> None:
 
 
 @cli.command(name="rules")
-def list_rules() -> None:
+@click.option("--markdown", is_flag=True, help="Print the full rules reference in Markdown.")
+def list_rules(markdown: bool) -> None:
     """List every rule: code, name, default severity and summary."""
     registry = _registry()
+    if markdown:
+        click.echo(rules_markdown(registry.rules), nl=False)
+        return
     width = max(len(rule.name) for rule in registry.rules)
     click.echo(f"{'code':<7} {'name':<{width}} {'severity':<8} {'default':<7} summary")
     for rule in registry.rules:

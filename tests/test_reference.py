@@ -1,0 +1,23 @@
+"""docs/rules.md is the generated rules reference, kept in sync with the rules."""
+
+from __future__ import annotations
+
+from helpers import ROOT
+
+from wikilint.reference import rules_markdown
+from wikilint.registry import discover
+
+
+def test_docs_rules_md_is_up_to_date() -> None:
+    expected = rules_markdown(discover().rules)
+    actual = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert actual == expected, "regenerate with: wikilint rules --markdown > docs/rules.md"
+
+
+def test_every_rule_has_an_anchor_that_sarif_help_uris_point_to() -> None:
+    from wikilint.output.sarif import help_uri
+
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in discover().rules:
+        assert f"## {rule.code} {rule.name}\n" in text
+        assert help_uri(rule).endswith(f"#{rule.code.lower()}-{rule.name}")
