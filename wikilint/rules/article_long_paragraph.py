@@ -1,0 +1,60 @@
+"""WL703 long-paragraph: a paragraph too long to read comfortably."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+
+from wikilint.article import Article, Paragraph
+from wikilint.finding import Finding, Severity
+from wikilint.rule import Rule, RuleDocs
+from wikilint.rules.article_scope import count_words
+
+
+@dataclass(frozen=True)
+class Options:
+    max_words: int = 250
+    """Paragraphs with more words of prose than this are reported."""
+
+
+class LongParagraph(Rule):
+    code = "WL703"
+    name = "long-paragraph"
+    severity = Severity.INFO
+    summary = "Paragraphs stay short enough to read"
+    Options = Options
+    #: Languages whose words are spaced: not Vietnamese, which spaces every syllable.
+    languages = frozenset(
+        {"af", "bn", "ca", "cs", "da", "de", "el", "en", "es", "fo", "fr", "hi", "hy", "it"}
+        | {"mr", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sv", "uk"}
+    )
+    docs = RuleDocs(
+        what="A rendered paragraph with more than `max_words` words of prose (references, "
+        "templates and markup do not count).",
+        why="Walls of text are hard to read, above all on phones; a long paragraph "
+        "usually holds more than one idea and splits naturally (MOS:PARAGRAPHS).",
+        bad="Pi Day honours the number pi. " * 60 + "\n",
+        good="Pi Day honours the number pi. " * 20 + "\n\n" + "It is held in March. " * 20 + "\n",
+        notes="Consecutive prose lines that render as one paragraph count together. Words "
+        "are space-separated, so text written without spaces (Japanese, Chinese) counts "
+        "few words and is rarely reported. TODO-PRECISION",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        limit = self.options.max_words
+        for _, lines in groupby(article.paragraphs, key=lambda paragraph: paragraph.block):
+            block = [line for line in lines if _is_one_line(article, line)]
+            words = sum(count_words(line.prose.text) for line in block)
+            if words > limit:
+                yield self.finding(
+                    article,
+                    block[0].start,
+                    block[-1].end,
+                    f"paragraph of {words} words (more than {limit}); consider splitting it",
+                )
+
+
+def _is_one_line(article: Article, paragraph: Paragraph) -> bool:
+    """False for a 'line' that spans several, which only a misparse of broken markup makes."""
+    return "\n" not in article.source[paragraph.start : paragraph.end]

@@ -1,0 +1,64 @@
+"""WL701 no-categories: a whole article in no category."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mwparserfromhell.nodes import Template, Wikilink
+
+from wikilint.article import Article
+from wikilint.finding import Finding, Severity
+from wikilint.namespaces import is_category_link
+from wikilint.rule import Rule, RuleDocs
+from wikilint.rules.article_scope import is_full_article
+
+
+@dataclass(frozen=True)
+class Options:
+    min_words: int = 150
+    """Only articles with a heading and at least this many words of prose are checked."""
+
+
+class NoCategories(Rule):
+    code = "WL701"
+    name = "no-categories"
+    severity = Severity.WARNING
+    summary = "Every article belongs to at least one category"
+    Options = Options
+    #: Wikis whose category namespace names wikilint knows (see wikilint.namespaces).
+    languages = frozenset(
+        {"af", "bn", "ca", "cs", "da", "de", "el", "en", "es", "fo", "fr", "hy", "it", "ja"}
+        | {"mr", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sv", "uk", "vi", "zh"}
+    )
+    docs = RuleDocs(
+        what="A whole article (a heading and enough prose) with no `[[Category:...]]` link "
+        "and no stub template, which would add one.",
+        why="Uncategorized articles are hard to find and to maintain; every article "
+        "should be in at least one category (WP:CAT, the {{Uncategorized}} cleanup tag).",
+        bad="'''Pi Day''' is celebrated on 14 March. "
+        + "It honours the number pi. " * 30
+        + "\n\n== History ==\nThe first Pi Day was held in 1988.\n",
+        good="'''Pi Day''' is celebrated on 14 March. "
+        + "It honours the number pi. " * 30
+        + "\n\n== History ==\nThe first Pi Day was held in 1988.\n\n"
+        "[[Category:March observances]]\n",
+        notes="Snippets and stubs (no heading, or fewer than `min_words` words of prose) "
+        "are never checked. Categories added by templates other than stub templates are "
+        "invisible in the wikitext, so an article whose only categories come from, say, "
+        "an infobox is reported. TODO-PRECISION",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        if not is_full_article(article, self.options.min_words):
+            return
+        if any(is_category_link(str(link.title)) for link in article.nodes(Wikilink)):
+            return
+        if any(_is_stub(template) for template in article.nodes(Template)):
+            return
+        end = len(article.source.rstrip())
+        yield self.finding(article, end, end, "article has no categories")
+
+
+def _is_stub(template: Template) -> bool:
+    return str(template.name).strip().casefold().endswith("stub")

@@ -1,0 +1,54 @@
+"""WL702 no-wikilinks: a whole article that links to no other article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mwparserfromhell.nodes import Wikilink
+
+from wikilint.article import Article
+from wikilint.finding import Finding, Severity
+from wikilint.namespaces import is_category_link, is_file_link, is_interlanguage_link
+from wikilint.rule import Rule, RuleDocs
+from wikilint.rules.article_scope import is_full_article
+
+
+@dataclass(frozen=True)
+class Options:
+    min_words: int = 150
+    """Only articles with a heading and at least this many words of prose are checked."""
+
+
+class NoWikilinks(Rule):
+    code = "WL702"
+    name = "no-wikilinks"
+    severity = Severity.WARNING
+    summary = "An article links to other articles"
+    Options = Options
+    docs = RuleDocs(
+        what="A whole article (a heading and enough prose) without a single wikilink to "
+        "another article: a dead end.",
+        why="Links let readers look up the terms an article uses; a page without any is "
+        "tagged {{Dead end}} (MOS:BUILD, WP:DEADEND).",
+        bad="'''Pi Day''' is celebrated on 14 March. "
+        + "It honours the number pi. " * 30
+        + "\n\n== History ==\nThe first Pi Day was held in 1988.\n",
+        good="'''Pi Day''' is celebrated on 14 March. "
+        + "It honours the number [[pi]]. " * 30
+        + "\n\n== History ==\nThe first Pi Day was held in 1988.\n",
+        notes="Links anywhere count, infoboxes and other template parameters included; "
+        "file, category and interlanguage links do not. Snippets and stubs (no heading, "
+        "or fewer than `min_words` words of prose) are never checked. TODO-PRECISION",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        if not is_full_article(article, self.options.min_words):
+            return
+        if any(_is_article_link(str(link.title)) for link in article.nodes(Wikilink)):
+            return
+        yield self.finding(article, 0, 0, "article links to no other article")
+
+
+def _is_article_link(title: str) -> bool:
+    return not (is_file_link(title) or is_category_link(title) or is_interlanguage_link(title))

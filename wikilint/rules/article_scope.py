@@ -1,0 +1,28 @@
+"""Which texts are whole articles, for the article-level rules (no rule here)."""
+
+from __future__ import annotations
+
+from wikilint.article import Article
+
+
+def count_words(text: str) -> int:
+    """Words of *text*: space-separated tokens with a letter or digit.
+
+    Unlike ``\\w+`` this does not split Indic words at their vowel signs. Scripts written
+    without spaces (Japanese, Chinese) count few words, so length rules stay quiet there.
+    """
+    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
+
+
+def prose_words(article: Article) -> int:
+    """Number of words of running prose in the article."""
+    return sum(count_words(paragraph.prose.text) for paragraph in article.paragraphs)
+
+
+def is_full_article(article: Article, min_words: int) -> bool:
+    """Whether the text looks like a whole article rather than a snippet or a stub.
+
+    A whole article has at least one section heading and *min_words* words of prose;
+    checks of what an article as a whole lacks make no sense on anything less.
+    """
+    return len(article.sections) > 1 and prose_words(article) >= min_words

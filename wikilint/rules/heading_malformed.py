@@ -1,0 +1,84 @@
+"""WL207 malformed-heading: a line meant as a heading that MediaWiki does not render as one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mwparserfromhell.nodes import Comment, Heading, Node, Text
+
+from wikilint.article import Article
+from wikilint.finding import Finding, Severity
+from wikilint.rule import Rule, RuleDocs
+
+
+class MalformedHeading(Rule):
+    code = "WL207"
+    name = "malformed-heading"
+    severity = Severity.ERROR
+    summary = "Heading lines are `== Title ==` and nothing else"
+    docs = RuleDocs(
+        what="A line that starts with `=` but is not a heading (`==History`, or text after the "
+        "closing signs as in `==History==.`), or a heading with unbalanced signs "
+        "(`== History =`).",
+        why="MediaWiki renders such a line as plain text with the equals signs showing, or "
+        "as a heading of the wrong level with a stray `=` in its title (CheckWiki errors 8 "
+        "and 103).",
+        bad="Intro.\n\n==History==.\nText.\n",
+        good="Intro.\n\n== History == <!-- comment -->\nText.\n\nx = y in a sentence.\n",
+        notes="Only lines at the top level are checked: `=` at the start of a template "
+        "parameter, a table cell or `<math>` is not a heading. TODO-PRECISION",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        nodes = article.tree.nodes
+        for number, node in enumerate(nodes):
+            if isinstance(node, Heading):
+                yield from self._check_heading(article, node, nodes[number + 1 :])
+            elif isinstance(node, Text):
+                yield from self._check_text(article, node)
+
+    def _check_heading(
+        self, article: Article, heading: Heading, rest: list[Node]
+    ) -> Iterator[Finding]:
+        start, end = article.span(heading)
+        title = str(heading.title)
+        if title.startswith("=") or title.rstrip().endswith("="):
+            yield self.finding(
+                article, start, end, "unbalanced '=' signs: the heading level and title are wrong"
+            )
+            return
+        for node in rest:
+            if isinstance(node, Comment):
+                continue
+            text = str(node).split("\n", 1)[0] if isinstance(node, Text) else str(node)
+            if text.strip():
+                line_end = _line_end(article.source, end)
+                yield self.finding(
+                    article,
+                    start,
+                    line_end,
+                    "text after the closing '=' signs: this line is not rendered as a heading",
+                )
+            if text.strip() or (isinstance(node, Text) and "\n" in node.value):
+                return
+
+    def _check_text(self, article: Article, node: Text) -> Iterator[Finding]:
+        start = article.span(node)[0]
+        source = article.source
+        at_line_start = start == 0 or source[start - 1] == "\n"
+        starts = [0] if at_line_start else []
+        starts += [index + 1 for index, char in enumerate(node.value) if char == "\n"]
+        for offset in starts:
+            if node.value[offset : offset + 1] == "=":
+                line_start = start + offset
+                yield self.finding(
+                    article,
+                    line_start,
+                    _line_end(source, line_start),
+                    "line starts with '=' but is not a heading",
+                )
+
+
+def _line_end(source: str, offset: int) -> int:
+    end = source.find("\n", offset)
+    return len(source) if end < 0 else end

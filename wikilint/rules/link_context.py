@@ -1,0 +1,74 @@
+"""Where links sit: the nodes of running prose, shared by the link rules (no rule here)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from mwparserfromhell.nodes import Node, Tag, Text
+
+from wikilint.article import Article, Paragraph
+from wikilint.prose import TRANSPARENT_TAGS
+
+#: Section titles (casefolded) where external links and cited sources belong.
+EXTERNAL_LINK_SECTIONS = frozenset(
+    title.casefold()
+    for title in (
+        # en
+        "External links", "External link", "Further reading", "References", "Notes",
+        "Sources", "Bibliography", "Literature", "Works cited", "Citations",
+        # de, fr, es, it
+        "Weblinks", "Literatur", "Einzelnachweise", "Quellen", "Liens externes", "Références",
+        "Bibliographie", "Enlaces externos", "Referencias", "Collegamenti esterni", "Note",
+        # af, bn, el, fo, hy, ja, mr, nn, uk, vi
+        "Eksterne skakels", "Verwysings", "Bronne", "বহিঃসংযোগ", "তথ্যসূত্র",
+        "Εξωτερικοί σύνδεσμοι", "Παραπομπές", "Βιβλιογραφία", "Uttanhýsis slóðir", "Keldur",
+        "Արտաքին հղումներ", "Ծանոթագրություններ", "Գրականություն", "外部リンク", "脚注",
+        "参考文献", "बाह्य दुवे", "संदर्भ", "Kjelder", "Slóðir", "Bakgrunnsstoff", "Eksterne lenkjer",
+        "Зовнішні посилання", "Посилання", "Примітки", "Джерела", "Література",
+        "Liên kết ngoài", "Tham khảo", "Chú thích",
+    )
+)  # fmt: skip
+
+#: A `<ref>` opening (group 1 set if self-closing) or closing tag (group 2) left as text.
+_REF_MARK = re.compile(r"<ref\b[^>]*?(/)?>|(</ref\s*>)", re.IGNORECASE)
+
+
+def prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
+    """Nodes of running prose lines, in source order.
+
+    Looks inside bold, italic and inline HTML formatting, but not inside references,
+    templates, tables, lists, file links or other markup that is not running text. Two
+    guards protect against misparses of broken markup: only nodes that start on the
+    paragraph's own line count, and nothing after a `<ref>` the parser left as text.
+    """
+    top = article.tree.nodes
+    starts = [article.span(node)[0] for node in top]
+    for paragraph in article.paragraphs:
+        line_end = article.source.find("\n", paragraph.start, paragraph.end)
+        line_end = paragraph.end if line_end < 0 else line_end
+        index = bisect_left(starts, paragraph.start)
+        in_ref = False
+        while index < len(top) and starts[index] < line_end:
+            node = top[index]
+            if isinstance(node, Text):
+                for match in _REF_MARK.finditer(node.value):
+                    in_ref = not match.group(1) and not match.group(2)
+            elif not in_ref:
+                yield from _inline(node, paragraph)
+            index += 1
+
+
+def _inline(node: Node, paragraph: Paragraph) -> Iterator[tuple[Node, Paragraph]]:
+    yield node, paragraph
+    if isinstance(node, Tag) and _is_formatting(node) and "\n" not in str(node):
+        for child in node.contents.nodes:
+            yield from _inline(child, paragraph)
+
+
+def _is_formatting(tag: Tag) -> bool:
+    """Inline formatting; one spanning lines is a misparse of unbalanced quotes."""
+    if tag.self_closing:
+        return False
+    return tag.wiki_markup in ("''", "'''") or str(tag.tag).strip().lower() in TRANSPARENT_TAGS
