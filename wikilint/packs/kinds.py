@@ -1,0 +1,277 @@
+"""What each kind of pack entry looks for (after Vale's extension points).
+
+A kind is built once from a :class:`RuleSpec` (compiling its patterns) and then checks
+articles for the rule made from that entry. All kinds read the prose view of each
+paragraph, so markup never matches, and skip quotations unless the entry says not to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from wikilint.article import Article, Paragraph
+from wikilint.finding import Applicability, Edit, Finding, Fix
+from wikilint.packs import patterns, wordlists
+from wikilint.packs.quotes import overlaps, quoted_spans
+from wikilint.packs.schema import RuleSpec
+from wikilint.spans import Span
+from wikilint.text import WORD
+
+if TYPE_CHECKING:
+    from wikilint.packs.rule import PackRule
+
+Finder = Callable[[str], Iterable[Span]]
+
+
+class Kind:
+    """Base of the kinds: key and placeholder validation, and the paragraph walk."""
+
+    keys: ClassVar[frozenset[str]] = frozenset({"exceptions", "nonword", "skip_names"})
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
+
+    def __init__(self, spec: RuleSpec) -> None:
+        unknown = sorted(set(spec.options) - self.keys)
+        if unknown:
+            raise spec.error(f"unknown key {unknown[0]!r} for kind {spec.kind!r}")
+        try:
+            spec.message.format_map({name: "" for name in self.placeholders})
+        except (KeyError, IndexError, ValueError) as error:
+            offered = ", ".join(f"{{{name}}}" for name in sorted(self.placeholders))
+            raise spec.error(f"message placeholder {error} is not one of {offered}") from None
+        self.spec = spec
+        self.whole_words = not spec.option("nonword", bool, False)
+        self.skip_names = spec.option("skip_names", bool, False)
+        self.exceptions = self._exceptions(spec)
+
+    def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def matches(self, article: Article, find: Finder) -> Iterator[tuple[Paragraph, int, int]]:
+        """``(paragraph, start, end)`` in prose coordinates of each match of *find*
+        that is a whole word (unless ``nonword``), outside quotations and exceptions."""
+        for paragraph in article.paragraphs:
+            text = paragraph.prose.text
+            excluded: list[Span] | None = None
+            for start, end in find(text):
+                if self.whole_words and not patterns.is_whole_word(text, start, end):
+                    continue
+                if self.skip_names and _is_name(text, start):
+                    continue
+                if excluded is None:
+                    excluded = self._excluded(text)
+                if not overlaps(excluded, start, end):
+                    yield paragraph, start, end
+
+    def _excluded(self, text: str) -> list[Span]:
+        spans = quoted_spans(text) if self.spec.skip_quotes else []
+        if self.exceptions is not None:
+            spans = sorted([*spans, *patterns.finditer(self.exceptions, text)])
+        return spans
+
+    def _exceptions(self, spec: RuleSpec) -> patterns.Pattern | None:
+        phrases = spec.option("exceptions", list, [])
+        if not phrases:
+            return None
+        pattern = patterns.alternation(map(patterns.literal, phrases), words=True)
+        return patterns.compile_pattern(pattern, ignorecase=spec.ignorecase, where=spec.where)
+
+    def _compile(self, alternatives: Iterable[str]) -> patterns.Pattern:
+        pattern = patterns.alternation(alternatives, words=self.whole_words)
+        return patterns.compile_pattern(
+            pattern, ignorecase=self.spec.ignorecase, where=self.spec.where
+        )
+
+
+class Existence(Kind):
+    """Any of some words, phrases (``tokens``) or RE2 ``patterns``."""
+
+    keys = Kind.keys | {"tokens", "patterns"}
+
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        tokens = _strings(spec, "tokens")
+        raw = _strings(spec, "patterns")
+        for pattern in raw:  # report the faulty pattern itself, not the alternation
+            patterns.compile_pattern(pattern, ignorecase=spec.ignorecase, where=spec.where)
+        if not tokens and not raw:
+            raise spec.error("an existence entry needs 'tokens' or 'patterns'")
+        self.pattern = self._compile([*map(patterns.literal, tokens), *raw])
+
+    def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
+        def find(text: str) -> Iterator[Span]:
+            return patterns.finditer(self.pattern, text)
+
+        for paragraph, start, end in self.matches(article, find):
+            source_start, source_end = paragraph.prose.span(start, end)
+            message = self.spec.message.format(match=paragraph.prose.text[start:end])
+            yield rule.finding(article, source_start, source_end, message)
+
+
+class Substitution(Kind):
+    """A wrong form and what to write instead (``swap`` inline, or a ``swap_file``)."""
+
+    keys = Kind.keys | {"swap", "swap_file", "fix"}
+    placeholders = frozenset({"match", "replacement"})
+
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        fix = spec.option("fix", str, "unsafe")
+        if fix not in ("safe", "unsafe", "none"):
+            raise spec.error(f"fix {fix!r} is not 'safe', 'unsafe' or 'none'")
+        self.applicability = None if fix == "none" else Applicability(fix)
+        swap = spec.option("swap", dict, {})
+        if not all(isinstance(value, str) for value in swap.values()):
+            raise spec.error("'swap' must map each wrong form to a string")
+        table = {key: wordlists.Correction((value,), True) for key, value in swap.items()}
+        if "swap_file" in spec.options:
+            path = wordlists.resolve(spec.option("swap_file", str), spec.path)
+            try:
+                table.update(wordlists.read_corrections(path))
+            except OSError as error:
+                raise spec.error(f"cannot read swap_file: {error}") from None
+        if not table:
+            raise spec.error("a substitution entry needs 'swap' or 'swap_file'")
+        self.table = {self._key(wrong): correction for wrong, correction in table.items()}
+        phrases = [wrong for wrong in table if not WORD.fullmatch(wrong)]
+        self.phrases = self._compile(map(patterns.literal, phrases)) if phrases else None
+
+    def _key(self, text: str) -> str:
+        text = " ".join(text.split())
+        return text.casefold() if self.spec.ignorecase else text
+
+    def _find(self, text: str) -> Iterator[Span]:
+        for word in WORD.finditer(text):
+            value = word.group()
+            known = _plain_case(value) and self._key(value) in self.table
+            if known and not _in_compound(text, *word.span()):
+                yield word.span()
+        if self.phrases is not None:
+            yield from patterns.finditer(self.phrases, text)
+
+    def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
+        for paragraph, start, end in self.matches(article, self._find):
+            found = paragraph.prose.text[start:end]
+            correction = self.table[self._key(found)]
+            replacements = [_match_case(found, candidate) for candidate in correction.candidates]
+            source_start, source_end = paragraph.prose.span(start, end)
+            message = self.spec.message.format(
+                match=found, replacement=" or ".join(f"“{r}”" for r in replacements)
+            )
+            if _italic(article.source, source_start, source_end):
+                continue  # a foreign word or a title, as written
+            fix = None
+            verbatim = article.source[source_start:source_end] == found
+            if correction.fixable and self.applicability is not None and verbatim:
+                edit = Edit(source_start, source_end, replacements[0])
+                fix = Fix((edit,), self.applicability, f"Replace with “{replacements[0]}”")
+            yield rule.finding(article, source_start, source_end, message, fix=fix)
+
+
+class Occurrence(Kind):
+    """A ``token`` (RE2 pattern) more than ``max`` or fewer than ``min`` times in a scope."""
+
+    keys = Kind.keys | {"token", "scope", "max", "min"}
+    placeholders = frozenset({"match", "count", "limit"})
+    scopes = ("sentence", "paragraph", "article")
+
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        self.scope = spec.option("scope", str, "sentence")
+        if self.scope not in self.scopes:
+            raise spec.error(f"scope {self.scope!r} is not one of {', '.join(self.scopes)}")
+        self.max = spec.option("max", int, -1)
+        self.min = spec.option("min", int, -1)
+        if (self.max < 0) == (self.min < 0):
+            raise spec.error("an occurrence entry needs exactly one of 'max' and 'min' (>= 0)")
+        token = spec.option("token", str)
+        patterns.compile_pattern(token, ignorecase=spec.ignorecase, where=spec.where)
+        self.pattern = self._compile([token])
+
+    def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
+        def find(text: str) -> Iterator[Span]:
+            return patterns.finditer(self.pattern, text)
+
+        found = list(self.matches(article, find))
+        for scope, hits in self._group(article, found):
+            if self.max >= 0 and len(hits) > self.max:
+                paragraph, start, end = hits[self.max]
+                span = paragraph.prose.span(start, end)
+                limit = self.max
+            elif self.min >= 0 and len(hits) < self.min:
+                span, limit = scope, self.min
+            else:
+                continue
+            match = "" if not hits else hits[0][0].prose.text[hits[0][1] : hits[0][2]]
+            message = self.spec.message.format(match=match, count=len(hits), limit=limit)
+            yield rule.finding(article, *span, message)
+
+    def _group(
+        self, article: Article, found: list[tuple[Paragraph, int, int]]
+    ) -> Iterator[tuple[Span, list[tuple[Paragraph, int, int]]]]:
+        """Each scope's source span with the matches inside it."""
+        if self.scope == "article":
+            yield (0, 0), found
+            return
+        for paragraph in article.paragraphs:
+            hits = [hit for hit in found if hit[0] is paragraph]
+            if self.scope == "paragraph":
+                yield (paragraph.start, paragraph.end), hits
+                continue
+            for start, end in paragraph.sentences:
+                inside = [hit for hit in hits if start <= hit[1] < end]
+                yield paragraph.prose.span(start, end), inside
+
+
+KINDS: dict[str, type[Kind]] = {
+    "existence": Existence,
+    "substitution": Substitution,
+    "occurrence": Occurrence,
+}
+
+
+def _strings(spec: RuleSpec, key: str) -> list[str]:
+    values = spec.option(key, list, [])
+    if not all(isinstance(value, str) and value.strip() for value in values):
+        raise spec.error(f"{key!r} must be a list of non-empty strings")
+    return values
+
+
+def _is_name(text: str, start: int) -> bool:
+    """Whether a match starts with a capital inside a sentence: part of a name or title
+    ("Outstanding Achievement", "the Great War") rather than the word itself."""
+    if not text[start].isupper():
+        return False
+    before = start - 1
+    while before >= 0 and (text[before].isspace() or text[before] in _OPENERS):
+        before -= 1
+    return before >= 0 and text[before] not in _SENTENCE_ENDS
+
+
+_OPENERS = frozenset("\"'“‘([«„")
+_SENTENCE_ENDS = frozenset(".!?…")
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Whether a word is part of a compound or code (``pre-empted``, ``ser/thr``)."""
+    return text[start - 1 : start] in _JOINERS or text[end : end + 1] in _JOINERS
+
+
+_JOINERS = frozenset("-/_")
+
+
+def _italic(source: str, start: int, end: int) -> bool:
+    """Whether the word at ``source[start:end]`` opens or closes italic markup."""
+    return source[max(0, start - 2) : start] == "''" or source[end : end + 2] == "''"
+
+
+def _plain_case(word: str) -> bool:
+    """Lower case or capitalised: not an acronym (``NASA``) or a brand (``iPhone``)."""
+    return word.islower() or (word[0].isupper() and (len(word) == 1 or word[1:].islower()))
+
+
+def _match_case(found: str, replacement: str) -> str:
+    """*replacement* capitalised like *found*."""
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,43 @@
+"""Loading pack files and folders, and finding the packs that ship with wikilint."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+
+from wikilint.packs.rule import PackRule, make_rule
+from wikilint.packs.schema import PackError, parse_pack
+
+PACK_SUFFIX = ".toml"
+
+
+def builtin_pack_dir() -> Path:
+    """The built-in packs: inside an installed wheel, else the checkout's ``rules/``."""
+    installed = Path(str(files("wikilint") / "_builtin_packs"))
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def load_pack(path: Path) -> list[type[PackRule]]:
+    """The rules of one pack file."""
+    return [make_rule(spec) for spec in parse_pack(path)]
+
+
+def load_packs(paths: Iterable[Path | str]) -> list[type[PackRule]]:
+    """The rules of pack files and of every ``*.toml`` in pack folders, in path order.
+
+    Raises :class:`PackError` (one line naming the file and entry) for an invalid pack.
+    """
+    rules: list[type[PackRule]] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            pack_files = sorted(path.glob(f"*{PACK_SUFFIX}"))
+        elif path.is_file():
+            pack_files = [path]
+        else:
+            raise PackError(f"{path}: no such pack file or folder")
+        for pack_file in pack_files:
+            rules.extend(load_pack(pack_file))
+    return rules

@@ -1,0 +1,49 @@
+"""Quotations in prose: packs leave quoted words alone, since they are not the editor's."""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+
+from wikilint.spans import Span
+
+# An opening mark and what closes it; a straight quote closes itself.
+_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "「": "」", "『": "』"}
+_OPENING = re.compile("|".join(re.escape(mark) for mark in _PAIRS))
+#: A single curly quote opens a quotation only before a letter and closes only after one.
+_SINGLE = re.compile(r"‘(?=\w)[^‘’]*?(?<=[\w.,!?])’(?!\w)")
+
+
+def quoted_spans(text: str) -> list[Span]:
+    """Spans of ``text`` inside quotation marks, the marks included. An opening mark that
+    is never closed on the line quotes nothing."""
+    spans: list[Span] = []
+    position = 0
+    while match := _OPENING.search(text, position):
+        close = text.find(_PAIRS[match.group()], match.end())
+        if close < 0:
+            position = match.end()
+            continue
+        spans.append((match.start(), close + 1))
+        position = close + 1
+    spans.extend((match.start(), match.end()) for match in _SINGLE.finditer(text))
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def overlaps(spans: list[Span], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps any of the sorted, disjoint *spans*."""
+    index = bisect_right(spans, (start, math.inf)) - 1
+    if index >= 0 and spans[index][1] > start:
+        return True
+    return index + 1 < len(spans) and spans[index + 1][0] < end

@@ -1,0 +1,55 @@
+"""Word lists a pack can name instead of listing its words inline.
+
+``swap_file`` of a substitution entry is a path relative to the pack file, or
+``codespell:<file>`` for a dictionary shipped with codespell. Its format: one
+``wrong->right`` a line (only single words are read); several comma-separated
+candidates, or a reason after a single comma, mean there is no automatic fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from wikilint.text import WORD
+
+CODESPELL_PREFIX = "codespell:"
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What a wrong form should become; ``fixable`` when there is one sure candidate."""
+
+    candidates: tuple[str, ...]
+    fixable: bool
+
+
+def resolve(name: str, pack: Path) -> Path:
+    """The file a ``swap_file`` value names."""
+    if name.startswith(CODESPELL_PREFIX):
+        return Path(str(files("codespell_lib") / "data" / name.removeprefix(CODESPELL_PREFIX)))
+    return pack.parent / name
+
+
+@cache
+def read_corrections(path: Path) -> dict[str, Correction]:
+    """Corrections keyed by the wrong form, read once per process."""
+    corrections: dict[str, Correction] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            wrong, arrow, right = line.strip().partition("->")
+            if not arrow or not WORD.fullmatch(wrong):
+                continue  # "pre-empted": a compound is often a valid variant
+            corrections[wrong] = _correction(right)
+    return corrections
+
+
+def _correction(right: str) -> Correction:
+    if "," not in right:
+        return Correction((right.strip(),), fixable=True)
+    if right.rstrip().endswith(","):
+        candidates = tuple(word.strip() for word in right.split(",") if word.strip())
+        return Correction(candidates, fixable=False)
+    return Correction((right.split(",", 1)[0].strip(),), fixable=False)  # with a reason
