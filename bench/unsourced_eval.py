@@ -1,0 +1,145 @@
+"""Measure unsourced-claim (WL104) against the human {{citation needed}} tags of a corpus.
+
+For each article: remove the {{citation needed}} tags (and their redirects), run the
+rule, and check whether the sentence each tag followed is flagged (recall on human
+labels). Also prints findings per article and per 10 KB, why tags were missed, and
+optionally a random sample of findings to judge precision by reading.
+
+    python bench/unsourced_eval.py ../shared/corpus/en [--sample 25] [--check-lead] ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections import Counter
+from pathlib import Path
+
+from mwparserfromhell.nodes import Template
+
+from wikilint.article import Article, Paragraph
+from wikilint.citations import template_name
+from wikilint.finding import Finding
+from wikilint.rules.unsourced_claim import CUE_KINDS, CUES, UnsourcedClaim, find_cues
+
+#: How far after a sentence a tag may stand and still be about it (refs in between).
+_NEAR = 400
+_PHRASES = {cue.kind: cue.phrase for cue in CUES}
+#: {{citation needed}} and its redirects (from the template's "What links here").
+TAGS = frozenset(
+    {
+        "citation needed", "cn", "fact", "citeneeded", "cite needed", "citation required",
+        "citationneeded", "citation-needed", "facts", "fcitation needed", "proveit",
+        "source needed", "sourceneeded", "refneeded", "ref needed", "reference needed",
+        "reference necessary", "needs citation", "cite missing", "citation missing",
+        "uncited", "nocitation", "source?", "ref?", "cite-needed", "cb",
+    }
+)  # fmt: skip
+
+
+def strip_tags(source: str) -> tuple[str, list[int]]:
+    """*source* without citation-needed tags, and where each tag was in the result."""
+    article = Article(source)
+    spans = sorted(
+        article.span(node) for node in article.nodes(Template) if template_name(node) in TAGS
+    )
+    pieces, positions, previous, removed = [], [], 0, 0
+    for start, end in spans:
+        if start < previous:
+            continue  # nested in a tag already removed
+        pieces.append(source[previous:start])
+        removed += end - start
+        positions.append(end - removed)
+        previous = end
+    pieces.append(source[previous:])
+    return "".join(pieces), positions
+
+
+def tagged_sentence(article: Article, position: int) -> tuple[Paragraph, int, int] | None:
+    """The paragraph and source span of the sentence a tag at *position* followed, or
+    ``None`` when the tag is not in prose (a list, a table, a misparsed stretch)."""
+    for paragraph in article.paragraphs:
+        if paragraph.start <= position <= paragraph.end:
+            spans = [paragraph.prose.span(s, e) for s, e in paragraph.sentences]
+            before = [span for span in spans if span[0] < position]
+            if before and position - before[-1][1] <= _NEAR:
+                return paragraph, *before[-1]
+    return None
+
+
+def miss_reason(rule: UnsourcedClaim, article: Article, paragraph: Paragraph, text: str) -> str:
+    if paragraph.section in rule._skipped_sections(article):
+        return "lead or skipped section"
+    if not find_cues(text, rule.options.cues, living=True):
+        return "no cue"
+    return "covered by a later citation"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--check-lead", action="store_true")
+    parser.add_argument("--join-lines", action="store_true")
+    parser.add_argument("--min-cues", type=int, default=1)
+    parser.add_argument("--cues", default=",".join(CUE_KINDS))
+    parser.add_argument("--sample", type=int, default=0, help="print this many findings")
+    parser.add_argument("--seed", type=int, default=104)
+    parser.add_argument("--misses", action="store_true", help="print the missed sentences")
+    arguments = parser.parse_args()
+
+    rule = UnsourcedClaim(
+        UnsourcedClaim.Options(
+            check_lead=arguments.check_lead,
+            join_lines=arguments.join_lines,
+            min_cues=arguments.min_cues,
+            cues=tuple(arguments.cues.split(",")),
+        )
+    )
+    files = sorted(arguments.corpus.glob("**/*.wiki"))
+    findings: list[tuple[Article, Finding]] = []
+    size = tags = outside = hits = 0
+    misses: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    for path in files:
+        source, positions = strip_tags(path.read_text(encoding="utf-8-sig"))
+        size += len(source.encode())
+        article = Article(source, str(path), "en")
+        found = list(rule.check(article))
+        findings += [(article, finding) for finding in found]
+        for finding in found:
+            kinds.update(kind for kind in CUE_KINDS if _PHRASES[kind] in finding.message)
+        starts = {finding.location.offset for finding in found}
+        for position in positions:
+            tags += 1
+            located = tagged_sentence(article, position)
+            if located is None:
+                outside += 1
+                continue
+            paragraph, start, end = located
+            if start in starts:
+                hits += 1
+                continue
+            reason = miss_reason(rule, article, paragraph, source[start:end])
+            misses[reason] += 1
+            if arguments.misses:
+                print(f"MISS [{reason}] {path.name}: {source[start:end][:160]!r}")
+
+    in_prose = tags - outside
+    print(f"articles: {len(files)}, {size / 1024:.0f} KB, citation-needed tags: {tags}")
+    print(f"tags in prose: {in_prose} (outside prose: lists, tables, misparsed text: {outside})")
+    print(f"tagged sentences flagged: {hits}/{in_prose} = {hits / max(in_prose, 1):.0%}")
+    print(f"misses: {dict(misses)}")
+    print(
+        f"findings: {len(findings)}, {len(findings) / len(files):.1f} per article, "
+        f"{len(findings) / (size / 10240):.2f} per 10 KB"
+    )
+    print(f"findings by cue kind: {dict(kinds)}")
+    for article, finding in random.Random(arguments.seed).sample(
+        findings, min(arguments.sample, len(findings))
+    ):
+        text = article.source[finding.location.offset : finding.location.end_offset]
+        print(f"\n{Path(article.path).name}:{finding.location.line}: {finding.message}\n  {text}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Where an article cites its sources: inline citations and the prose they cover."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from mwparserfromhell.nodes import ExternalLink, Node, Tag, Template
+from mwparserfromhell.wikicode import Wikicode
+
+from wikilint.article import Article
+from wikilint.spans import Span
+
+#: Templates that render an inline citation (names casefolded, underscores as spaces).
+CITATION_TEMPLATES = frozenset(
+    {
+        "sfn", "sfnp", "sfnm", "sfnmp", "sfn whole", "harv", "harvnb", "harvp", "harvtxt",
+        "harvs", "harvcol", "harvcolnb", "harvcoltxt", "harvard citation",
+        "harvard citation no brackets", "harvard citation text", "r", "rp", "citation",
+        "cite", "vcite",
+    }
+)  # fmt: skip
+#: Prefixes of citation template families: ``{{cite web}}``, ``{{vcite journal}}``...
+CITATION_PREFIXES = ("cite ", "vcite ")
+#: Footnote templates that cite only when they hold a citation themselves:
+#: ``{{efn}}`` and its kin carry explanatory notes, not sources.
+NOTE_TEMPLATES = frozenset({"efn", "efn-ua", "efn-lr", "efn-lg", "refn", "note", "notetag"})
+
+_SPACES = re.compile(r"[\s_]+")
+
+
+def template_name(template: Template) -> str:
+    """A template's name casefolded, with underscores and runs of spaces as one space."""
+    return _SPACES.sub(" ", str(template.name)).strip().casefold()
+
+
+def is_citation(node: Node) -> bool:
+    """Whether *node* renders an inline citation.
+
+    ``<ref>`` (also ``<ref name=x/>``), citation templates (``{{sfn}}``, ``{{harvnb}}``,
+    ``{{r}}``, ``{{cite web}}``...), a note template (``{{efn}}``) that contains one, and
+    a bare bracketed external link (``[http://example.org]``, an old inline citation style).
+    """
+    if isinstance(node, Tag):
+        return str(node.tag).strip().casefold() == "ref"
+    if isinstance(node, Template):
+        name = template_name(node)
+        if name in CITATION_TEMPLATES or name.startswith(CITATION_PREFIXES):
+            return True
+        return name in NOTE_TEMPLATES and any(
+            is_citation(inner) for param in node.params for inner in _descendants(param.value)
+        )
+    if isinstance(node, ExternalLink):
+        return node.brackets and node.title is None
+    return False
+
+
+def _descendants(code: Wikicode) -> Iterator[Node]:
+    yield from code.filter(recursive=True)
+
+
+class Citations:
+    """The inline citations of an article, answering "is this prose cited?"."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        spans: list[Span] = []
+        for node in article.tree.filter(recursive=True):
+            if is_citation(node):
+                start, end = article.span(node)
+                if not spans or start >= spans[-1][1]:  # skip citations nested in one
+                    spans.append((start, end))
+        self.spans = spans
+        self._starts = [start for start, _ in spans]
+
+    def in_range(self, start: int, end: int) -> list[Span]:
+        """Citations that start inside ``[start, end)``."""
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end)
+        return self.spans[first:last]
+
+    def trailing(self, end: int) -> list[Span]:
+        """Citations right after *end*: separated from it only by spaces, one newline
+        or other such citations, so MediaWiki renders them in the same paragraph."""
+        found: list[Span] = []
+        source = self.article.source
+        index = bisect_left(self._starts, end)
+        position = end
+        while index < len(self.spans):
+            start, stop = self.spans[index]
+            gap = source[position:start]
+            if gap.strip() or gap.count("\n") > 1:
+                break
+            found.append((start, stop))
+            position = stop
+            index += 1
+        return found

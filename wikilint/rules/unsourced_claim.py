@@ -1,0 +1,356 @@
+"""WL104 unsourced-claim: checkable statements in prose that no citation covers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+
+from wikilint.article import Article, Paragraph
+from wikilint.citations import Citations
+from wikilint.finding import Finding, Severity
+from wikilint.rule import Rule, RuleDocs
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty-first)"
+)
+_MAGNITUDE = r"(?:hundred thousand|thousand|million|billion|trillion)"
+_SPELLED = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds of|several|a few|half a)"
+)
+# A number that is not part of a word, a code ("P-38", "MP3") or a longer number.
+_NUMBER = r"(?<![\w$£€¥₹.,/:\-–])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w$£€¥₹.,/:\-–])\d+(?:\.\d+)?"
+# Words before a number that make it a label, not a quantity: "page 5", "Apollo 11".
+_LABEL_WORDS = frozenset(
+    {
+        "page", "pages", "p", "pp", "chapter", "chapters", "section", "sections", "no", "nos",
+        "number", "episode", "episodes", "season", "seasons", "volume", "vol", "part", "parts",
+        "book", "act", "scene", "verse", "verses", "psalm", "article", "articles", "op", "opus",
+        "route", "highway", "interstate", "line", "track", "tracks", "platform", "grade",
+        "grades", "level", "type", "class", "figure", "table", "stage", "phase", "step",
+        "round", "game", "week", "division", "channel", "model", "version", "issue", "size",
+        "world", "war", "ward", "district", "zone", "unit", "squadron", "wing", "group",
+        "corps", "army", "fleet", "regiment", "battalion", "brigade",
+    }
+)  # fmt: skip
+_SUPERLATIVES = (
+    "largest|biggest|smallest|highest|lowest|longest|shortest|oldest|youngest|greatest|best"
+    "|worst|earliest|fastest|slowest|strongest|weakest|richest|poorest|wealthiest|tallest"
+    "|deepest|heaviest|busiest|hottest|coldest|wettest|driest|widest|closest|farthest|furthest"
+    "|most|least|first|only|leading|foremost|finest|brightest|densest|deadliest|bloodiest"
+    "|costliest|largest-ever|first-ever|sole"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A kind of checkable statement: how to spot it and how to say what was seen."""
+
+    kind: str
+    phrase: str
+    pattern: re.Pattern[str]
+
+
+def _cue(kind: str, phrase: str, pattern: str, flags: int = 0) -> Cue:
+    return Cue(kind, phrase, re.compile(pattern, flags))
+
+
+#: Cue kinds in the order a message names them: the strongest reason first.
+CUES: tuple[Cue, ...] = (
+    _cue(
+        "weasel",
+        "attributes an opinion to unnamed people",
+        r"\b(?:some|many|most|several|various|numerous|certain|other)\s+(?:\w+\s+)?"
+        r"(?:people|critics|scholars|historians|observers|experts|commentators|researchers"
+        r"|analysts|sources|writers|authors|fans|reviewers|economists|academics|theologians"
+        r"|believe|argue|claim|say|feel|consider|think|suggest|contend|maintain|have argued"
+        r"|have claimed|have suggested|speculate)\b"
+        r"|\bcritics\s+(?:have\s+)?(?:say|said|argue|argued|claim|claimed|contend|called"
+        r"|described|praised|panned|noted)\b"
+        r"|\b(?:it|this)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:said|believed"
+        r"|claimed|thought|argued|suggested|considered|reported|rumou?red|estimated|alleged"
+        r"|speculated|held|assumed)\b"
+        r"|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:considered|regarded"
+        r"|thought|believed|reputed|said|claimed|rumou?red|alleged|seen|viewed|hailed|touted)"
+        r"\s+(?:by\s+[^.,;:]{1,60}?\s+)?(?:to\s+(?:be|have)|as|that)\b"
+        r"|\baccording\s+to\s+(?:some|many|most|critics|experts|legend|tradition|rumou?rs?)\b"
+        r"|\bwidely\s+(?:considered|regarded|seen|believed|recogni[sz]ed|acknowledged|known)\b",
+        re.IGNORECASE,
+    ),
+    _cue(
+        "quotation",
+        "quotes someone",
+        r"[\"“](?P<quote>[^\"“”]{8,}?)[\"”]",
+    ),
+    _cue(
+        "superlative",
+        "makes a superlative claim",
+        rf"\b(?:the|its|their|his|her|one\s+of\s+the|[A-Za-z]+['’]s)\s+"
+        rf"(?:(?:very|single|second|third|all-time)\s+)?"
+        rf"(?:most\s+[a-z]+|least\s+[a-z]+|(?:{_SUPERLATIVES}))\b(?:\s+[a-z][\w-]*)?"
+        r"|\b(?:a|an|the)\s+(?:new\s+)?(?:world\s+|national\s+)?record\b"
+        r"|\b(?:unprecedented|all-time|record-(?:breaking|setting))\b"
+        r"|\bmore\s+\w+\s+than\s+any\s+other\b",
+    ),
+    _cue(
+        "attribution",
+        "reports an opinion",
+        r"\b(?:argued|argues|claimed|claims|contended|contends|asserted|asserts|insisted"
+        r"|believed|believes|opined|criticized|criticised|condemned|denounced|praised"
+        r"|alleged|accused)\b"
+        r"|\b(?:said|says|stated|states|wrote|writes|noted|remarked|commented|declared"
+        r"|suggested|told\s+\w+)\s+(?:that\b|[\"“])"
+        r"|\baccording\s+to\s+[A-Z]",
+    ),
+    _cue(
+        "judgement",
+        "makes an unattributed judgement",
+        r"\b(?:acclaimed|renowned|famous|famously|legendary|iconic|prestigious|world-class"
+        r"|celebrated|influential|notable|outstanding|remarkable|extraordinary|unique|powerful"
+        r"|gold\s+standard|surprisingly|best-known|well-known|popular|successful|exceptional"
+        r"|highly\s+regarded)\b",
+        re.IGNORECASE,
+    ),
+    _cue(
+        "generalization",
+        "generalizes",
+        r"\b(?:very\s+few|only\s+a\s+few|almost\s+all|nearly\s+all|virtually\s+all"
+        r"|(?:the\s+)?(?:vast\s+)?majority\s+of|a\s+minority\s+of|typically|usually|commonly"
+        r"|generally|in\s+general)\b",
+        re.IGNORECASE,
+    ),
+    _cue(
+        "figure",
+        "states a figure",
+        rf"(?:US|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,.]*(?:\s+{_MAGNITUDE}|\s?(?:bn|m)\b)?"
+        rf"|(?:{_NUMBER})\s?(?:%|per\s?cent\b)"
+        rf"|(?:{_NUMBER})\s+{_MAGNITUDE}s?\b"
+        rf"|\b{_SPELLED}\s+{_MAGNITUDE}s?\b"
+        r"|\b(?:millions|billions|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\b"
+        rf"|(?P<count>{_NUMBER})(?![\w%]|[.,]\d|[–-]\d)(?:\s+(?P<unit>[A-Za-z][\w-]*))?",
+    ),
+    _cue(
+        "living",
+        "makes a claim about a living person",
+        r"\b(?:was|were|has\s+been|had\s+been|is|got)\s+(?:arrested|charged|convicted|sentenced"
+        r"|indicted|sued|accused|jailed|imprisoned|fined|investigated|divorced|hospitali[sz]ed"
+        r"|diagnosed|fired|expelled|suspended)\b"
+        r"|\b(?:married|divorced|engaged\s+to|his\s+wife|her\s+husband|girlfriend|boyfriend"
+        r"|net\s+worth|converted\s+to|came\s+out\s+as|lawsuit|affair|scandal|rehab|addiction"
+        r"|overdose|pleaded\s+guilty)\b",
+        re.IGNORECASE,
+    ),
+    _cue(
+        "date",
+        "dates an event",
+        rf"\b(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{3,4}}\b"
+        rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+        r"|(?<![\w$£€.,/:\-–])(?:1\d{3}|20\d{2})(?:s\b|(?![\w%]|[.,]\d))"
+        r"|\b\d{1,2}(?:st|nd|rd|th)(?:[–-]\d{1,2}(?:st|nd|rd|th))?\s+centur(?:y|ies)\b"
+        rf"|\b{_ORDINAL}\s+centur(?:y|ies)\b"
+        r"|\b\d{1,4}\s?(?:BCE?|AD|CE)\b",
+    ),
+)
+CUE_KINDS: tuple[str, ...] = tuple(cue.kind for cue in CUES)
+
+#: Sections whose prose is sourced elsewhere or is not a claim: apparatus, and plot
+#: summaries (the work itself is their source).
+SKIPPED_SECTIONS = (
+    "references", "notes", "footnotes", "citations", "sources", "bibliography",
+    "works cited", "further reading", "external links", "see also", "notes and references",
+    "references and notes", "plot", "plot summary", "synopsis", "storyline", "discography",
+    "filmography", "gallery",
+)  # fmt: skip
+_LIVING_CATEGORY = re.compile(r"\[\[\s*category\s*:\s*living[ _]people\s*[\]|]", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_QUOTE_SHOWN = 40
+
+
+def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tuple[str, str]]:
+    """``(phrase, matched text)`` of each cue kind in *kinds* found in a sentence."""
+    wanted = set(kinds)
+    if not living:
+        wanted.discard("living")
+    found: list[tuple[str, str]] = []
+    for cue in CUES:
+        if cue.kind not in wanted:
+            continue
+        for match in cue.pattern.finditer(text):
+            shown = _accept(cue.kind, text, match)
+            if shown:
+                found.append((cue.phrase, shown))
+                break
+    return found
+
+
+def _accept(kind: str, text: str, match: re.Match[str]) -> str | None:
+    """The text to quote for a cue match, or ``None`` when the match is no cue."""
+    if kind == "quotation":
+        return _quotation(match.group("quote"))
+    if kind == "figure" and match.group("count") is not None:
+        return _count(text, match)
+    if kind == "attribution":  # name who holds the opinion: "Stalin had said that"
+        before = text[: match.start()].split()[-2:]
+        return " ".join([*before, match.group().strip()])
+    return match.group().strip()
+
+
+def _quotation(quote: str) -> str | None:
+    """A quotation of four words or more; titles ("Marching to Pretoria") are not."""
+    words = quote.split()
+    capitalized = sum(word[:1].isupper() for word in words)
+    if len(words) < 4 or capitalized * 2 > len(words):
+        return None
+    return quote if len(quote) <= _QUOTE_SHOWN else quote[: _QUOTE_SHOWN - 1].rstrip() + "…"
+
+
+def _count(text: str, match: re.Match[str]) -> str | None:
+    """A bare number counts things ("73 men"), unless it labels them ("page 5")."""
+    unit = match.group("unit")
+    if unit is None or re.fullmatch(_MONTH, unit):
+        return None
+    number = match.group("count")
+    if len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2099:
+        return None  # a year: the date cue's business
+    before = text[: match.start()].split()
+    if before:
+        previous = before[-1].strip("([\"'“")
+        if previous.casefold().rstrip(".") in _LABEL_WORDS:
+            return None
+        if previous[:1].isupper() and len(before) > 1 and not re.fullmatch(_MONTH, previous):
+            return None  # part of a name: "Apollo 11", "Boeing 747"
+    return match.group().strip()
+
+
+def _describe(cues: list[tuple[str, str]]) -> str:
+    parts = [f'{phrase} ("{shown}")' for phrase, shown in cues]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"unsourced claim: {listed}"
+
+
+class UnsourcedClaim(Rule):
+    code = "WL104"
+    name = "unsourced-claim"
+    severity = Severity.INFO
+    summary = "A sentence states a checkable fact that no citation covers"
+    languages = frozenset({"en"})
+
+    @dataclass(frozen=True)
+    class Options:
+        check_lead: bool = False
+        """Check the lead too; by default it is a summary of the cited body."""
+        join_lines: bool = False
+        """Let a citation cover every line of its rendered paragraph, not only its own line."""
+        min_cues: int = 1
+        """Report a sentence only when it shows this many kinds of claim."""
+        cues: tuple[str, ...] = CUE_KINDS
+        """Kinds of claim to look for (see ``CUE_KINDS``)."""
+        skip_sections: tuple[str, ...] = SKIPPED_SECTIONS
+        """Section titles (case-insensitive) whose prose, sub-sections included, is skipped."""
+
+    docs = RuleDocs(
+        what=(
+            "A sentence that states a checkable fact (a figure, a dated event, a quotation, "
+            "a superlative or a first, an opinion attributed to someone or to unnamed people "
+            "such as 'critics', a personal claim about a living person) where no inline "
+            "citation covers it."
+        ),
+        why=(
+            "Wikipedia's verifiability policy asks for an inline citation for material "
+            "likely to be challenged and for every quotation; editors tag such sentences "
+            "{{citation needed}}. Finding them before a reviewer does saves a round trip."
+        ),
+        bad=(
+            "==History==\n"
+            "The company was founded in 1901.<ref>Smith 2001, p. 4.</ref> "
+            "By 1950 it employed 20,000 people and was the largest employer in the region.\n"
+        ),
+        good=(
+            "==History==\n"
+            "The company was founded in 1901. By 1950 it employed 20,000 people and was the "
+            "largest employer in the region.<ref>Smith 2001, p. 4.</ref>\n"
+        ),
+        notes=(
+            "Coverage follows Wikipedia practice: a citation (<ref>, {{sfn}}, {{harvnb}}, "
+            "{{r}}, {{rp}}, {{cite ...}}, {{citation}}, a bare [http://...] link; {{efn}} "
+            "only when it holds one) covers the sentence it ends or sits in and the uncited "
+            "sentences before it in the same paragraph, and citations on the line right "
+            "after a paragraph count as its own. So only sentences after a paragraph's last "
+            "citation, or in a paragraph without any, are checked. A paragraph is a source "
+            "line, as its editor wrote it (MediaWiki would join lines split by one newline: "
+            "option join_lines), but a line that stops mid-sentence is covered by the "
+            "citations of the next line. The lead is a summary of the body and is skipped, "
+            "unless the article has no body prose (a stub without headings, or only empty "
+            "sections). "
+            "Reference, link and plot sections are skipped. English cues only. "
+            "Measured by bench/unsourced_eval.py on the 91 English corpus articles with the "
+            "human {{citation needed}} tags removed: MEASUREMENT."
+        ),
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        citations = Citations(article)
+        skipped = self._skipped_sections(article)
+        living = bool(_LIVING_CATEGORY.search(article.source))
+        for _, group in groupby(article.paragraphs, key=lambda paragraph: paragraph.block):
+            lines = list(group)
+            for paragraph, cover in zip(lines, self._coverage(citations, lines), strict=True):
+                if paragraph.section not in skipped:
+                    yield from self._check_paragraph(article, paragraph, cover, living)
+
+    def _coverage(self, citations: Citations, lines: list[Paragraph]) -> list[int]:
+        """For each line of a rendered paragraph, the offset of the last citation that
+        covers its sentences (those starting before it), or -1."""
+        covers = []
+        for line in lines:
+            inside = citations.in_range(line.start, line.end)
+            covers.append(inside[-1][0] if inside else -1)
+        after = citations.trailing(lines[-1].end)
+        if after:
+            covers[-1] = after[-1][0]
+        if self.options.join_lines:
+            return [max(covers)] * len(lines)
+        for number in range(len(lines) - 2, -1, -1):
+            if not _ENDS_SENTENCE.search(lines[number].prose.text):
+                covers[number] = max(covers[number], covers[number + 1])  # a wrapped sentence
+        return covers
+
+    def _check_paragraph(
+        self, article: Article, paragraph: Paragraph, last_citation: int, living: bool
+    ) -> Iterator[Finding]:
+        prose = paragraph.prose
+        for start, end in paragraph.sentences:
+            source_start, source_end = prose.span(start, end)
+            if source_start < last_citation:
+                continue  # the next citation of its paragraph covers it
+            cues = find_cues(prose.text[start:end], self.options.cues, living)
+            if cues and len(cues) >= self.options.min_cues:
+                yield self.finding(article, source_start, source_end, _describe(cues))
+
+    def _skipped_sections(self, article: Article) -> set[int]:
+        """Indexes of sections whose prose is not checked."""
+        titles = {title.casefold() for title in self.options.skip_sections}
+        skipped: set[int] = set()
+        open_levels: list[tuple[int, bool]] = []  # (level, skipped) of enclosing sections
+        for section in article.sections[1:]:
+            while open_levels and open_levels[-1][0] >= section.level:
+                open_levels.pop()
+            skip = section.title.casefold() in titles or any(s for _, s in open_levels)
+            open_levels.append((section.level, skip))
+            if skip:
+                skipped.add(section.index)
+        has_body = any(
+            paragraph.section not in skipped and paragraph.section > 0
+            for paragraph in article.paragraphs
+        )
+        if has_body and not self.options.check_lead:
+            skipped.add(0)
+        return skipped
