@@ -18,6 +18,7 @@ from wikilint.article import Article
 from wikilint.rules.duplicate_paragraph import DuplicateParagraph
 from wikilint.rules.duplicate_sentence import DuplicateSentence
 
+REPEATS = 3
 _SYLLABLES = tuple("kalomiresutanevoripadagabesolufimokenazu"[i : i + 2] for i in range(0, 40, 2))
 _COMMON = ["the", "of", "and", "in", "to", "a", "was", "is", "for", "on", "that", "by", "with"]
 
@@ -65,9 +66,11 @@ def main(sizes: list[int]) -> None:
         source, planted = article(size)
         parsed = Article(source)
         count = len(parsed.paragraphs)  # parse and split before timing the rules
-        start = time.perf_counter()
-        found = [finding for rule in rules for finding in rule.check(parsed)]
-        elapsed = time.perf_counter() - start
+        elapsed = float("inf")
+        for _ in range(REPEATS):  # best of a few runs: the machine may be shared
+            start = time.perf_counter()
+            found = [finding for rule in rules for finding in rule.check(parsed)]
+            elapsed = min(elapsed, time.perf_counter() - start)
         paragraphs = sum(finding.code == "WL101" for finding in found)
         per_paragraph = elapsed / count * 1e3
         print(f"{count:>10} {planted:>8} {paragraphs:>6} {elapsed:>8.3f} {per_paragraph:>13.3f}")

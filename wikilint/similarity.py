@@ -98,16 +98,16 @@ def _origin(text: str) -> list[int]:
     return origin
 
 
-def comparable(text: str, min_words: int, min_chars: int) -> bool:
+def _comparable(text: str, words: list[str], min_words: int, min_chars: int) -> bool:
     """Whether a paragraph is running prose long enough to count as a repeat.
 
     Short lines are boilerplate ("See also"); lines that end no sentence are verses,
     captions or lead-ins to a list ("It is written as follows:") and repeat legitimately.
     """
     return (
-        len(text) >= min_chars
+        len(words) >= min_words
+        and len(text) >= min_chars
         and _SENTENCE_END.search(text) is not None
-        and len(WORD.findall(text)) >= min_words
     )
 
 
@@ -130,24 +130,18 @@ def duplicate_paragraphs(
     texts: dict[int, Normalized] = {}
     shingle_counts: dict[int, int] = {}
     for paragraph in paragraphs:
-        if not comparable(paragraph.prose.text, min_words, min_chars):
-            continue
         norm = normalize(paragraph.prose.text)
+        words = WORD.findall(norm.text)
+        if not _comparable(norm.text, words, min_words, min_chars):
+            continue
         earlier = first_copy.setdefault(norm.text, paragraph.index)
         if earlier != paragraph.index:
-            whole = (0, len(paragraph.prose.text))
+            first = paragraphs[earlier]
             matches.append(
-                Match(
-                    Kind.EXACT,
-                    paragraph,
-                    paragraphs[earlier],
-                    whole,
-                    _whole(paragraphs[earlier]),
-                    100.0,
-                )
+                Match(Kind.EXACT, paragraph, first, _whole(paragraph), _whole(first), 100)
             )
             continue
-        shingles = _shingles(norm.text)
+        shingles = _shingles(words)
         match = _best_match(
             paragraph, norm, shingles, paragraphs, texts, shingle_counts, postings, threshold
         )
@@ -232,9 +226,13 @@ def restates(first: str, second: str) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> Span:
-    """Narrow an alignment to start at a word and end without trailing space."""
+    """Narrow an alignment to whole words, without leading punctuation or spaces."""
+    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start += 1
     while start < end and (text[start].isspace() or text[start] in _LEADING_JUNK):
         start += 1
+    while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end -= 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
@@ -244,7 +242,6 @@ def _whole(paragraph: Paragraph) -> Span:
     return 0, len(paragraph.prose.text)
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = WORD.findall(text)
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     size = min(SHINGLE, len(words))
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}

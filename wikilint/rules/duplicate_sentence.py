@@ -42,6 +42,14 @@ class DuplicateSentence(Rule):
             "A sentence said twice is usually a merge or copy-paste leftover: it wastes the "
             "reader's time and the two copies drift apart when one is edited."
         ),
+        notes=(
+            "A separate rule rather than an option of duplicate-paragraph, so each can be "
+            "selected and tuned alone. Sentences are matched by their case-folded words in a "
+            "hash table (linear time); near-identical sentences are left to WL101's fuzzy "
+            "matching of whole paragraphs. On the 202-article shared corpus: 1 finding "
+            "(Ibn al-Haytham, a sentence repeated with a different link), judged correct; "
+            "the 7 paragraphs WL101 reports there are not reported again."
+        ),
         bad=(
             "The bridge was opened in 1932 by the mayor of the town. It carries a railway.\n"
             "Tolls paid for its upkeep. The bridge was opened in 1932 by the mayor of the town.\n"
