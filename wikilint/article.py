@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,8 +12,9 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Heading, Node, Tag, Text
 from mwparserfromhell.wikicode import Wikicode
 
+from wikilint.language import detect_language
 from wikilint.lines import LineIndex
-from wikilint.prose import ProseBuilder, ProseView
+from wikilint.prose import ProseBuilder, ProseView, is_inline_markup
 from wikilint.spans import Span, index_spans
 from wikilint.text import split_sentences
 
@@ -20,7 +22,8 @@ N = TypeVar("N", bound=Node)
 
 #: Tags that open a block of non-prose: lists, tables, rules, definition terms.
 _BLOCK_TAGS = frozenset({"li", "dt", "dd", "table", "hr", "tr", "td", "th"})
-_TABLE_LINE_STARTS = ("{|", "|", "!")
+#: Line starts that render a list, a table, a horizontal rule or preformatted text.
+_BLOCK_LINE_STARTS = ("*", "#", ":", ";", "{|", "|", "!", "----", " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +68,16 @@ class Article:
     def __init__(self, source: str, path: str = "<string>", language: str | None = None) -> None:
         self.source = source
         self.path = path
-        self.language = language
+        if language is not None:
+            self.language = language  # else detected on first use
         self.lines = LineIndex(source)
         self.tree: Wikicode = mwparserfromhell.parse(source)
         self._detached: list[Text] = []
+
+    @cached_property
+    def language(self) -> str | None:
+        """The language code as given, else as detected from the prose (see ``language``)."""
+        return detect_language(self)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of a source offset."""
@@ -95,9 +104,7 @@ class Article:
     @cached_property
     def sections(self) -> list[Section]:
         headings = [
-            (node, *self.span(node))
-            for node in self.tree.nodes
-            if isinstance(node, Heading)
+            (node, *self.span(node)) for node in self.tree.nodes if isinstance(node, Heading)
         ]
         length = len(self.source)
         first = headings[0][1] if headings else length
@@ -111,19 +118,19 @@ class Article:
                     break
             title = str(heading.title).strip()
             sections.append(
-                Section(number + 1, heading.level, title, (start, end), (end, body_end), (end, own_end))
+                Section(
+                    number + 1, heading.level, title, (start, end), (end, body_end), (end, own_end)
+                )
             )
         return sections
 
     def section_at(self, offset: int) -> Section:
         """The innermost section containing a source offset."""
-        current = self.sections[0]
-        for section in self.sections[1:]:
-            if section.heading is not None and section.heading[0] <= offset:
-                current = section
-            else:
-                break
-        return current
+        return self.sections[bisect_right(self._heading_starts, offset)]
+
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        return [section.heading[0] for section in self.sections if section.heading is not None]
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -131,7 +138,7 @@ class Article:
         block = 0
         previous_was_prose = False
         for line_nodes, start, end in self._top_level_lines():
-            if not self._is_prose_line(line_nodes):
+            if not self._is_prose_line(line_nodes, start):
                 previous_was_prose = False
                 if self.source[start:end].strip():
                     block += 1
@@ -143,6 +150,7 @@ class Article:
             if not previous_was_prose:
                 block += 1
             previous_was_prose = True
+            start = self._prose_start(line_nodes, start, prose.offset(0))
             section = self.section_at(start).index
             paragraphs.append(Paragraph(len(paragraphs), start, end, prose, section, block))
         return paragraphs
@@ -155,7 +163,7 @@ class Article:
         """
         line: list[Node] = []
         line_start = 0
-        for node in self.tree.nodes:
+        for node in self._inline_nodes(self.tree.nodes):
             start, end = self.span(node)
             if not isinstance(node, Text) or "\n" not in node.value:
                 line.append(node)
@@ -171,27 +179,45 @@ class Article:
                 position = piece_end + 1
         yield line, line_start, len(self.source)
 
+    def _inline_nodes(self, nodes: list[Node]) -> Iterator[Node]:
+        """Nodes with bold, italic and inline tags that run over a line break opened up.
+
+        MediaWiki closes such markup at the end of the line; mwparserfromhell may not.
+        """
+        for node in nodes:
+            if isinstance(node, Tag) and is_inline_markup(node) and not node.self_closing:
+                start, end = self.span(node)
+                if self.source.find("\n", start, end) >= 0:
+                    yield from self._inline_nodes(node.contents.nodes)
+                    continue
+            yield node
+
+    def _prose_start(self, nodes: list[Node], start: int, first_prose: int) -> int:
+        """Line start, or past markup before the prose that began on an earlier line."""
+        for node in nodes:
+            node_start, node_end = self.span(node)
+            if node_end > first_prose:
+                break
+            if self.source.find("\n", node_start, node_end) >= 0:
+                start = node_end
+        return start
+
     def _detached_text(self, value: str, start: int) -> Text:
         text = Text(value)
         self._spans[id(text)] = (start, start + len(value))
         self._detached.append(text)  # keep alive: spans are keyed by identity
         return text
 
-    @staticmethod
-    def _is_prose_line(nodes: list[Node]) -> bool:
-        meaningful = [
-            node
-            for node in nodes
-            if not isinstance(node, Comment) and not (isinstance(node, Text) and not node.value.strip())
-        ]
-        if not meaningful:
+    def _is_prose_line(self, nodes: list[Node], start: int) -> bool:
+        if self.source.startswith(_BLOCK_LINE_STARTS, start):
             return False
-        first = nodes[0]
-        if isinstance(first, Text) and first.value[:1] in (" ", "\t"):
-            return False  # a leading space renders preformatted text
-        lead = meaningful[0]
-        if isinstance(lead, Heading):
+        lead = next((node for node in nodes if not _is_blank(node)), None)
+        if lead is None or isinstance(lead, Heading):
             return False
-        if isinstance(lead, Tag) and str(lead.tag).strip().lower() in _BLOCK_TAGS:
-            return False
-        return not (isinstance(lead, Text) and lead.value.lstrip().startswith(_TABLE_LINE_STARTS))
+        if isinstance(lead, Tag):
+            return str(lead.tag).strip().lower() not in _BLOCK_TAGS
+        return not (isinstance(lead, Text) and lead.value.lstrip().startswith(_BLOCK_LINE_STARTS))
+
+
+def _is_blank(node: Node) -> bool:
+    return isinstance(node, Comment) or (isinstance(node, Text) and not node.value.strip())

@@ -3,18 +3,48 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Abbreviations after which a full stop does not end a sentence (English and common Latin).
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st mt ft jr sr sen rep gen col lt sgt capt cpl maj adm gov pres rev hon "
-    "fr br sr vs etc al approx ca cf eg ie viz no nos vol vols pp pg ed eds inc ltd co corp bros "
-    "dept est fig figs jan feb mar apr jun jul aug sep sept oct nov dec op ch sec art".split()
-)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "jr", "sr", "sen", "rep", "gen", "col",
+        "lt", "sgt", "capt", "cpl", "maj", "adm", "gov", "pres", "rev", "hon", "fr", "br", "vs",
+        "al", "approx", "cf", "eg", "ie", "viz", "ed", "eds", "inc", "ltd", "co", "corp", "bros",
+        "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    }
+)  # fmt: skip
+# Abbreviations that stand before a number ("c. 1900", "No. 5", "p. 12") but are also
+# words or letters that may end a sentence ("he said no. The", "vitamin C. It").
+_NUMBER_ABBREVIATIONS = frozenset(
+    {
+        "no", "nos", "vol", "vols", "p", "pp", "pg", "c", "ca", "b", "d", "fl", "r", "fig", "figs",
+        "ch", "sec", "art", "op", "est",
+    }
+)  # fmt: skip
 # A candidate break: terminal punctuation, closing quotes or brackets, then space.
 _BREAK = re.compile(r"""([.!?…]+|[。！？।॥։]+)(['"”’»)\]]*)(\s+|$)""")
 # CJK and Indic terminators end a sentence without a following space.
 _TIGHT_BREAK = re.compile(r"[。！？।॥]+")
-WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+
+
+def _combining_marks() -> str:
+    """A regex class body of the combining marks of the BMP, which ``\\w`` leaves out.
+
+    Indic vowel signs and viramas are marks: without them "ऋग्वेद" would be three words.
+    """
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c))[0] == "M"]
+    runs: list[list[int]] = []
+    for code in marks:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last in runs)
+
+
+_LETTERS = rf"\w[\w{_combining_marks()}]*"
+WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -36,11 +66,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _is_break(text: str, match: re.Match[str]) -> bool:
     if match.group(1)[0] in "。！？।॥։":
         return True
-    after = match.end()
-    if after < len(text):
-        following = text[after]
-        if not (following.isupper() or following.isdigit() or following in "\"'“‘(["):
-            return False
+    following = text[match.end() : match.end() + 1]
+    if following and not (following.isupper() or following.isdigit() or following in "\"'“‘(["):
+        return False
     if match.group(1) != ".":
         return True
     word_start = match.start()
@@ -53,7 +81,10 @@ def _is_break(text: str, match: re.Match[str]) -> bool:
         return False
     if "." in word:  # "U.S." or "e.g." — too ambiguous to break on
         return False
-    return word.casefold() not in _ABBREVIATIONS
+    folded = word.casefold()
+    if folded in _NUMBER_ABBREVIATIONS and following.isdigit():
+        return False
+    return folded not in _ABBREVIATIONS
 
 
 def _split_tight(text: str, start: int, end: int) -> list[tuple[int, int]]:
