@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
-from itertools import chain, pairwise
+from functools import cached_property
+from itertools import pairwise
 
 from mwparserfromhell.nodes import Argument, ExternalLink, Node, Tag, Template, Wikilink
 
@@ -16,9 +15,10 @@ from wikilint.article import Article, Paragraph
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.language import detect_language
 from wikilint.namespaces import is_file_link
-from wikilint.prose import TRANSPARENT_TAGS
+from wikilint.prose import LITERAL_TEMPLATES, TEXT_TEMPLATES, is_inline_markup, template_name
 from wikilint.rule import Rule, RuleDocs
 from wikilint.spans import Span
+from wikilint.text import WORD
 
 #: Grammatical doubles by language, written doubled; an entry may go on past the double
 #: ("in in vitro") to allow it only in that context.
@@ -43,6 +43,9 @@ GRAMMATICAL_DOUBLES: dict[str, frozenset[str]] = {
 IDIOM_CONJUNCTIONS = frozenset(
     {"and", "or", "und", "oder", "en", "of", "og", "και", "и", "та", "\u0456"}
 )  # fmt: skip
+
+#: Particles of patronymic chains: "al-Hasan ibn al-Hasan ibn al-Haytham" is a name.
+PATRONYMICS = frozenset({"ibn", "bin", "bint", "ben", "bat", "ap", "بن", "ابن", "بنت"})
 
 #: Languages that write reduplication as two space-separated words (Vietnamese "dần dần",
 #: Bengali "কখনও কখনও", Greek "σιγά σιγά"): only phrases of two or more words are checked.
@@ -74,6 +77,15 @@ class _Double:
     """Prose spans of the two copies."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a check needs to know about its article."""
+
+    allowed: list[tuple[str, ...]]
+    min_words: int
+    opaque: _OpaqueNodes
+
+
 class DoubledWord(Rule):
     code = "WL103"
     name = "doubled-word"
@@ -101,8 +113,7 @@ class DoubledWord(Rule):
             '"is is" stays flagged), "X and X" idioms after "and", numbers, capitalized '
             'names ("Bora Bora"), an acronym beside a word ("an AN/APS-6") and quotations. '
             "In languages that write reduplication with a space (Vietnamese, Greek, Indic "
-            "languages) only phrases are checked. Words keep their combining marks, so Indic "
-            "words are never split at a vowel sign. The unsafe fix removes the second copy and "
+            "languages) only phrases are checked. The unsafe fix removes the second copy and "
             "the whitespace before it. Shared corpus (202 articles, 91 English): 1 finding, "
             '"[[Wyandot people]] people", a true slip (precision 1/1). Before the exceptions '
             'above it reported 5 in English (4 false: "in in vitro", "an AN/APS-6", a quoted '
@@ -114,11 +125,13 @@ class DoubledWord(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         language = article.language or detect_language(article)
-        allowed = self._allowed(language)
-        min_words = 2 if language in REDUPLICATING_LANGUAGES else 1
-        opaque = _OpaqueNodes(article)
+        context = _Context(
+            allowed=self._allowed(language),
+            min_words=2 if language in REDUPLICATING_LANGUAGES else 1,
+            opaque=_OpaqueNodes(article),
+        )
         for paragraph in article.paragraphs:
-            for double in self._doubles(paragraph, allowed, min_words, opaque):
+            for double in self._doubles(paragraph, context):
                 yield self._finding(article, paragraph, double)
 
     def _allowed(self, language: str | None) -> list[tuple[str, ...]]:
@@ -128,13 +141,8 @@ class DoubledWord(Rule):
             phrases = set().union(*GRAMMATICAL_DOUBLES.values())
         return [tuple(phrase.casefold().split()) for phrase in (*phrases, *self.options.allow)]
 
-    def _doubles(
-        self,
-        paragraph: Paragraph,
-        allowed: list[tuple[str, ...]],
-        min_words: int,
-        opaque: _OpaqueNodes,
-    ) -> Iterator[_Double]:
+    def _doubles(self, paragraph: Paragraph, context: _Context) -> Iterator[_Double]:
+        """Doubles sentence by sentence; the longest first, none overlapping a reported one."""
         text = paragraph.prose.text
         quoted = (
             [match.span() for match in _QUOTATION.finditer(text)]
@@ -142,31 +150,48 @@ class DoubledWord(Rule):
             else []
         )
         for start, end in paragraph.sentences:
-            words = [match.span() for match in _word_pattern().finditer(text, start, end)]
+            words = [match.span() for match in WORD.finditer(text, start, end)]
             keys = [text[s:e].casefold() for s, e in words]
             reported_until = 0
             for i in range(len(words)):
                 longest = min(self.options.max_words, (len(words) - i) // 2)
-                for n in range(longest, min_words - 1, -1):
-                    copy = keys[i : i + n]
-                    if i + n < reported_until or copy != keys[i + n : i + 2 * n]:
+                for n in range(longest, context.min_words - 1, -1):
+                    if (
+                        i + n < reported_until
+                        or keys[i] != keys[i + n]
+                        or keys[i : i + n] != keys[i + n : i + 2 * n]
+                    ):
                         continue
                     run = words[i : i + 2 * n]
-                    if (
-                        _is_periodic(copy)
-                        or _is_idiom(copy)
-                        or any(keys[i : i + len(entry)] == list(entry) for entry in allowed)
-                        or any(
-                            q_start <= run[0][0] and run[-1][1] <= q_end
-                            for q_start, q_end in quoted
-                        )
-                        or not self._worth_reporting(text, run)
-                        or not _adjacent(paragraph, run, opaque)
+                    if any(
+                        q_start <= run[0][0] and run[-1][1] <= q_end for q_start, q_end in quoted
                     ):
+                        continue
+                    if self._excused(text, run, keys, i, context.allowed):
+                        continue
+                    if not _adjacent(paragraph, run, context.opaque):
                         continue
                     yield _Double((run[0][0], run[n - 1][1]), (run[n][0], run[-1][1]))
                     reported_until = i + 2 * n
                     break
+
+    def _excused(
+        self,
+        text: str,
+        run: list[Span],
+        keys: list[str],
+        i: int,
+        allowed: list[tuple[str, ...]],
+    ) -> bool:
+        """Whether the run doubling ``keys[i : i + n]`` is grammar, idiom, name or number."""
+        n = len(run) // 2
+        copy = keys[i : i + n]
+        if _is_periodic(copy) or _is_idiom(copy):
+            return True
+        tripled = keys[max(i - n, 0) : i] == copy  # "had had had" is a slip again
+        if not tripled and any(tuple(keys[i : i + len(entry)]) == entry for entry in allowed):
+            return True
+        return not self._worth_reporting(text, run)
 
     def _worth_reporting(self, text: str, run: list[Span]) -> bool:
         """Whether a doubled run is no number, name or acronym beside a word."""
@@ -196,15 +221,6 @@ class DoubledWord(Rule):
         )
 
 
-@cache
-def _word_pattern() -> re.Pattern[str]:
-    """Words with their combining marks: ``\\w`` alone splits "প্রস্তুত" at each vowel sign."""
-    points = chain(range(0x300, 0x3100), range(0xA600, 0xAC00), range(0xFB00, 0xFE30))
-    marks = "".join(chr(p) for p in points if unicodedata.category(chr(p)).startswith("M"))
-    letter = f"[\\w{re.escape(marks)}\u200c\u200d]"
-    return re.compile(f"{letter}+(?:['\u2019]{letter}+)*")
-
-
 def _is_periodic(words: list[str]) -> bool:
     """Whether a phrase is itself a shorter unit repeated ("the the")."""
     size = len(words)
@@ -215,8 +231,8 @@ def _is_periodic(words: list[str]) -> bool:
 
 
 def _is_idiom(words: list[str]) -> bool:
-    """Whether "c X c X" is the idiom "X c X" after a conjunction ("and more and more")."""
-    return len(words) == 2 and words[0] in IDIOM_CONJUNCTIONS
+    """Whether a double is "X and X" after "and", or a patronymic chain ("X ibn X ibn")."""
+    return (len(words) == 2 and words[0] in IDIOM_CONJUNCTIONS) or words[-1] in PATRONYMICS
 
 
 def _adjacent(paragraph: Paragraph, run: list[Span], opaque: _OpaqueNodes) -> bool:
@@ -265,14 +281,13 @@ class _OpaqueNodes:
 
 
 def _is_opaque(node: Node) -> bool:
-    if isinstance(node, Template | Argument):
-        return True
+    if isinstance(node, Template):
+        name = template_name(node)
+        return name not in LITERAL_TEMPLATES and name not in TEXT_TEMPLATES
     if isinstance(node, Tag):
-        name = str(node.tag).strip().lower()
-        return node.wiki_markup not in ("''", "'''") and name not in TRANSPARENT_TAGS
+        return not is_inline_markup(node)
     if isinstance(node, ExternalLink):
         return not node.brackets or node.title is None
     if isinstance(node, Wikilink):
-        title = str(node.title)
-        return is_file_link(title)  # categories and interlanguage links render nothing here
-    return False
+        return is_file_link(str(node.title))  # categories and interlanguage links render nothing
+    return isinstance(node, Argument)
