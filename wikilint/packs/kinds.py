@@ -2,7 +2,8 @@
 
 A kind is built once from a :class:`RuleSpec` (compiling its patterns) and then checks
 articles for the rule made from that entry. All kinds read the prose view of each
-paragraph, so markup never matches, and skip quotations unless the entry says not to.
+paragraph, so markup never matches, and skip quotations and italic text (titles of
+works, foreign words, words as words) unless the entry says not to.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from wikilint.article import Article, Paragraph
 from wikilint.finding import Applicability, Edit, Finding, Fix
 from wikilint.packs import patterns, wordlists
-from wikilint.packs.quotes import overlaps, quoted_spans
+from wikilint.packs.quotes import italic_spans, overlaps, quoted_spans
 from wikilint.packs.schema import RuleSpec
 from wikilint.spans import Span
 from wikilint.text import WORD
@@ -50,10 +51,13 @@ class Kind:
     def matches(self, article: Article, find: Finder) -> Iterator[tuple[Paragraph, int, int]]:
         """``(paragraph, start, end)`` in prose coordinates of each match of *find*
         that is a whole word (unless ``nonword``), outside quotations and exceptions."""
+        italics = italic_spans(article) if self.spec.skip_italics else []
         for paragraph in article.paragraphs:
             text = paragraph.prose.text
             excluded: list[Span] | None = None
             for start, end in find(text):
+                if italics and overlaps(italics, *paragraph.prose.span(start, end)):
+                    continue
                 if self.whole_words and not patterns.is_whole_word(text, start, end):
                     continue
                 if self.skip_names and _is_name(text, start):
@@ -158,8 +162,6 @@ class Substitution(Kind):
             message = self.spec.message.format(
                 match=found, replacement=" or ".join(f"“{r}”" for r in replacements)
             )
-            if _italic(article.source, source_start, source_end):
-                continue  # a foreign word or a title, as written
             fix = None
             verbatim = article.source[source_start:source_end] == found
             if correction.fixable and self.applicability is not None and verbatim:
@@ -258,11 +260,6 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 
 _JOINERS = frozenset("-/_")
-
-
-def _italic(source: str, start: int, end: int) -> bool:
-    """Whether the word at ``source[start:end]`` opens or closes italic markup."""
-    return source[max(0, start - 2) : start] == "''" or source[end : end + 2] == "''"
 
 
 def _plain_case(word: str) -> bool:

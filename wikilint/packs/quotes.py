@@ -1,11 +1,16 @@
-"""Quotations in prose: packs leave quoted words alone, since they are not the editor's."""
+"""Quotations and italics: packs leave quoted words alone, since they are not the
+editor's, and italic ones, which are titles, foreign words or words as words."""
 
 from __future__ import annotations
 
 import math
 import re
 from bisect import bisect_right
+from weakref import WeakKeyDictionary
 
+from mwparserfromhell.nodes import Tag
+
+from wikilint.article import Article
 from wikilint.spans import Span
 
 # An opening mark and what closes it; a straight quote closes itself.
@@ -47,3 +52,16 @@ def overlaps(spans: list[Span], start: int, end: int) -> bool:
     if index >= 0 and spans[index][1] > start:
         return True
     return index + 1 < len(spans) and spans[index + 1][0] < end
+
+
+_ITALICS: WeakKeyDictionary[Article, list[Span]] = WeakKeyDictionary()
+
+
+def italic_spans(article: Article) -> list[Span]:
+    """Sorted, disjoint source spans of italic text (``''…''`` and ``<i>``), once per article."""
+    spans = _ITALICS.get(article)
+    if spans is None:
+        tags = article.nodes(Tag)
+        italic = (tag for tag in tags if tag.wiki_markup == "''" or str(tag.tag).lower() == "i")
+        spans = _ITALICS[article] = _merge([article.span(tag) for tag in italic])
+    return spans

@@ -17,7 +17,7 @@ _CODE = re.compile(r"[A-Z]{1,5}[0-9]{2,4}")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _COMMON_KEYS = frozenset(
     {"code", "name", "kind", "severity", "message", "summary", "link", "why", "bad", "good"}
-    | {"notes", "languages", "enabled_by_default", "quotes", "ignorecase"}
+    | {"notes", "languages", "enabled_by_default", "quotes", "italics", "ignorecase"}
 )
 _PACK_KEYS = frozenset({"name", "link", "languages", "description"})
 
@@ -45,6 +45,7 @@ class RuleSpec:
     languages: frozenset[str] | None
     enabled_by_default: bool
     skip_quotes: bool
+    skip_italics: bool
     ignorecase: bool
     options: Mapping[str, Any]
 
@@ -107,6 +108,9 @@ def _parse_entry(path: Path, index: int, entry: Any, defaults: dict[str, Any]) -
     quotes = get("quotes", str, "skip")
     if quotes not in ("skip", "include"):
         raise error(f"quotes {quotes!r} is not 'skip' or 'include'")
+    italics = get("italics", str, "skip")
+    if italics not in ("skip", "include"):
+        raise error(f"italics {italics!r} is not 'skip' or 'include'")
     languages = get("languages", list, defaults["languages"])
     if not all(isinstance(language, str) for language in languages):
         raise error("languages must be a list of language codes")
@@ -126,6 +130,7 @@ def _parse_entry(path: Path, index: int, entry: Any, defaults: dict[str, Any]) -
         languages=frozenset(languages) or None,
         enabled_by_default=get("enabled_by_default", bool, True),
         skip_quotes=quotes == "skip",
+        skip_italics=italics == "skip",
         ignorecase=get("ignorecase", bool, True),
         options={key: value for key, value in entry.items() if key not in _COMMON_KEYS},
     )

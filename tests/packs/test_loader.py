@@ -1,0 +1,168 @@
+"""Loading packs: the kinds, the errors, and how pack rules join the registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import positions, run_rule
+
+from wikilint.article import Article
+from wikilint.engine import lint
+from wikilint.finding import Applicability, Severity
+from wikilint.packs import BUILTIN_PACK_RULES, PackError, builtin_pack_dir, load_packs
+from wikilint.registry import discover
+
+HEADER = """
+[pack]
+name = "test"
+languages = ["en"]
+
+[[rules]]
+code = "XY101"
+name = "test-rule"
+severity = "info"
+summary = "A test rule."
+why = "Tests."
+bad = "bad"
+good = "good"
+"""
+
+
+def pack(tmp_path: Path, body: str, header: str = HEADER) -> Path:
+    path = tmp_path / "test.toml"
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+def one_rule(tmp_path: Path, body: str):
+    (rule,) = load_packs([pack(tmp_path, body)])
+    return rule
+
+
+def test_existence_tokens_and_patterns_whole_words(tmp_path: Path) -> None:
+    rule = one_rule(
+        tmp_path,
+        'kind = "existence"\nmessage = "no {match}"\ntokens = ["utilize"]\n'
+        "patterns = ['colou?r(?:ed)?']\n",
+    )
+    findings = run_rule(rule, "They utilize colored paint; reutilized, watercolor.")
+    assert positions(findings) == [("XY101", 1, 6), ("XY101", 1, 14)]
+    assert [f.message for f in findings] == ["no utilize", "no colored"]
+    assert rule.severity is Severity.INFO and rule.languages == frozenset({"en"})
+
+
+def test_matches_inside_quotations_and_italics_are_skipped_by_default(tmp_path: Path) -> None:
+    rule = one_rule(tmp_path, 'kind = "existence"\nmessage = "{match}"\ntokens = ["utilize"]\n')
+    source = "He said “we utilize it” and «utilize»; ''Utilize'' is a book. We utilize it."
+    assert positions(run_rule(rule, source)) == [("XY101", 1, 66)]
+
+
+def test_quotes_include_and_ignorecase(tmp_path: Path) -> None:
+    body = (
+        'kind = "existence"\nmessage = "{match}"\ntokens = ["Utilize"]\n'
+        'quotes = "include"\nignorecase = false\n'
+    )
+    rule = one_rule(tmp_path, body)
+    assert positions(run_rule(rule, 'a "Utilize" b utilize')) == [("XY101", 1, 4)]
+
+
+def test_substitution_fix_keeps_case_and_respects_markup(tmp_path: Path) -> None:
+    body = (
+        'kind = "substitution"\nmessage = "{match} -> {replacement}"\nfix = "safe"\n'
+        '[rules.swap]\n"in order to" = "to"\nutilise = "use"\n'
+    )
+    rule = one_rule(tmp_path, body)
+    source = "Utilise it in order to win; in [[order]] to; in\norder to."
+    findings = run_rule(rule, source)
+    assert positions(findings) == [("XY101", 1, 1), ("XY101", 1, 12), ("XY101", 1, 29)]
+    first, second, linked = findings
+    assert first.message == "Utilise -> “Use”"
+    assert first.fix.edits[0].replacement == "Use"
+    assert first.fix.applicability is Applicability.SAFE
+    assert (second.fix.edits[0].start, second.fix.edits[0].end) == (11, 22)
+    assert linked.fix is None  # the match crosses link markup: no safe edit exists
+
+
+def test_substitution_from_a_swap_file(tmp_path: Path) -> None:
+    (tmp_path / "words.txt").write_text("teh->the\nadn->and, add,\n", encoding="utf-8")
+    body = 'kind = "substitution"\nmessage = "{replacement}"\nswap_file = "words.txt"\n'
+    findings = run_rule(one_rule(tmp_path, body), "teh cat adn dog")
+    assert [(f.message, f.fix is not None) for f in findings] == [
+        ("“the”", True),
+        ("“and” or “add”", False),
+    ]
+    assert findings[0].fix.applicability is Applicability.UNSAFE
+
+
+@pytest.mark.parametrize(
+    ("scope", "limit", "source", "expected"),
+    [
+        ("sentence", "max = 2", "A, b, c, d. E, f.", [("XY101", 1, 8)]),
+        ("paragraph", "max = 2", "A, b, c. D, e.\nF, g.", [("XY101", 1, 11)]),
+        ("article", "min = 4", "A, b, c. D, e.", [("XY101", 1, 1)]),
+        ("article", "max = 3", "A, b, c. D, e.", []),
+    ],
+)
+def test_occurrence_scopes(tmp_path: Path, scope, limit, source, expected) -> None:
+    body = (
+        f'kind = "occurrence"\nmessage = "{{count}} commas (limit {{limit}})"\n'
+        f'token = ","\nnonword = true\nscope = "{scope}"\n{limit}\n'
+    )
+    assert positions(run_rule(one_rule(tmp_path, body), source)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        ('kind = "grammar"\nmessage = "m"\n', "rule XY101: unknown kind 'grammar'"),
+        ('kind = "existence"\n', "rule XY101: missing key 'message'"),
+        ('kind = "existence"\nmessage = 3\n', "rule XY101: 'message' must be a str, not int"),
+        ('kind = "existence"\nmessage = "m"\ntokens = ["a"]\ncolour = 1\n', "unknown key 'colour'"),
+        ('kind = "existence"\nmessage = "{word}"\ntokens = ["a"]\n', "placeholder 'word'"),
+        ('kind = "existence"\nmessage = "m"\n', "needs 'tokens' or 'patterns'"),
+        ('kind = "existence"\nmessage = "m"\npatterns = [\'(a)\\1\']\n', "is not valid RE2"),
+        ('kind = "existence"\nmessage = "m"\npatterns = [\'(?=a)b\']\n', "is not valid RE2"),
+        ('kind = "occurrence"\nmessage = "m"\ntoken = "a"\n', "exactly one of 'max' and 'min'"),
+    ],
+)
+def test_invalid_entries_raise_one_line_errors_naming_file_and_entry(
+    tmp_path: Path, body: str, error: str
+) -> None:
+    path = pack(tmp_path, body)
+    with pytest.raises(PackError) as raised:
+        load_packs([path])
+    message = str(raised.value)
+    assert message.startswith(f"{path}: ") and error in message and "\n" not in message
+
+
+def test_invalid_code_and_toml(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="code 'x1' is not like"):
+        load_packs([pack(tmp_path, 'kind = "existence"', header=HEADER.replace("XY101", "x1"))])
+    with pytest.raises(PackError, match="cannot read pack"):
+        load_packs([pack(tmp_path, "kind = ")])
+    with pytest.raises(PackError, match="no such pack"):
+        load_packs([tmp_path / "missing"])
+
+
+def test_a_folder_loads_every_pack_in_it(tmp_path: Path) -> None:
+    pack(tmp_path, 'kind = "existence"\nmessage = "m"\ntokens = ["a"]\n')
+    (tmp_path / "notes.md").write_text("not a pack")
+    assert [rule.code for rule in load_packs([tmp_path])] == ["XY101"]
+
+
+def test_builtin_packs_are_registered_through_the_entry_point() -> None:
+    registry = discover()
+    assert builtin_pack_dir().joinpath("words-to-watch.toml").is_file()
+    codes = {rule.code for rule in BUILTIN_PACK_RULES}
+    assert {"WL801", "WL808", "WL810"} <= codes
+    assert all(registry.get(code) is not None for code in codes)
+    assert registry.get("said-synonym").enabled_by_default is False
+
+
+def test_english_packs_run_only_on_english_articles() -> None:
+    rules = [rule() for rule in BUILTIN_PACK_RULES]
+    english = Article("The bridge is currently closed and the goverment is legendary.")
+    german = Article("Die Brücke ist currently geschlossen, und die Regierung ist legendary.")
+    assert {f.code for f in lint(english, rules)} == {"WL801", "WL808", "WL810"}
+    assert german.language == "de" and lint(german, rules) == []
