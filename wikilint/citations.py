@@ -10,6 +10,7 @@ from mwparserfromhell.nodes import ExternalLink, Node, Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 from wikilint.article import Article
+from wikilint.prose import ProseView
 from wikilint.spans import Span
 
 #: Templates that render an inline citation (names casefolded, underscores as spaces).
@@ -28,6 +29,13 @@ CITATION_PREFIXES = ("cite ", "vcite ")
 NOTE_TEMPLATES = frozenset({"efn", "efn-ua", "efn-lr", "efn-lg", "refn", "note", "notetag"})
 
 _SPACES = re.compile(r"[\s_]+")
+# Parenthetical (Harvard) referencing in running text: "(Creed, 1993)", "(Smith and Jones
+# 2001, p. 4)", "(e.g., Smith et al., 1999a)".
+_AUTHOR = r"[A-Z][\w'’-]+"
+PARENTHETICAL = re.compile(
+    rf"\((?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_AUTHOR}(?:\s+(?:and|&)\s+{_AUTHOR}|\s+et\s+al\.)?"
+    r",?\s+\d{4}[a-z]?(?:[,:]\s*(?:pp?\.\s*)?[\d–-]+)?\)"
+)
 
 
 def template_name(template: Template) -> str:
@@ -41,6 +49,7 @@ def is_citation(node: Node) -> bool:
     ``<ref>`` (also ``<ref name=x/>``), citation templates (``{{sfn}}``, ``{{harvnb}}``,
     ``{{r}}``, ``{{cite web}}``...), a note template (``{{efn}}``) that contains one, and
     a bare bracketed external link (``[http://example.org]``, an old inline citation style).
+    Parenthetical references in the text are found by :func:`parenthetical_citations`.
     """
     if isinstance(node, Tag):
         return str(node.tag).strip().casefold() == "ref"
@@ -54,6 +63,11 @@ def is_citation(node: Node) -> bool:
     if isinstance(node, ExternalLink):
         return node.brackets and node.title is None
     return False
+
+
+def parenthetical_citations(prose: ProseView) -> list[int]:
+    """Source offsets of parenthetical references ("(Creed, 1993)") in a prose view."""
+    return [prose.offset(match.start()) for match in PARENTHETICAL.finditer(prose.text)]
 
 
 def _descendants(code: Wikicode) -> Iterator[Node]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from wikilint.article import Article, Paragraph
-from wikilint.citations import Citations
+from wikilint.citations import Citations, parenthetical_citations
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Rule, RuleDocs
 
@@ -38,14 +38,22 @@ _LABEL_WORDS = frozenset(
         "grades", "level", "type", "class", "figure", "table", "stage", "phase", "step",
         "round", "game", "week", "division", "channel", "model", "version", "issue", "size",
         "world", "war", "ward", "district", "zone", "unit", "squadron", "wing", "group",
-        "corps", "army", "fleet", "regiment", "battalion", "brigade",
+        "corps", "army", "fleet", "regiment", "battalion", "brigade", "age", "aged",
+    }
+)  # fmt: skip
+#: Words after a number that are not what it counts: "from 6 to 11", "x = 0 in".
+_NOT_UNITS = frozenset(
+    {
+        "a", "an", "the", "and", "or", "nor", "but", "to", "of", "in", "on", "at", "by", "for",
+        "from", "with", "as", "than", "is", "was", "were", "are", "be", "that", "which", "who",
+        "if", "then", "so",
     }
 )  # fmt: skip
 _SUPERLATIVES = (
     "largest|biggest|smallest|highest|lowest|longest|shortest|oldest|youngest|greatest|best"
     "|worst|earliest|fastest|slowest|strongest|weakest|richest|poorest|wealthiest|tallest"
     "|deepest|heaviest|busiest|hottest|coldest|wettest|driest|widest|closest|farthest|furthest"
-    "|most|least|first|only|leading|foremost|finest|brightest|densest|deadliest|bloodiest"
+    "|most|least|first|only|foremost|finest|brightest|densest|deadliest|bloodiest"
     "|costliest|largest-ever|first-ever|sole"
 )
 
@@ -130,7 +138,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "figure",
         "states a figure",
-        rf"(?:US|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,.]*(?:\s+{_MAGNITUDE}|\s?(?:bn|m)\b)?"
+        rf"(?:US|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s+{_MAGNITUDE}|\s?(?:bn|m)\b)?"
         rf"|(?:{_NUMBER})\s?(?:%|per\s?cent\b)"
         rf"|(?:{_NUMBER})\s+{_MAGNITUDE}s?\b"
         rf"|\b{_SPELLED}\s+{_MAGNITUDE}s?\b"
@@ -153,7 +161,7 @@ CUES: tuple[Cue, ...] = (
         "dates an event",
         rf"\b(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{3,4}}\b"
         rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-        r"|(?<![\w$£€.,/:\-–])(?:1\d{3}|20\d{2})(?:s\b|(?![\w%]|[.,]\d))"
+        r"|(?<![\w$£€.,/:\-–(])(?:1\d{3}|20\d{2})(?:s\b|(?![\w%]|[.,]\d))"
         r"|\b\d{1,2}(?:st|nd|rd|th)(?:[–-]\d{1,2}(?:st|nd|rd|th))?\s+centur(?:y|ies)\b"
         rf"|\b{_ORDINAL}\s+centur(?:y|ies)\b"
         r"|\b\d{1,4}\s?(?:BCE?|AD|CE)\b",
@@ -170,6 +178,8 @@ SKIPPED_SECTIONS = (
     "filmography", "gallery",
 )  # fmt: skip
 _LIVING_CATEGORY = re.compile(r"\[\[\s*category\s*:\s*living[ _]people\s*[\]|]", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_MATH_SIGNS = frozenset("=+−×*/<>≤≥^")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _QUOTE_SHOWN = 40
 
@@ -215,8 +225,10 @@ def _quotation(quote: str) -> str | None:
 def _count(text: str, match: re.Match[str]) -> str | None:
     """A bare number counts things ("73 men"), unless it labels them ("page 5")."""
     unit = match.group("unit")
-    if unit is None or re.fullmatch(_MONTH, unit):
+    if unit is None or unit in _NOT_UNITS or re.fullmatch(_MONTH, unit):
         return None
+    if text[: match.start()].rstrip()[-1:] in _MATH_SIGNS:
+        return None  # a formula: "xy = 0"
     number = match.group("count")
     if len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2099:
         return None  # a year: the date cue's business
@@ -228,6 +240,11 @@ def _count(text: str, match: re.Match[str]) -> str | None:
         if previous[:1].isupper() and len(before) > 1 and not re.fullmatch(_MONTH, previous):
             return None  # part of a name: "Apollo 11", "Boeing 747"
     return match.group().strip()
+
+
+def _has_content(article: Article, span: tuple[int, int]) -> bool:
+    """Whether a section body holds more than whitespace and comments."""
+    return bool(_COMMENT.sub("", article.source[span[0] : span[1]]).strip())
 
 
 def _describe(cues: list[tuple[str, str]]) -> str:
@@ -312,7 +329,11 @@ class UnsourcedClaim(Rule):
         covers = []
         for line in lines:
             inside = citations.in_range(line.start, line.end)
-            covers.append(inside[-1][0] if inside else -1)
+            covers.append(
+                max(
+                    [start for start, _ in inside] + parenthetical_citations(line.prose), default=-1
+                )
+            )
         after = citations.trailing(lines[-1].end)
         if after:
             covers[-1] = after[-1][0]
@@ -329,7 +350,7 @@ class UnsourcedClaim(Rule):
         prose = paragraph.prose
         for start, end in paragraph.sentences:
             source_start, source_end = prose.span(start, end)
-            if source_start < last_citation:
+            if source_start <= last_citation:
                 continue  # the next citation of its paragraph covers it
             cues = find_cues(prose.text[start:end], self.options.cues, living)
             if cues and len(cues) >= self.options.min_cues:
@@ -347,10 +368,10 @@ class UnsourcedClaim(Rule):
             open_levels.append((section.level, skip))
             if skip:
                 skipped.add(section.index)
-        has_body = any(
-            paragraph.section not in skipped and paragraph.section > 0
-            for paragraph in article.paragraphs
-        )
-        if has_body and not self.options.check_lead:
+        if not self.options.check_lead and any(
+            _has_content(article, section.own_body)
+            for section in article.sections[1:]
+            if section.index not in skipped
+        ):
             skipped.add(0)
         return skipped

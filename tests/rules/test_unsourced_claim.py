@@ -1,0 +1,209 @@
+import pytest
+from helpers import FIXTURES, SEED, fixture_articles, positions, read, run_rule
+
+from wikilint.article import Article
+from wikilint.engine import lint
+from wikilint.rules.unsourced_claim import UnsourcedClaim, find_cues
+
+BODY = "==History==\n"
+
+
+def flagged(source: str, **options: object) -> list[tuple[str, int, int]]:
+    return positions(run_rule(UnsourcedClaim, source, **options))
+
+
+def messages(source: str, **options: object) -> list[str]:
+    return [finding.message for finding in run_rule(UnsourcedClaim, source, **options)]
+
+
+def test_sample_uncited_paragraphs_are_reported_sentence_by_sentence() -> None:
+    findings = run_rule(UnsourcedClaim, read(SEED))
+    # The sample is all lead, but its only section is empty: the lead is checked.
+    # Line 4 ends with a <ref> that covers its sentences; lines 1 and 3 have none.
+    assert positions(findings) == [
+        ("WL104", 1, 69),
+        ("WL104", 1, 691),
+        ("WL104", 3, 124),
+        ("WL104", 3, 478),
+        ("WL104", 3, 642),
+    ]
+    first = findings[0]
+    assert (first.location.end_line, first.location.end_column) == (1, 331)
+    assert first.message == (
+        'unsourced claim: reports an opinion ("Stalin had said that") '
+        'and states a figure ("millions")'
+    )
+    assert findings[1].message == 'unsourced claim: dates an event ("August 1939")'
+
+
+def test_messages_say_why() -> None:
+    source = BODY + (
+        "About 20 million people died in the war. "
+        "He commanded the largest army in the world. "
+        'The minister said: "we will never surrender to anyone at all". '
+        "Some historians argue that the war was inevitable. "
+        "The film was widely acclaimed.\n"
+    )
+    assert messages(source) == [
+        'unsourced claim: states a figure ("20 million")',
+        'unsourced claim: makes a superlative claim ("the largest army")',
+        'unsourced claim: quotes someone ("we will never surrender to anyone at all")',
+        'unsourced claim: attributes an opinion to unnamed people ("Some historians argue")',
+        'unsourced claim: makes an unattributed judgement ("acclaimed")',
+    ]
+
+
+def test_report_is_the_exact_sentence_span() -> None:
+    source = BODY + "It rained.<ref>A.</ref> In [[1990|the year 1990]] it snowed.\n"
+    findings = run_rule(UnsourcedClaim, source)
+    assert positions(findings) == [("WL104", 2, 25)]
+    span = source[findings[0].location.offset : findings[0].location.end_offset]
+    assert span == "In [[1990|the year 1990]] it snowed."
+
+
+def test_a_citation_covers_its_sentence_and_the_uncited_ones_before_it() -> None:
+    source = BODY + (
+        "It opened in 1901. It had 300 rooms.<ref>Smith.</ref> "
+        "It closed in 1950. It was the largest hotel in town.\n"
+    )
+    assert flagged(source) == [("WL104", 2, 55), ("WL104", 2, 74)]
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "<ref>Smith 2001.</ref>",
+        '<ref name="smith" />',
+        "<REF name=smith/>",
+        "{{sfn|Smith|2001|p=4}}",
+        "{{Sfnp|Smith|2001}}",
+        "{{harvnb|Smith|2001}}",
+        "{{Harv|Smith|2001}}",
+        "{{r|smith}}",
+        "<ref name=a/>{{rp|12}}",
+        "{{cite web |url=http://example.org |title=T}}",
+        "{{Cite_book|title=T}}",
+        "{{citation|title=T}}",
+        "{{efn|A note.<ref>Smith.</ref>}}",
+        "[http://example.org/source]",
+        " (Smith, 2001)",
+        " (Smith and Jones 2001, p. 4)",
+    ],
+)
+def test_every_kind_of_citation_covers_the_paragraph(citation: str) -> None:
+    source = BODY + f"It opened in 1901 with 300 rooms.{citation}\n"
+    assert flagged(source) == []
+
+
+@pytest.mark.parametrize(
+    "tag", ["{{efn|Also called the Grand.}}", "{{citation needed|date=May 2020}}", "{{cn}}"]
+)
+def test_notes_and_maintenance_tags_are_not_citations(tag: str) -> None:
+    assert flagged(BODY + f"It opened in 1901 with 300 rooms.{tag}\n") == [("WL104", 2, 1)]
+
+
+def test_a_citation_on_the_next_line_belongs_to_the_paragraph() -> None:
+    assert flagged(BODY + "It opened in 1901.\n<ref>Smith.</ref>\n") == []
+    assert flagged(BODY + "It opened in 1901.\n\n<ref>Smith.</ref>\n") == [("WL104", 2, 1)]
+
+
+def test_each_source_line_is_its_own_paragraph_unless_it_wraps_a_sentence() -> None:
+    separate = BODY + "It opened in 1901.\nIt closed in 1950.<ref>Smith.</ref>\n"
+    assert flagged(separate) == [("WL104", 2, 1)]
+    assert flagged(separate, join_lines=True) == []
+    wrapped = BODY + "It opened in 1901 and\nclosed in 1950.<ref>Smith.</ref>\n"
+    assert flagged(wrapped) == []
+
+
+def test_the_lead_is_a_summary_when_the_body_has_content() -> None:
+    source = "It opened in 1901.\n==History==\nIt opened in 1901.<ref>Smith.</ref>\n"
+    assert flagged(source) == []
+    assert flagged(source, check_lead=True) == [("WL104", 1, 1)]
+    assert flagged("It opened in 1901.\n==History==\n<!-- to do -->\n") == [("WL104", 1, 1)]
+    assert flagged("It opened in 1901.\n") == [("WL104", 1, 1)]
+
+
+def test_apparatus_and_plot_sections_are_skipped() -> None:
+    source = (
+        "==Plot==\nIn 1901 the hero kills 300 men.\n"
+        "===Ending===\nHe becomes the richest man alive.\n"
+        "==Notes==\nThe 1901 edition differs.\n"
+        "==Reception==\nThe film grossed $20 million.\n"
+    )
+    assert flagged(source) == [("WL104", 8, 1)]
+    assert flagged(source, skip_sections=()) == [
+        ("WL104", 2, 1),
+        ("WL104", 4, 1),
+        ("WL104", 6, 1),
+        ("WL104", 8, 1),
+    ]
+
+
+def test_lists_tables_templates_quotes_and_references_are_not_prose() -> None:
+    source = BODY + (
+        "{{Infobox hotel|rooms=300|opened=1901|largest=yes}}\n"
+        "* It opened in 1901 with 300 rooms.\n"
+        "# The largest hotel in 1950.\n"
+        '{| class="wikitable"\n|-\n| 1901 || 300 rooms || the largest\n|}\n'
+        "<blockquote>We had 300 rooms in 1901, the largest in town.</blockquote>\n"
+        "{{quote|We had 300 rooms in 1901.}}\n"
+        "[[File:Hotel.jpg|thumb|The hotel in 1901, with 300 rooms.]]\n"
+        "==References==\n{{reflist}}\nSmith, John (2001). The largest hotels. p. 300.\n"
+    )
+    assert flagged(source) == []
+
+
+def test_quotations_and_figures_in_cited_paragraphs_are_fine() -> None:
+    source = BODY + (
+        'Churchill said that "we shall fight on the beaches" in June 1940, when 338,000 '
+        "soldiers had been evacuated, the largest evacuation in history.<ref>Smith.</ref>\n"
+    )
+    assert flagged(source) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The band played "Marching to the Old Pretoria Road" twice.',
+        "See page 5 and chapter 12 of the report.",
+        "The P-38 and the Boeing 747 were built there.",
+        "The Apollo 11 crew landed on the Moon.",
+        "It is the oldest in the First World War collection of this museum.",
+    ],
+)
+def test_what_is_not_a_claim_cue(sentence: str) -> None:
+    cues = find_cues(sentence, ("quotation", "figure"))
+    assert cues == []
+
+
+def test_living_person_claims_only_in_biographies_of_living_people() -> None:
+    sentence = BODY + "He was arrested after a party.\n"
+    assert flagged(sentence) == []
+    assert messages(sentence + "[[Category:Living people]]\n") == [
+        'unsourced claim: makes a claim about a living person ("was arrested")'
+    ]
+
+
+def test_options_select_cue_kinds_and_how_many_must_agree() -> None:
+    source = BODY + "It opened in 1901. It was the first hotel to have 300 rooms in 1901.\n"
+    assert flagged(source, cues=("superlative",)) == [("WL104", 2, 20)]
+    assert flagged(source, min_cues=2) == [("WL104", 2, 20)]
+
+
+def test_real_article_trailing_uncited_sentences() -> None:
+    findings = run_rule(UnsourcedClaim, read(FIXTURES / "en/Pear.wiki"))
+    assert ("WL104", 49, 442) in positions(findings)  # "cultivated in China for ... 3000 years"
+    assert findings[0].message == 'unsourced claim: states a figure ("3000 years")'
+
+
+def test_list_article_lead_is_a_summary_of_its_tables() -> None:
+    assert flagged(read(FIXTURES / "en/List of British films of 2014.wiki")) == []
+
+
+@pytest.mark.parametrize(
+    "path", fixture_articles("intl/**/*.wiki"), ids=lambda path: path.parent.name
+)
+def test_other_languages_are_out_of_scope(path) -> None:
+    article = Article(read(path), str(path))
+    assert not UnsourcedClaim().applies_to(article)
+    assert lint(article, [UnsourcedClaim()]) == []
