@@ -1,0 +1,155 @@
+"""Footnotes: ``<ref>`` tags, the lists that render them, and ref-like templates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mwparserfromhell.nodes import Tag, Template
+
+from wikilint.article import Article
+from wikilint.citations import NOTE_TEMPLATES, template_name
+from wikilint.spans import Span
+
+#: Templates that render the references list, casefolded. English and its redirects,
+#: then the names used by the Wikipedias of the test corpus (from their articles).
+LIST_TEMPLATES = frozenset(
+    {
+        "reflist", "refs", "references", "reference list", "ref list", "reflist-talk",
+        "verwysings",  # af
+        "সূত্র তালিকা", "তথ্যসূত্র",  # bn
+        "παραπομπές",  # el
+        "ծանցանկ", "ծանտուփ", "ծանոթագրություններ",  # hy
+        "脚注", "reflist2",  # ja
+        "संदर्भयादी", "संदर्भ यादी",  # mr
+        "fotnoteliste", "referansar", "referanser",  # nn, nb
+        "примітки", "примечания",  # uk, ru
+        "tham khảo", "tham khảo 2",  # vi
+        "références", "referencias", "listaref", "referências", "przypisy",  # fr es pt pl
+        "källor", "referenties",  # sv nl
+    }
+)  # fmt: skip
+#: Languages whose references-list templates :data:`LIST_TEMPLATES` knows.
+LIST_LANGUAGES = frozenset(
+    {
+        "en", "af", "bn", "de", "el", "es", "fr", "hy", "it", "ja", "mr", "nl", "nn", "no",
+        "pl", "pt", "ru", "sv", "uk", "vi", "zh",
+    }
+)  # fmt: skip
+#: Templates that render a footnote marker in the default group, like ``<ref>``.
+REF_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm", "sfnmp", "r", "rp", "#tag:ref"})
+
+_QUOTES = " \t\n\"'"
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A ``<ref>`` tag: its span, name, group and content (``None`` when self-closing)."""
+
+    tag: Tag
+    span: Span
+    name: str | None
+    group: str
+    content: str | None
+    content_span: Span | None
+
+    @property
+    def key(self) -> tuple[str, str] | None:
+        """``(group, name)``: what a reuse refers to."""
+        return None if self.name is None else (self.group, self.name)
+
+    @property
+    def normalized_content(self) -> str:
+        """The content with runs of whitespace as one space, or ``""``."""
+        return _SPACES.sub(" ", self.content or "").strip()
+
+    @property
+    def is_reuse(self) -> bool:
+        """``<ref name=x/>`` or ``<ref name=x></ref>``: a marker for a ref defined elsewhere."""
+        return self.name is not None and not self.normalized_content
+
+
+def is_ref_tag(node: object) -> bool:
+    return isinstance(node, Tag) and str(node.tag).strip().casefold() == "ref"
+
+
+def is_ref_template(node: object) -> bool:
+    """A template that renders a footnote marker: ``{{sfn}}``, ``{{r}}``, ``{{#tag:ref|...}}``."""
+    return isinstance(node, Template) and template_name(node) in REF_TEMPLATES
+
+
+def attribute(tag: Tag, name: str) -> str | None:
+    """The value of a tag's attribute with quotes and spaces stripped, or ``None``."""
+    if not tag.has(name):
+        return None
+    value = str(tag.get(name).value).strip(_QUOTES)
+    return value or None
+
+
+def refs(article: Article) -> list[Ref]:
+    """Every ``<ref>`` tag of the article, nested ones too, in source order."""
+    found = []
+    for tag in article.nodes(Tag):
+        if not is_ref_tag(tag):
+            continue
+        content = None if tag.self_closing or tag.contents is None else str(tag.contents)
+        found.append(
+            Ref(
+                tag=tag,
+                span=article.span(tag),
+                name=attribute(tag, "name"),
+                group=attribute(tag, "group") or "",
+                content=content,
+                content_span=None if content is None else article.span(tag.contents),
+            )
+        )
+    return found
+
+
+def is_references_list(node: object) -> bool:
+    """``<references/>``, ``<references>...</references>``, ``{{reflist}}`` and kin."""
+    if isinstance(node, Tag):
+        return str(node.tag).strip().casefold() == "references"
+    if isinstance(node, Template):
+        name = template_name(node)
+        return name in LIST_TEMPLATES or name == "#tag:references" or "reflist" in name
+    return False
+
+
+def markers(article: Article) -> list[Span]:
+    """Spans of the footnote markers in the text, outermost only, in source order.
+
+    Markers are ``<ref>`` tags, ref templates and note templates (``{{efn}}``); refs
+    defined inside a references list are not markers.
+    """
+    lists = [
+        article.span(node)
+        for node in article.tree.filter(recursive=True)
+        if is_references_list(node)
+    ]
+    spans = sorted(
+        article.span(node)
+        for node in article.tree.filter(recursive=True)
+        if is_ref_tag(node)
+        or is_ref_template(node)
+        or (isinstance(node, Template) and template_name(node) in NOTE_TEMPLATES)
+    )
+    outermost: list[Span] = []
+    for start, end in spans:
+        if outermost and start < outermost[-1][1]:
+            continue
+        if not any(list_start <= start < list_end for list_start, list_end in lists):
+            outermost.append((start, end))
+    return outermost
+
+
+def marker_chains(article: Article) -> list[Span]:
+    """Runs of markers separated by nothing but spaces: ``<ref>a</ref> <ref>b</ref>``."""
+    chains: list[Span] = []
+    for start, end in markers(article):
+        if chains and not article.source[chains[-1][1] : start].strip(" \t"):
+            chains[-1] = (chains[-1][0], end)
+        else:
+            chains.append((start, end))
+    return chains
