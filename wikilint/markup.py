@@ -1,0 +1,102 @@
+"""Markup that did not parse: openers left as plain text by the lenient parser.
+
+mwparserfromhell never fails: a ``[[``, ``{{``, ``<!--`` or ``<div>`` it cannot close
+stays in a ``Text`` node. Text inside tags whose contents are not wikitext
+(``<nowiki>``, ``<math>``, ``<pre>``, ``<gallery>``...) is skipped. The parser also
+gives up on constructs MediaWiki accepts (a template holding an unbalanced ``''``, an
+indented table), so each candidate is confirmed by pairing it with the openers and
+closers that follow it in the source, as MediaWiki does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import ClassVar
+from weakref import WeakKeyDictionary
+
+from mwparserfromhell.definitions import PARSER_BLACKLIST
+from mwparserfromhell.nodes import Tag, Text
+
+from wikilint.article import Article
+from wikilint.finding import Finding, Severity
+from wikilint.rule import Rule
+from wikilint.spans import Span
+
+#: Tags whose contents mwparserfromhell keeps as raw text.
+OPAQUE_TAGS = frozenset(PARSER_BLACKLIST)
+
+
+def tag_name(tag: Tag) -> str:
+    return str(tag.tag).strip().casefold()
+
+
+def opaque_spans(article: Article) -> list[Span]:
+    """Spans of the tags whose contents are not wikitext, outermost first."""
+    return [article.span(tag) for tag in article.nodes(Tag) if tag_name(tag) in OPAQUE_TAGS]
+
+
+def raw_texts(article: Article) -> list[tuple[str, int]]:
+    """``(value, source offset)`` of every ``Text`` node holding wikitext."""
+    if article not in _RAW_TEXTS:
+        hidden = merge(opaque_spans(article))
+        starts = [start for start, _ in hidden]
+        texts = []
+        for node in article.nodes(Text):
+            start, _ = article.span(node)
+            index = bisect_right(starts, start) - 1
+            if index < 0 or start >= hidden[index][1]:
+                texts.append((node.value, start))
+        _RAW_TEXTS[article] = texts
+    return _RAW_TEXTS[article]
+
+
+#: Shared by the rules that run on one article; gone with the article.
+_RAW_TEXTS: WeakKeyDictionary[Article, list[tuple[str, int]]] = WeakKeyDictionary()
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    """Sorted, disjoint union of spans."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class UnclosedRule(Rule):
+    """Base of the rules that report an opener the parser left as text."""
+
+    severity = Severity.ERROR
+    #: What an opener looks like in a ``Text`` node.
+    opener: ClassVar[re.Pattern[str]]
+    #: The message; ``{opener}`` in it stands for the matched text.
+    message: ClassVar[str]
+    #: Openers and closers in the source; closers match the group ``close``.
+    pair: ClassVar[re.Pattern[str]]
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        for value, offset in raw_texts(article):
+            for match in self.opener.finditer(value):
+                start, end = offset + match.start(), offset + match.end()
+                if self.is_opener(article, start, end):
+                    yield self.finding(
+                        article, start, end, self.message.replace("{opener}", match[0])
+                    )
+
+    def is_opener(self, article: Article, start: int, end: int) -> bool:
+        """Whether a match is left open: no closer pairs with it in the rest of the source."""
+        return not is_closed(article.source, end, self.pair)
+
+
+def is_closed(source: str, offset: int, pair: re.Pattern[str]) -> bool:
+    """Whether a construct opened just before *offset* is closed, counting nesting."""
+    depth = 1
+    for match in pair.finditer(source, offset):
+        depth += -1 if match["close"] else 1
+        if not depth:
+            return True
+    return False
