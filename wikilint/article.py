@@ -71,7 +71,8 @@ class Article:
         if language is not None:
             self.language = language  # else detected on first use
         self.lines = LineIndex(source)
-        self.tree: Wikicode = mwparserfromhell.parse(source)
+        # The parser stops at a NUL; U+FFFD keeps every later offset in place.
+        self.tree: Wikicode = mwparserfromhell.parse(source.replace("\x00", "\ufffd"))
         self._detached: list[Text] = []
 
     @cached_property
@@ -171,10 +172,12 @@ class Article:
             position = start
             for piece in node.value.split("\n"):
                 piece_end = position + len(piece)
+                if piece_end < end:
+                    piece = piece.removesuffix("\r")  # the "\r" of a "\r\n" break
                 if piece:
                     line.append(self._detached_text(piece, position))
                 if piece_end < end:
-                    yield line, line_start, piece_end
+                    yield line, line_start, position + len(piece)
                     line, line_start = [], piece_end + 1
                 position = piece_end + 1
         yield line, line_start, len(self.source)
