@@ -35,10 +35,8 @@ WORDS_PER_CHANGE = 20
 RELATED_WORD = 60
 #: Sentence-ending punctuation: a line without any is a verse, caption or lead-in.
 _SENTENCE_END = re.compile(r"[.!?…\u3002\uff01\uff1f\u0964\u0965\u0589\u061f\u06d4]")
-
 #: Punctuation a partial alignment may pick up before the repeated text starts.
 _LEADING_JUNK = frozenset(".,;:!?\u0589\u3002")
-
 #: Closing quotes and brackets that may follow the end of a sentence.
 _CLOSERS = "\"'\u201d\u2019\u00bb)] "
 
@@ -125,58 +123,54 @@ def duplicate_paragraphs(
     in either direction (``fuzz.partial_ratio``) need a score of at least *threshold*.
     """
     matches: list[Match] = []
-    first_copy: dict[str, int] = {}
-    postings: dict[tuple[str, ...], list[int]] = {}
-    texts: dict[int, Normalized] = {}
-    shingle_counts: dict[int, int] = {}
+    first_copy: dict[str, Paragraph] = {}
+    index = _ShingleIndex()
     for paragraph in paragraphs:
         norm = normalize(paragraph.prose.text)
         words = WORD.findall(norm.text)
         if not _comparable(norm.text, words, min_words, min_chars):
             continue
-        earlier = first_copy.setdefault(norm.text, paragraph.index)
-        if earlier != paragraph.index:
-            first = paragraphs[earlier]
-            matches.append(
-                Match(Kind.EXACT, paragraph, first, _whole(paragraph), _whole(first), 100)
-            )
+        first = first_copy.setdefault(norm.text, paragraph)
+        if first is not paragraph:
+            whole = _whole(paragraph)
+            matches.append(Match(Kind.EXACT, paragraph, first, whole, _whole(first), 100))
             continue
         shingles = _shingles(words)
-        match = _best_match(
-            paragraph, norm, shingles, paragraphs, texts, shingle_counts, postings, threshold
-        )
-        if match is not None:
-            matches.append(match)
-        texts[paragraph.index] = norm
-        shingle_counts[paragraph.index] = len(shingles)
-        for shingle in shingles:
-            posting = postings.setdefault(shingle, [])
-            if len(posting) < MAX_POSTINGS:
-                posting.append(paragraph.index)
+        for earlier, earlier_norm in index.candidates(shingles):
+            match = _compare(earlier, earlier_norm, paragraph, norm, threshold)
+            if match is not None:
+                matches.append(match)
+                break
+        index.add(paragraph, norm, shingles)
     return matches
 
 
-def _best_match(
-    paragraph: Paragraph,
-    norm: Normalized,
-    shingles: set[tuple[str, ...]],
-    paragraphs: Sequence[Paragraph],
-    texts: dict[int, Normalized],
-    shingle_counts: dict[int, int],
-    postings: dict[tuple[str, ...], list[int]],
-    threshold: float,
-) -> Match | None:
-    shared = Counter(index for shingle in shingles for index in postings.get(shingle, ()))
-    candidates = [
-        index
-        for index, count in shared.most_common()
-        if count >= MIN_SHARED * min(len(shingles), shingle_counts[index])
-    ]
-    for index in candidates[:MAX_CANDIDATES]:
-        match = _compare(paragraphs[index], texts[index], paragraph, norm, threshold)
-        if match is not None:
-            return match
-    return None
+class _ShingleIndex:
+    """Earlier paragraphs by the shingles they contain."""
+
+    def __init__(self) -> None:
+        self._postings: dict[tuple[str, ...], list[int]] = {}
+        self._entries: dict[int, tuple[Paragraph, Normalized, int]] = {}
+
+    def add(self, paragraph: Paragraph, norm: Normalized, shingles: set[tuple[str, ...]]) -> None:
+        self._entries[paragraph.index] = (paragraph, norm, len(shingles))
+        for shingle in shingles:
+            posting = self._postings.setdefault(shingle, [])
+            if len(posting) < MAX_POSTINGS:
+                posting.append(paragraph.index)
+
+    def candidates(self, shingles: set[tuple[str, ...]]) -> list[tuple[Paragraph, Normalized]]:
+        """Paragraphs sharing enough shingles, most shared first, at most MAX_CANDIDATES."""
+        postings = self._postings
+        shared = Counter(index for shingle in shingles for index in postings.get(shingle, ()))
+        found: list[tuple[Paragraph, Normalized]] = []
+        for index, count in shared.most_common():
+            paragraph, norm, total = self._entries[index]
+            if count >= MIN_SHARED * min(len(shingles), total):
+                found.append((paragraph, norm))
+                if len(found) == MAX_CANDIDATES:
+                    break
+        return found
 
 
 def _compare(
@@ -192,7 +186,7 @@ def _compare(
     if aligned is None:
         return None
     start, end = _trim(longer.text, aligned.dest_start, aligned.dest_end)
-    if not restates(shorter.text, longer.text[start:end]):
+    if start == end or not restates(shorter.text, longer.text[start:end]):
         return None
     if shorter is first:
         later_span = second.prose_span(start, end)
