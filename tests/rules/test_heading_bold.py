@@ -1,0 +1,31 @@
+from helpers import FIXTURES, positions, read, run_rule
+
+from wikilint.finding import Applicability
+from wikilint.rules.heading_bold import BoldHeading
+
+
+def test_bold_in_a_heading_is_reported_with_a_safe_fix() -> None:
+    source = "Lead.\n== '''History''' ==\nText.\n"
+    findings = run_rule(BoldHeading, source)
+    assert positions(findings) == [("WL204", 2, 4)]
+    fix = findings[0].fix
+    assert fix is not None and fix.applicability is Applicability.SAFE
+    (edit,) = fix.edits
+    assert source[: edit.start] + edit.replacement + source[edit.end :] == (
+        "Lead.\n== History ==\nText.\n"
+    )
+
+
+def test_html_bold_and_partial_bold_are_reported() -> None:
+    source = "== <b>A</b> ==\n=== The '''B''' years ===\n"
+    assert positions(run_rule(BoldHeading, source)) == [("WL204", 1, 4), ("WL204", 2, 9)]
+
+
+def test_italics_and_bold_outside_headings_are_fine() -> None:
+    source = "'''Lead''' text.\n== ''Titanic'' (film) ==\n{{Quote|'''x'''}}\n"
+    assert run_rule(BoldHeading, source) == []
+
+
+def test_real_articles_have_no_bold_headings() -> None:
+    for name in ("en/Phonation.wiki", "intl/vi/Máy tính.wiki", "intl/el/1936.wiki"):
+        assert run_rule(BoldHeading, read(FIXTURES / name)) == [], name
