@@ -48,7 +48,9 @@ class DuplicateSentence(Rule):
             "hash table (linear time); near-identical sentences are left to WL101's fuzzy "
             "matching of whole paragraphs. On the 202-article shared corpus: 1 finding "
             "(Ibn al-Haytham, a sentence repeated with a different link), judged correct; "
-            "the 7 paragraphs WL101 reports there are not reported again."
+            "the 7 paragraphs WL101 reports there are not reported again. An inline "
+            "quotation is prose, so one quoted twice word for word is reported; block "
+            "quotations ({{quote}}, <blockquote>) are not prose and never compared."
         ),
         bad=(
             "The bridge was opened in 1932 by the mayor of the town. It carries a railway.\n"
