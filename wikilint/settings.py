@@ -13,6 +13,7 @@ from typing import Any
 
 from wikilint.config import Config, ConfigError, find_config_file, load_config, severity_of
 from wikilint.finding import Severity
+from wikilint.packs.schema import PackError
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.rule import Rule
 
@@ -64,7 +65,7 @@ class Settings:
     def _registry(self) -> Registry:
         try:
             return discover(self._extra_packs())
-        except (RegistryError, ValueError) as error:
+        except (RegistryError, PackError) as error:
             raise ConfigError(f"{self.where}{error}") from None
 
     def _extra_packs(self) -> list[type[Rule]]:

@@ -113,3 +113,38 @@ def test_config_command_prints_the_settings_in_force(run, tmp_path: Path) -> Non
     assert settings["rules"]["duplicate-paragraph"]["threshold"] == 80.0
     shown = json.loads(run("check", "--show-settings", "--select", "WL103", "x.wiki").stdout)
     assert shown["select"] == ["WL103"]
+
+
+HOUSE_PACK = """[pack]
+name = "house-style"
+
+[[rules]]
+code = "HS101"
+name = "no-utilize"
+kind = "substitution"
+message = "write {replacement} instead of “{match}”"
+summary = "Plain words."
+why = "Plain words read better."
+bad = "We utilize it."
+good = "We use it."
+swap = { utilize = "use" }
+fix = "safe"
+"""
+
+
+def test_rule_packs_from_the_configuration_run_and_fix(run, tmp_path: Path) -> None:
+    write(tmp_path / "style" / "house.toml", HOUSE_PACK)
+    write(tmp_path / ".wikilint.toml", 'rule-packs = ["style"]\nselect = ["HS"]\n')
+    write(tmp_path / "a.wiki", "We utilize the tools.\n")
+    result = run("check", "--format", "concise", "a.wiki")
+    assert result.stdout == "a.wiki:1:4 HS101 no-utilize write “use” instead of “utilize”\n"
+    run("check", "--fix", "a.wiki")
+    assert (tmp_path / "a.wiki").read_text(encoding="utf-8") == "We use the tools.\n"
+
+
+def test_an_invalid_rule_pack_is_a_one_line_error(run, tmp_path: Path) -> None:
+    write(tmp_path / "style" / "broken.toml", HOUSE_PACK.replace("substitution", "magic"))
+    write(tmp_path / "a.wiki", "Text.\n")
+    result = run("check", "--rule-packs", "style", "a.wiki")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "broken.toml" in result.stderr
