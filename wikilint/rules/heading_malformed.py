@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from mwparserfromhell.nodes import Comment, Heading, Node, Text
 
@@ -35,12 +36,12 @@ class MalformedHeading(Rule):
         nodes = article.tree.nodes
         for number, node in enumerate(nodes):
             if isinstance(node, Heading):
-                yield from self._check_heading(article, node, nodes[number + 1 :])
+                yield from self._check_heading(article, node, islice(nodes, number + 1, None))
             elif isinstance(node, Text):
                 yield from self._check_text(article, node)
 
     def _check_heading(
-        self, article: Article, heading: Heading, rest: list[Node]
+        self, article: Article, heading: Heading, rest: Iterable[Node]
     ) -> Iterator[Finding]:
         start, end = article.span(heading)
         title = str(heading.title)

@@ -54,7 +54,10 @@ def prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
             node = top[index]
             if isinstance(node, Text):
                 for match in _REF_MARK.finditer(node.value):
-                    in_ref = not match.group(1) and not match.group(2)
+                    if match.group(2):
+                        in_ref = False
+                    elif not match.group(1):
+                        in_ref = True
             elif not in_ref:
                 yield from _inline(node, paragraph)
             index += 1
