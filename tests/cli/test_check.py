@@ -121,7 +121,10 @@ def test_full_format_shows_the_source_and_underlines_the_span(run, tmp_path: Pat
     assert lines[2] == "1 | The cat sat on the the mat."
     assert lines[3] == "  |                    ^^^"
     assert "\x1b[" not in "".join(lines)
-    assert lines[-1] == "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file."
+    assert lines[-2:] == [
+        "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file.",
+        "1 more fixable with --fix --unsafe-fixes.",
+    ]
 
 
 def test_full_format_crops_long_lines_around_the_span(run, tmp_path: Path) -> None:
@@ -199,7 +202,7 @@ def test_python_dash_m_and_an_unexpected_crash_without_traceback(tmp_path: Path)
             "-c",
             "import sys, wikilint.cli as c\n"
             "def boom(*a, **k): raise RuntimeError('disk on fire')\n"
-            "c.lint_path = boom\nsys.argv = ['wikilint', 'check', 'defect.wiki']\nc.main()",
+            "c.process_path = boom\nsys.argv = ['wikilint', 'check', 'defect.wiki']\nc.main()",
         ],
         cwd=tmp_path,
         capture_output=True,
