@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 from collections import Counter
 from pathlib import Path
 
@@ -97,6 +98,7 @@ def main() -> None:
     )
     files = sorted(arguments.corpus.glob("**/*.wiki"))
     findings: list[tuple[Article, Finding]] = []
+    per_article: list[int] = []
     size = tags = outside = hits = 0
     misses: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
@@ -106,6 +108,7 @@ def main() -> None:
         article = Article(source, str(path), "en")
         found = list(rule.check(article))
         findings += [(article, finding) for finding in found]
+        per_article.append(len(found))
         for finding in found:
             kinds.update(kind for kind in CUE_KINDS if _PHRASES[kind] in finding.message)
         starts = {finding.location.offset for finding in found}
@@ -130,7 +133,8 @@ def main() -> None:
     print(f"tagged sentences flagged: {hits}/{in_prose} = {hits / max(in_prose, 1):.0%}")
     print(f"misses: {dict(misses)}")
     print(
-        f"findings: {len(findings)}, {len(findings) / len(files):.1f} per article, "
+        f"findings: {len(findings)}, {len(findings) / len(files):.1f} per article "
+        f"(median {statistics.median(per_article):g}, none in {per_article.count(0)}), "
         f"{len(findings) / (size / 10240):.2f} per 10 KB"
     )
     print(f"findings by cue kind: {dict(kinds)}")

