@@ -1,0 +1,33 @@
+"""The sample article the project was created from yields every defect it holds."""
+
+from __future__ import annotations
+
+from helpers import SEED, read
+
+from wikilint.article import Article
+from wikilint.engine import lint
+from wikilint.registry import discover
+
+DEFAULT_RULES = [rule() for rule in discover().rules if rule.enabled_by_default]
+
+
+def test_the_sample_yields_every_defect_at_its_exact_position() -> None:
+    source = read(SEED)
+    findings = lint(Article(source, str(SEED)), DEFAULT_RULES)
+    found = {(f.rule, f.location.line, f.location.column) for f in findings}
+    assert {
+        ("duplicate-paragraph", 4, 1),  # line 4 repeats line 3 and goes on
+        ("doubled-word", 3, 186),  # "all of all of", both copies of the paragraph
+        ("doubled-word", 4, 186),
+        ("empty-section", 5, 1),  # ==Conclusion== at the end
+        ("missing-references-list", 4, 1924),  # a <ref> and no {{reflist}}
+        ("double-hyphen-dash", 1, 266),  # "economically-- Stalin"
+        ("fixed-image-size", 2, 44),  # thumbnail|250px
+    } <= found
+    unsourced = sorted(line for rule, line, _ in found if rule == "unsourced-claim")
+    assert 1 in unsourced and 3 in unsourced  # paragraphs without any citation
+    assert 4 not in unsourced  # its closing <ref> covers the paragraph
+    dash = next(f for f in findings if f.rule == "double-hyphen-dash")
+    assert source[dash.location.offset : dash.location.end_offset] == "--"
+    size = next(f for f in findings if f.rule == "fixed-image-size")
+    assert source[size.location.offset : size.location.end_offset] == "250px"
