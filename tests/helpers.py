@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -46,3 +47,9 @@ def read(path: Path) -> str:
 def positions(findings: list[Finding]) -> list[tuple[str, int, int]]:
     """``(code, line, column)`` of each finding, the shape most assertions compare."""
     return [(f.code, f.location.line, f.location.column) for f in findings]
+
+
+@cache
+def parsed(path: Path) -> Article:
+    """The article at *path*, parsed once per test session (corpus tests share it)."""
+    return Article(read(path), str(path))
