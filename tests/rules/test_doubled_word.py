@@ -81,6 +81,7 @@ def test_sample_reports_both_copies_of_all_of() -> None:
         ("He came in the end in the end.", 20, "in the end"),
         ("one two three four one two three four five.", 20, "one two three four"),
         ("They had had had enough.", 14, "had"),  # a triple even of an allowed double
+        ("It ends. The The road goes on to the sea.", 14, "The"),  # the article writes "the"
     ],
 )
 def test_flags_doubles(source: str, column: int, doubled: str) -> None:
@@ -106,6 +107,7 @@ def test_flags_doubles(source: str, column: int, doubled: str) -> None:
         "anak-anak and so-so",  # hyphenated reduplication
         "Scores were 10 10 12 12.",  # numbers
         "They flew to Bora Bora and Walla Walla.",  # names
+        "The The were an English band.",  # no "the" in lower case: a name
         "It had an AN/APS-6 radar.",  # an acronym beside a word
         'The song goes "I am he as you are he as you are me".',  # a quotation
         "Der Roman „sehr sehr lang“ erschien.",  # a quotation in German marks
@@ -219,4 +221,7 @@ def test_corpus_findings_are_the_known_true_slip() -> None:
     for path in corpus_articles():
         article = Article(read(path), str(path), language_of(path, CORPUS))
         found += [(path.name, f.location.line, f.message) for f in DoubledWord().check(article)]
-    assert found == [("Toronto.wiki", 150, '"people" is written twice in a row')]
+    assert found == [
+        ("Pretoria.wiki", 367, '"The" is written twice in a row'),
+        ("Toronto.wiki", 150, '"people" is written twice in a row'),
+    ]
