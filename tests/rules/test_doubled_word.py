@@ -9,12 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import (
-    CORPUS,
     FIXTURES,
     SEED,
     corpus_articles,
     fixture_articles,
     needs_corpus,
+    parsed,
     positions,
     read,
     run_rule,
@@ -39,11 +39,6 @@ def fixed(source: str, findings: list[Finding]) -> str:
 
 def visible(source: str) -> str:
     return source.replace("[[", "").replace("]]", "").replace("''", "").casefold()
-
-
-def language_of(path: Path, root: Path) -> str:
-    parts = path.relative_to(root).parts
-    return parts[1] if parts[0] == "intl" else "en"
 
 
 def test_sample_reports_both_copies_of_all_of() -> None:
@@ -200,8 +195,7 @@ def test_findings_cover_a_copy_of_their_related_span(words: list[str]) -> None:
 
 @pytest.mark.parametrize("path", fixture_articles(), ids=lambda path: path.stem)
 def test_quiet_on_real_articles(path: Path) -> None:
-    article = Article(read(path), str(path), language_of(path, FIXTURES))
-    assert list(DoubledWord().check(article)) == []
+    assert list(DoubledWord().check(parsed(path))) == []
 
 
 def test_a_double_typed_into_a_real_article_is_found_and_fixed() -> None:
@@ -216,11 +210,12 @@ def test_a_double_typed_into_a_real_article_is_found_and_fixed() -> None:
 
 
 @needs_corpus
-def test_corpus_findings_are_the_known_true_slip() -> None:
+def test_corpus_findings_are_the_known_true_slips() -> None:
     found = []
     for path in corpus_articles():
-        article = Article(read(path), str(path), language_of(path, CORPUS))
-        found += [(path.name, f.location.line, f.message) for f in DoubledWord().check(article)]
+        found += [
+            (path.name, f.location.line, f.message) for f in DoubledWord().check(parsed(path))
+        ]
     assert found == [
         ("Pretoria.wiki", 367, '"The" is written twice in a row'),
         ("Toronto.wiki", 150, '"people" is written twice in a row'),

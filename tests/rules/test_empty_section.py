@@ -11,6 +11,7 @@ from tests.helpers import (
     corpus_articles,
     fixture_articles,
     needs_corpus,
+    parsed,
     positions,
     read,
     run_rule,
@@ -96,7 +97,7 @@ def test_flag_no_intro_option() -> None:
 
 @pytest.mark.parametrize("path", fixture_articles(), ids=lambda path: path.stem)
 def test_quiet_on_real_articles(path: Path) -> None:
-    assert list(EmptySection().check(Article(read(path), str(path)))) == []
+    assert list(EmptySection().check(parsed(path))) == []
 
 
 def test_an_emptied_section_of_a_real_article_is_found() -> None:
@@ -115,7 +116,7 @@ def test_corpus_findings_are_the_known_empty_sections() -> None:
     found = [
         (path.parent.name, f.location.line)
         for path in corpus_articles()
-        for f in EmptySection().check(Article(read(path), str(path)))
+        for f in EmptySection().check(parsed(path))
     ]
     assert len(found) == 23  # all read: real empty sections (see the rule's notes)
     assert {language for language, _ in found} == {"bn", "mr", "uk", "vi"}
