@@ -1,0 +1,346 @@
+"""Lint many articles on every core, each under a time budget.
+
+A small supervisor rather than :mod:`concurrent.futures`: it must kill one worker whose
+article overruns the budget without losing the others' work. Each worker process builds
+the rules once, then takes one task at a time over its own pipe: a :class:`Page`, or a
+multistream :class:`Stream` it decompresses and parses itself. Before each article it says
+which one it starts, so the supervisor knows what to report when the budget runs out; it
+then kills the worker, starts a fresh one and resumes the stream after that article.
+
+Results come back in input order (``ordered=True``) with at most ``4 x jobs`` tasks in
+flight, or as soon as they are ready.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from wikilint.budget import (
+    DEFAULT_TIMEOUT,
+    RuleSource,
+    build_rules,
+    lint_article,
+    process_context,
+    rules_budget,
+    timeout_finding,
+)
+from wikilint.config import Config
+from wikilint.dumps import ARTICLES, DumpError, Page, PageFilter, Stream, read_stream
+from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
+from wikilint.finding import Finding, Location, Severity
+from wikilint.rule import Rule
+
+#: How long a worker may spend between articles (decompressing a stream, starting up).
+IDLE_BUDGET = 60.0
+_WINDOW_PER_JOB = 4
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """The findings of one article, named by its title (or file path) and revision."""
+
+    title: str
+    revision: int | None
+    findings: tuple[Finding, ...]
+    size: int = 0
+    """Length of the article in code points."""
+
+
+@dataclass(frozen=True)
+class SettingsRules:
+    """A picklable recipe: the rules the configuration gives for *path*."""
+
+    cli: Config
+    config_file: Path | None
+    isolated: bool
+    path: str
+
+    def __call__(self) -> list[Rule]:
+        from wikilint.settings import Resolver
+
+        return (
+            Resolver(self.cli, self.config_file, self.isolated)
+            .for_path(self.path)
+            .rules_for(self.path)
+        )
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lint_page(
+    page: Page, rules: Sequence[Rule], parsed: Callable[[], object] = lambda: None
+) -> PageResult:
+    """The per-article function every backend runs."""
+    findings = lint_article(page.text, page.title, rules, page.language, parsed)
+    return PageResult(page.title, page.revision, tuple(findings), len(page.text))
+
+
+def lint_pages(pages: Iterable[Page], rules: Sequence[Rule]) -> list[PageResult]:
+    return [lint_page(page, rules) for page in pages]
+
+
+def crash_result(title: str, revision: int | None, reason: str) -> PageResult:
+    finding = Finding(
+        code=INTERNAL_ERROR_CODE,
+        rule=INTERNAL_ERROR_NAME,
+        severity=Severity.ERROR,
+        message=f"linting failed: {reason}",
+        location=Location(0, 0, 1, 1, 1, 1),
+        path=title,
+    )
+    return PageResult(title, revision, (finding,))
+
+
+@dataclass
+class _Task:
+    index: int
+    item: Page | Stream
+    skip: int = 0
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    task: _Task | None = None
+    current: tuple[int, str, int | None, int] | None = None
+    """(sequence number, title, revision, size) of the article being linted."""
+    parsed: bool = False
+    deadline: float = float("inf")
+
+
+class _Order:
+    """Releases results in task order, or at once when unordered."""
+
+    def __init__(self, ordered: bool) -> None:
+        self.ordered = ordered
+        self.next_index = 0
+        self.buffered: dict[int, list[PageResult]] = {}
+        self.finished: set[int] = set()
+
+    def add(self, index: int, result: PageResult) -> None:
+        self.buffered.setdefault(index, []).append(result)
+
+    def finish(self, index: int) -> None:
+        self.finished.add(index)
+
+    def ready(self) -> Iterator[PageResult]:
+        if not self.ordered:
+            for results in self.buffered.values():
+                yield from results
+            self.buffered.clear()
+            return
+        while True:
+            yield from self.buffered.pop(self.next_index, [])
+            if self.next_index not in self.finished:
+                return
+            self.finished.discard(self.next_index)
+            self.next_index += 1
+
+
+class _Supervisor:
+    def __init__(
+        self,
+        items: Iterable[Page | Stream],
+        rules: RuleSource,
+        jobs: int,
+        ordered: bool,
+        timeout: float,
+        page_filter: PageFilter,
+    ) -> None:
+        self.items = enumerate(items)
+        self.rules = rules
+        self.page_filter = page_filter
+        self.timeout = timeout
+        self.window = jobs * _WINDOW_PER_JOB
+        self.order = _Order(ordered)
+        self.retries: deque[_Task] = deque()
+        self.lookahead: _Task | None = None
+        self.exhausted = False
+        self.context = process_context()
+        self.workers = [self._start() for _ in range(jobs)]
+
+    def results(self) -> Iterator[PageResult]:
+        try:
+            while True:
+                for worker in self.workers:
+                    if worker.task is None and not self._dispatch(worker):
+                        break
+                yield from self.order.ready()
+                busy = [worker for worker in self.workers if worker.task is not None]
+                if not busy:
+                    if self.exhausted and self.lookahead is None and not self.retries:
+                        return
+                    continue
+                soonest = min(worker.deadline for worker in busy)
+                for conn in wait([w.conn for w in busy], max(0.0, soonest - time.monotonic())):
+                    self._receive(next(w for w in busy if w.conn is conn))
+                now = time.monotonic()
+                for worker in busy:
+                    if worker.task is not None and now >= worker.deadline:
+                        self._give_up(worker)
+        finally:
+            for worker in self.workers:
+                self._stop(worker)
+
+    def _start(self) -> _Worker:
+        receiver, sender = self.context.Pipe()
+        process = self.context.Process(
+            target=_serve, args=(sender, self.rules, self.page_filter), daemon=True
+        )
+        process.start()
+        sender.close()
+        return _Worker(process, receiver)
+
+    def _stop(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+
+    def _take(self) -> _Task | None:
+        if self.retries:
+            return self.retries.popleft()
+        if self.lookahead is None and not self.exhausted:
+            position = next(self.items, None)
+            if position is None:
+                self.exhausted = True
+            else:
+                self.lookahead = _Task(*position)
+        task = self.lookahead
+        if task is None or (
+            self.order.ordered and task.index >= self.order.next_index + self.window
+        ):
+            return None
+        self.lookahead = None
+        return task
+
+    def _dispatch(self, worker: _Worker) -> bool:
+        task = self._take()
+        if task is None:
+            return False
+        worker.task, worker.current = task, None
+        worker.deadline = time.monotonic() + IDLE_BUDGET
+        worker.conn.send(task)
+        return True
+
+    def _receive(self, worker: _Worker) -> None:
+        task = worker.task
+        assert task is not None
+        try:
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            code = worker.process.exitcode
+            self._replace(worker, f"the worker process died (exit code {code})")
+            return
+        kind = message[0]
+        if kind == "begin":
+            worker.current, worker.parsed = message[1:], False
+            worker.deadline = time.monotonic() + self.timeout
+        elif kind == "parsed":
+            worker.parsed = True
+            worker.deadline = time.monotonic() + rules_budget(worker.current[3])
+        elif kind == "page":
+            self.order.add(task.index, message[1])
+            worker.current = None
+            worker.deadline = time.monotonic() + IDLE_BUDGET
+        elif kind == "done":
+            self.order.finish(task.index)
+            worker.task = None
+        else:
+            raise DumpError(message[1])
+
+    def _give_up(self, worker: _Worker) -> None:
+        if worker.current is None:
+            self._replace(worker, f"no progress in {IDLE_BUDGET:g} s")
+        else:
+            self._replace(worker, None)
+
+    def _replace(self, worker: _Worker, crash: str | None) -> None:
+        """Kill a stuck or dead worker, report its article, resume its task after it."""
+        task = worker.task
+        assert task is not None
+        self._stop(worker)
+        self.workers[self.workers.index(worker)] = self._start()
+        if worker.current is None:
+            # Died outside an article: report the task as a whole and move on.
+            self.order.add(task.index, crash_result(_describe(task.item), None, str(crash)))
+            self.order.finish(task.index)
+            return
+        sequence, title, revision, size = worker.current
+        seconds = rules_budget(size) if worker.parsed else self.timeout
+        finding = timeout_finding(title, seconds, worker.parsed) if crash is None else None
+        result = (
+            PageResult(title, revision, (finding,))
+            if finding is not None
+            else crash_result(title, revision, crash or "")
+        )
+        self.order.add(task.index, result)
+        if isinstance(task.item, Stream):
+            self.retries.appendleft(_Task(task.index, task.item, sequence + 1))
+        else:
+            self.order.finish(task.index)
+
+
+def run(
+    items: Iterable[Page | Stream],
+    rules: RuleSource,
+    *,
+    jobs: int | None = None,
+    ordered: bool = True,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    page_filter: PageFilter = ARTICLES,
+) -> Iterator[PageResult]:
+    """Lint *items* in ``jobs`` worker processes; yields one result per article.
+
+    A multistream :class:`Stream` yields its pages accepted by *page_filter*. An article
+    that takes longer than *timeout* seconds yields a ``parse-timeout`` finding; a worker
+    that dies yields an internal error; a malformed stream raises
+    :class:`~wikilint.dumps.DumpError`.
+    """
+    jobs = max(1, jobs or default_jobs())
+    supervisor = _Supervisor(items, rules, jobs, ordered, timeout or float("inf"), page_filter)
+    return supervisor.results()
+
+
+def _describe(item: Page | Stream) -> str:
+    if isinstance(item, Page):
+        return item.title
+    return f"{item.path}@{item.start}"
+
+
+def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None:
+    """A worker: build the rules once, then lint task after task."""
+    built = build_rules(rules)
+    while True:
+        try:
+            task: _Task | None = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        pages = (
+            [task.item]
+            if isinstance(task.item, Page)
+            else read_stream(task.item, page_filter, task.skip)
+        )
+        try:
+            for sequence, page in enumerate(pages, task.skip):
+                conn.send(("begin", sequence, page.title, page.revision, len(page.text)))
+                conn.send(("page", lint_page(page, built, lambda: conn.send(("parsed",)))))
+        except DumpError as error:
+            conn.send(("error", str(error)))
+            continue
+        conn.send(("done",))
