@@ -1,0 +1,169 @@
+"""Streaming pages out of XML dumps: formats, filters, multistream, hostile XML."""
+
+from __future__ import annotations
+
+import bz2
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from helpers import CORPUS, fixture_articles, needs_corpus, read
+
+from wikilint.dumps import (
+    DumpError,
+    Page,
+    PageFilter,
+    find_index,
+    is_dump,
+    iter_pages,
+    read_stream,
+    stream_offsets,
+    streams,
+    write_dump,
+)
+
+PAGES = [
+    Page(path.stem, 0, number, 1000 + number, read(path), "en")
+    for number, path in enumerate(fixture_articles("en/*.wiki"), 1)
+]
+
+
+@pytest.mark.parametrize("name", ["dump.xml", "dump.xml.bz2", "dump.xml.gz"])
+def test_every_page_comes_back_from_each_compression(tmp_path: Path, name: str) -> None:
+    write_dump(PAGES, tmp_path / name)
+    assert list(iter_pages(tmp_path / name)) == PAGES
+
+
+def test_multistream_ranges_give_the_same_pages(tmp_path: Path) -> None:
+    dump = tmp_path / "wiki-multistream.xml.bz2"
+    index = write_dump(PAGES, dump, multistream=True, per_stream=3)
+    assert index == find_index(dump) == tmp_path / "wiki-multistream-index.txt.bz2"
+    ranges = streams(dump, index)
+    assert len(ranges) == -(-len(PAGES) // 3)
+    assert [page for stream in ranges for page in read_stream(stream)] == PAGES
+    assert list(iter_pages(dump)) == PAGES  # a multistream dump is also a plain .bz2
+    assert [page.title for page in read_stream(ranges[0], skip=2)] == [PAGES[2].title]
+
+
+def test_index_with_a_bad_line_is_refused(tmp_path: Path) -> None:
+    index = tmp_path / "index.txt"
+    index.write_text("600:1:A\nnot an index line\n")
+    with pytest.raises(DumpError, match=r"index\.txt:2"):
+        stream_offsets(index)
+
+
+def _dump(pages: str, prolog: str = "") -> bytes:
+    return (
+        f'{prolog}<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" xml:lang="fo">'
+        f"{pages}</mediawiki>"
+    ).encode()
+
+
+def _page(title: str, ns: int, revisions: str, extra: str = "") -> str:
+    return f"<page><title>{title}</title><ns>{ns}</ns><id>7</id>{extra}{revisions}</page>"
+
+
+def _revision(rev_id: int, stamp: str, text: str) -> str:
+    return (
+        f"<revision><id>{rev_id}</id><timestamp>{stamp}</timestamp><text>{text}</text></revision>"
+    )
+
+
+def test_filters_namespaces_redirects_and_titles(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.xml"
+    dump.write_bytes(
+        _dump(
+            _page("Alpha", 0, _revision(1, "2020", "a"))
+            + _page("Talk:Alpha", 1, _revision(2, "2020", "b"))
+            + _page("Beta", 0, _revision(3, "2020", "x"), '<redirect title="Alpha" />')
+            + _page("Gamma", 0, _revision(4, "2020", "#REDIRECT [[Alpha]]"))
+            + _page("Alpine", 0, _revision(5, "2020", "c"))
+        )
+    )
+    assert [page.title for page in iter_pages(dump)] == ["Alpha", "Alpine"]
+    everything = PageFilter(namespaces=None, redirects=True)
+    assert len(list(iter_pages(dump, everything))) == 5
+    assert [p.title for p in iter_pages(dump, PageFilter(frozenset({1})))] == ["Talk:Alpha"]
+    assert [p.title for p in iter_pages(dump, PageFilter(title="Alp*"))] == ["Alpha", "Alpine"]
+    assert {page.language for page in iter_pages(dump)} == {"fo"}
+
+
+def test_latest_revision_wins_whatever_the_order(tmp_path: Path) -> None:
+    dump = tmp_path / "history.xml"
+    revisions = (
+        _revision(10, "2019-01-01T00:00:00Z", "old")
+        + _revision(30, "2021-01-01T00:00:00Z", "newest")
+        + _revision(20, "2020-01-01T00:00:00Z", "middle")
+    )
+    dump.write_bytes(_dump(_page("History", 0, revisions)))
+    [page] = iter_pages(dump)
+    assert (page.revision, page.text) == (30, "newest")
+
+
+def test_xml_bomb_is_refused_not_expanded(tmp_path: Path) -> None:
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
+    )
+    dump = tmp_path / "bomb.xml"
+    dump.write_bytes(
+        _dump(_page("Bomb", 0, _revision(1, "2020", "&j;")), f"<!DOCTYPE m [{entities}]>")
+    )
+    tracemalloc.start()
+    with pytest.raises(DumpError, match="unsafe XML"):
+        list(iter_pages(dump))
+    assert tracemalloc.get_traced_memory()[1] < 5_000_000
+    tracemalloc.stop()
+
+
+def test_external_entity_is_refused_and_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    dump = tmp_path / "xxe.xml"
+    doctype = f'<!DOCTYPE m [<!ENTITY x SYSTEM "file://{secret}">]>'
+    dump.write_bytes(_dump(_page("XXE", 0, _revision(1, "2020", "&x;")), doctype))
+    with pytest.raises(DumpError, match="unsafe XML"):
+        list(iter_pages(dump))
+
+
+def test_malformed_and_truncated_dumps_raise_dump_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_bytes(_dump(_page("A", 0, _revision(1, "2020", "a")))[:-20])
+    with pytest.raises(DumpError, match="malformed XML"):
+        list(iter_pages(broken))
+    truncated = tmp_path / "truncated.xml.bz2"
+    truncated.write_bytes(bz2.compress(_dump(""))[:-10])
+    with pytest.raises(DumpError):
+        list(iter_pages(truncated))
+
+
+def test_memory_stays_flat_while_streaming(tmp_path: Path) -> None:
+    page = PAGES[0]
+    many = [Page(f"P{n}", 0, n, n, page.text, "en") for n in range(300)]
+    dump = tmp_path / "big.xml"
+    write_dump(many, dump)
+    assert dump.stat().st_size > 30 * len(page.text)
+    tracemalloc.start()
+    count = sum(1 for _ in iter_pages(dump))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 300
+    assert peak < 20 * len(page.text.encode())  # a handful of pages, not 300
+
+
+def test_dump_names() -> None:
+    assert all(map(is_dump, ["a.xml", "b.XML.bz2", "dir/c-multistream.xml.bz2", "d.xml.gz"]))
+    assert not any(map(is_dump, ["a.wiki", "b.txt", "xml.wiki", "index.txt.bz2"]))
+
+
+@needs_corpus
+def test_real_dumps() -> None:
+    pages = list(iter_pages(CORPUS / "dumps/enwiki-sample-wikibrain.xml"))
+    assert len(pages) == 33  # 44 pages, 11 of them redirects
+    assert (pages[0].title, pages[0].revision, pages[0].language) == ("Pretoria", 557888959, "en")
+    [pear] = iter_pages(CORPUS / "dumps/enwiki-pear.xml")
+    assert (pear.title, pear.revision) == ("Pear", 638548877)
+    faroese = list(iter_pages(CORPUS / "dumps/fowiki-sample.xml.bz2", PageFilter(None)))
+    assert [(page.title, page.namespace) for page in faroese] == [
+        ("MediaWiki:Logouttext", 8),
+        ("Klaksvíkar kommuna", 0),
+    ]
