@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from wikilint.budget import DEFAULT_TIMEOUT, RuleSource, build_rules, lint_guarded
@@ -41,16 +42,23 @@ def lint_task(
     ]
 
 
-def connect(scheduler: str | None = None, workers: int | None = None) -> Client:
-    """A client of the scheduler at *scheduler*, or of a new local cluster of processes."""
+@contextmanager
+def connect(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
+    """A client of the scheduler at *scheduler*, or of a local cluster of worker processes
+    that is shut down on exit."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise RuntimeError("the Dask backend needs: pip install 'wikilint[dask]'") from None
     if scheduler is not None:
-        return Client(scheduler)
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
-    return Client(cluster)
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
 
 
 def run(

@@ -242,6 +242,7 @@ class _Supervisor:
         try:
             message = worker.conn.recv()
         except (EOFError, OSError):
+            worker.process.join(5.0)
             code = worker.process.exitcode
             self._replace(worker, f"the worker process died (exit code {code})")
             return
