@@ -6,6 +6,7 @@ from functools import cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mwparserfromhell.nodes import Node, Tag
 
 from tests.helpers import corpus_articles, fixture_articles, read
 from wikilint.article import Article
@@ -69,6 +70,10 @@ def parsed(article: Article) -> str:
 def check_spans(article: Article) -> None:
     source = parsed(article)
     assert article.span(article.tree) == (0, len(source))
+    expected = [id(node) for node in article.tree.filter(recursive=True)]
+    assert [id(node) for node in article.nodes(Node)] == expected
+    expected = [id(node) for node in article.tree.filter(recursive=False, forcetype=Tag)]
+    assert [id(node) for node in article.nodes(Tag, recursive=False)] == expected
     for node in article.tree.ifilter(recursive=True):
         start, end = article.span(node)
         assert source[start:end] == str(node)

@@ -82,7 +82,7 @@ def test_headings_and_links_of_the_seed() -> None:
 )
 def test_every_node_of_tricky_markup_slices_to_its_text(source: str) -> None:
     tree = mwparserfromhell.parse(source)
-    spans = index_spans(tree, source)
+    spans = index_spans(tree, source).spans
     for node in tree.ifilter(recursive=True):
         start, end = spans[id(node)]
         assert source[start:end] == str(node)

@@ -15,7 +15,7 @@ from mwparserfromhell.wikicode import Wikicode
 from wikilint.language import detect_language
 from wikilint.lines import LineIndex
 from wikilint.prose import ProseBuilder, ProseView, is_inline_markup
-from wikilint.spans import Span, index_spans
+from wikilint.spans import Span, SpanIndex, index_spans
 from wikilint.text import split_sentences
 
 N = TypeVar("N", bound=Node)
@@ -85,16 +85,22 @@ class Article:
         return self.lines.position(offset)
 
     @cached_property
-    def _spans(self) -> dict[int, Span]:
+    def _index(self) -> SpanIndex:
         return index_spans(self.tree, self.source)
+
+    @property
+    def _spans(self) -> dict[int, Span]:
+        return self._index.spans
 
     def span(self, node: Node | Wikicode) -> Span:
         """Source span of any node or nested ``Wikicode`` of the tree."""
-        return self._spans[id(node)]
+        return self._index.spans[id(node)]
 
     def nodes(self, kind: type[N], *, recursive: bool = True) -> Iterator[N]:
         """Nodes of a type, in source order (nested ones too unless ``recursive=False``)."""
-        yield from self.tree.filter(forcetype=kind, recursive=recursive)
+        for node in self._index.nodes if recursive else self.tree.nodes:
+            if isinstance(node, kind):
+                yield node
 
     def prose_of(self, nodes: list[Node]) -> ProseView:
         """Prose view of a run of nodes of this article's tree."""

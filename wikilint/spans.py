@@ -26,118 +26,131 @@ from mwparserfromhell.nodes.extras import Attribute
 from mwparserfromhell.wikicode import Wikicode
 
 Span = tuple[int, int]
-_Spans = dict[int, Span]
 
 
 class SpanError(ValueError):
     """The tree does not reproduce the source it was parsed from."""
 
 
-def index_spans(tree: Wikicode, text: str | None = None) -> _Spans:
-    """Map ``id()`` of every node, nested ``Wikicode`` and template parameter to its span.
+class SpanIndex:
+    """Spans of a tree's nodes, nested ``Wikicode``, parameters and attributes.
 
-    The tree must stay alive while the map is used: keys are object identities.
+    ``spans`` maps ``id()`` of each to its span, so the tree must stay alive while it is
+    used; ``nodes`` lists every node, nested ones included, in source order (the order
+    of ``Wikicode.filter(recursive=True)``).
     """
-    spans: _Spans = {}
-    end = _code(tree, 0, spans)
+
+    __slots__ = ("nodes", "spans")
+
+    def __init__(self) -> None:
+        self.spans: dict[int, Span] = {}
+        self.nodes: list[Node] = []
+
+
+def index_spans(tree: Wikicode, text: str | None = None) -> SpanIndex:
+    """Index every span of *tree*; *text*, when given, is the source it must cover."""
+    index = SpanIndex()
+    end = _code(tree, 0, index)
     if text is not None and end != len(text):
         raise SpanError(f"parsed tree covers {end} characters of {len(text)}")
-    return spans
+    return index
 
 
-def _code(code: Wikicode, start: int, spans: _Spans) -> int:
+def _code(code: Wikicode, start: int, index: SpanIndex) -> int:
     position = start
+    spans, nodes = index.spans, index.nodes
     for node in code.nodes:
+        nodes.append(node)
         kind = type(node)
         if kind is Text:
             end = position + len(node.value)
         else:
-            end = _LAYOUTS.get(kind, _opaque)(node, position, spans)
+            end = _LAYOUTS.get(kind, _opaque)(node, position, index)
         spans[id(node)] = (position, end)
         position = end
     spans[id(code)] = (start, position)
     return position
 
 
-def _opaque(node: Node, start: int, spans: _Spans) -> int:
+def _opaque(node: Node, start: int, index: SpanIndex) -> int:
     """A node of a type without a known layout: its span, none for its children."""
     return start + len(str(node))
 
 
-def _comment(node: Comment, start: int, spans: _Spans) -> int:
+def _comment(node: Comment, start: int, index: SpanIndex) -> int:
     return start + len(node.contents) + 7  # <!-- -->
 
 
-def _template(node: Template, start: int, spans: _Spans) -> int:
-    position = _code(node.name, start + 2, spans)
+def _template(node: Template, start: int, index: SpanIndex) -> int:
+    position = _code(node.name, start + 2, index)
     for param in node.params:
         param_start = position = position + 1  # the "|" before each parameter
         if param.showkey:
-            position = _code(param.name, position, spans) + 1  # "="
-        position = _code(param.value, position, spans)
-        spans[id(param)] = (param_start, position)
+            position = _code(param.name, position, index) + 1  # "="
+        position = _code(param.value, position, index)
+        index.spans[id(param)] = (param_start, position)
     return position + 2
 
 
-def _wikilink(node: Wikilink, start: int, spans: _Spans) -> int:
-    position = _code(node.title, start + 2, spans)
+def _wikilink(node: Wikilink, start: int, index: SpanIndex) -> int:
+    position = _code(node.title, start + 2, index)
     if node.text is not None:
-        position = _code(node.text, position + 1, spans)
+        position = _code(node.text, position + 1, index)
     return position + 2
 
 
-def _external_link(node: ExternalLink, start: int, spans: _Spans) -> int:
+def _external_link(node: ExternalLink, start: int, index: SpanIndex) -> int:
     if not node.brackets:
-        return _code(node.url, start, spans)
-    position = _code(node.url, start + 1, spans)
+        return _code(node.url, start, index)
+    position = _code(node.url, start + 1, index)
     if node.title is not None:
         if node.suppress_space is not True:
             position += 1
-        position = _code(node.title, position, spans)
+        position = _code(node.title, position, index)
     return position + 1
 
 
-def _heading(node: Heading, start: int, spans: _Spans) -> int:
-    return _code(node.title, start + node.level, spans) + node.level
+def _heading(node: Heading, start: int, index: SpanIndex) -> int:
+    return _code(node.title, start + node.level, index) + node.level
 
 
-def _argument(node: Argument, start: int, spans: _Spans) -> int:
-    position = _code(node.name, start + 3, spans)
+def _argument(node: Argument, start: int, index: SpanIndex) -> int:
+    position = _code(node.name, start + 3, index)
     if node.default is not None:
-        position = _code(node.default, position + 1, spans)
+        position = _code(node.default, position + 1, index)
     return position + 3
 
 
-def _tag(node: Tag, start: int, spans: _Spans) -> int:
+def _tag(node: Tag, start: int, index: SpanIndex) -> int:
     if node.wiki_markup:
-        position = _attributes(node, start + len(node.wiki_markup), spans)
+        position = _attributes(node, start + len(node.wiki_markup), index)
         position += len(node.padding or "") + len(node.wiki_style_separator or "")
         if node.self_closing:
             return position
-        position = _code(node.contents, position, spans)
+        position = _code(node.contents, position, index)
         return position + len(node.closing_wiki_markup or "")
-    position = _code(node.tag, start + (2 if node.invalid else 1), spans)
-    position = _attributes(node, position, spans) + len(node.padding)
+    position = _code(node.tag, start + (2 if node.invalid else 1), index)
+    position = _attributes(node, position, index) + len(node.padding)
     if node.self_closing:
         return position + (1 if node.implicit else 2)
-    position = _code(node.contents, position + 1, spans)
-    return _code(node.closing_tag, position + 2, spans) + 1
+    position = _code(node.contents, position + 1, index)
+    return _code(node.closing_tag, position + 2, index) + 1
 
 
-def _attributes(node: Tag, position: int, spans: _Spans) -> int:
+def _attributes(node: Tag, position: int, index: SpanIndex) -> int:
     for attribute in node.attributes:
-        position = _attribute(attribute, position, spans)
+        position = _attribute(attribute, position, index)
     return position
 
 
-def _attribute(attribute: Attribute, start: int, spans: _Spans) -> int:
-    position = _code(attribute.name, start + len(attribute.pad_first), spans)
+def _attribute(attribute: Attribute, start: int, index: SpanIndex) -> int:
+    position = _code(attribute.name, start + len(attribute.pad_first), index)
     position += len(attribute.pad_before_eq)
     if attribute.value is not None:
         quote = len(attribute.quotes or "")
         position += 1 + len(attribute.pad_after_eq) + quote
-        position = _code(attribute.value, position, spans) + quote
-    spans[id(attribute)] = (start, position)
+        position = _code(attribute.value, position, index) + quote
+    index.spans[id(attribute)] = (start, position)
     return position
 
 

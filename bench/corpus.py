@@ -1,0 +1,131 @@
+"""Lint a corpus with every default rule and compare with mwparserfromhell alone.
+
+Usage: python bench/corpus.py [CORPUS_PATH] [--repeat N]
+
+Lints every ``*.wiki`` article of ``CORPUS_PATH/en`` (or of CORPUS_PATH itself when it
+has no ``en`` folder; default ``../shared/corpus``) with all rules enabled by default,
+through :func:`wikilint.engine.lint_source`, and prints articles and MB per second and
+the ratio of that time to the time ``mwparserfromhell.parse`` alone needs for the same
+texts, measured in the same run. Times are CPU time of this process, parse and lint
+interleaved article by article, and each article's best of N repetitions is kept, so
+other load on the machine distorts the ratio as little as possible. A per-stage breakdown
+(parse, spans, sections, paragraphs with their prose views, sentences, each rule) shows
+where the time goes; the stages run in the order rules would trigger them lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from time import process_time as clock
+
+import mwparserfromhell
+
+from wikilint.article import Article
+from wikilint.engine import lint_source
+from wikilint.registry import discover
+from wikilint.rule import Rule
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+TARGET_RATIO = 1.5
+
+
+def load(corpus: Path) -> list[tuple[str, str]]:
+    folder = corpus / "en" if (corpus / "en").is_dir() else corpus
+    paths = sorted(folder.rglob("*.wiki"))
+    if not paths:
+        raise SystemExit(f"no .wiki articles under {folder}")
+    return [(str(path), path.read_text(encoding="utf-8-sig")) for path in paths]
+
+
+def default_rules() -> list[Rule]:
+    return [rule() for rule in discover().rules if rule.enabled_by_default]
+
+
+def best_times(texts: list[tuple[str, str]], rules: list[Rule], repeat: int) -> tuple[float, float]:
+    """Seconds to parse and to lint all texts: per article, the best of *repeat* tries."""
+    parse = [float("inf")] * len(texts)
+    lint = [float("inf")] * len(texts)
+    for _ in range(repeat):
+        for number, (path, text) in enumerate(texts):
+            start = clock()
+            mwparserfromhell.parse(text)
+            middle = clock()
+            lint_source(text, path, rules)
+            end = clock()
+            parse[number] = min(parse[number], middle - start)
+            lint[number] = min(lint[number], end - middle)
+    return sum(parse), sum(lint)
+
+
+#: Model stages in the order rules trigger them lazily, each forced on its own.
+MODEL_STAGES: list[tuple[str, Callable[[Article], object]]] = [
+    ("spans", lambda article: article.span(article.tree)),
+    ("sections", lambda article: article.sections),
+    ("paragraphs + prose", lambda article: article.paragraphs),
+    ("sentences", lambda article: [paragraph.sentences for paragraph in article.paragraphs]),
+    ("language", lambda article: article.language),
+]
+
+
+def stage_times(texts: list[tuple[str, str]], rules: list[Rule]) -> dict[str, float]:
+    """Seconds spent per stage over all texts in one instrumented pass."""
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(stage: str, work: Callable[..., object], *arguments: object) -> object:
+        start = clock()
+        result = work(*arguments)
+        spent[stage] += clock() - start
+        return result
+
+    for path, text in texts:
+        article = timed("parse (Article)", Article, text, path)
+        assert isinstance(article, Article)
+        for stage, work in MODEL_STAGES:
+            timed(stage, work, article)
+        for rule in rules:
+            if rule.applies_to(article):
+                timed(f"{rule.code} {rule.name}", _check, rule, article)
+    return spent
+
+
+def _check(rule: Rule, article: Article) -> list[object]:
+    return list(rule.check(article))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions (best is kept)")
+    args = parser.parse_args()
+
+    texts = load(args.corpus)
+    rules = default_rules()
+    megabytes = sum(len(text.encode("utf-8")) for _, text in texts) / 1e6
+
+    parse, lint = best_times(texts, rules, args.repeat)
+    findings = sum(len(lint_source(text, path, rules)) for path, text in texts)
+    stages = min(
+        (stage_times(texts, rules) for _ in range(args.repeat)),
+        key=lambda spent: sum(spent.values()),
+    )
+
+    ratio = lint / parse
+    print(f"{len(texts)} articles, {megabytes:.2f} MB, {len(rules)} default rules, "
+          f"{findings} findings; CPU seconds, best of {args.repeat}")  # fmt: skip
+    print(f"mwparserfromhell.parse  {parse:7.3f} s  {len(texts) / parse:7.1f} articles/s  "
+          f"{megabytes / parse:6.2f} MB/s")  # fmt: skip
+    print(f"wikilint (all rules)    {lint:7.3f} s  {len(texts) / lint:7.1f} articles/s  "
+          f"{megabytes / lint:6.2f} MB/s")  # fmt: skip
+    verdict = "meets" if ratio <= TARGET_RATIO else "misses"
+    print(f"ratio to parsing alone  {ratio:7.2f}   ({verdict} the target of {TARGET_RATIO})")
+    print("\nstage breakdown (share of parse time):")
+    for stage, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+        if seconds >= 0.001 * parse:
+            print(f"  {stage:<40} {seconds:7.3f} s  {100 * seconds / parse:6.1f} %")
+
+
+if __name__ == "__main__":
+    main()
