@@ -43,7 +43,7 @@ def lint_task(
             page.title,
             page.revision,
             tuple(lint_guarded(page.text, page.title, built, page.language, timeout)),
-            len(page.text),
+            page.text,
         )
         for page in pages
     ]

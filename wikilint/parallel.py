@@ -32,9 +32,20 @@ from wikilint.budget import (
     timeout_finding,
 )
 from wikilint.config import Config
-from wikilint.dumps import ARTICLES, DumpError, Page, PageFilter, Stream, read_stream
+from wikilint.dumps import (
+    ARTICLES,
+    DumpError,
+    Page,
+    PageFilter,
+    Stream,
+    find_index,
+    iter_pages,
+    read_stream,
+    streams,
+)
 from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
 from wikilint.finding import Finding, Location, Severity
+from wikilint.results import FileResult
 from wikilint.rule import Rule
 
 #: How long a worker may spend between articles (decompressing a stream, starting up).
@@ -49,8 +60,7 @@ class PageResult:
     title: str
     revision: int | None
     findings: tuple[Finding, ...]
-    size: int = 0
-    """Length of the article in code points."""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,7 @@ def lint_page(
 ) -> PageResult:
     """The per-article function every backend runs."""
     findings = lint_article(page.text, page.title, rules, page.language, parsed)
-    return PageResult(page.title, page.revision, tuple(findings), len(page.text))
+    return PageResult(page.title, page.revision, tuple(findings), page.text)
 
 
 def lint_pages(pages: Iterable[Page], rules: Sequence[Rule]) -> list[PageResult]:
@@ -345,3 +355,42 @@ def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None
             conn.send(("error", str(error)))
             continue
         conn.send(("done",))
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How ``check`` runs over a dump: where, how wide, which pages, how long per page."""
+
+    jobs: int | None = None
+    ordered: bool = True
+    timeout: float | None = DEFAULT_TIMEOUT
+    page_filter: PageFilter = ARTICLES
+    index: str | None = None
+    scheduler: str | None = None
+    dask: bool = False
+
+
+def lint_dump(path: str, rules: RuleSource, options: BatchOptions) -> Iterator[FileResult]:
+    """One result per page of the dump at *path*, on the pool or on Dask.
+
+    A multistream dump (its index given or found beside it) is cut into streams that the
+    workers decompress themselves; any other dump is read here and sent page by page.
+    """
+    index = options.index or find_index(path)
+    items: Iterable[Page | Stream] = (
+        streams(path, index) if index is not None else iter_pages(path, options.page_filter)
+    )
+    settings = {"ordered": options.ordered, "timeout": options.timeout}
+    if options.scheduler is not None or options.dask:
+        from wikilint import cluster
+
+        with cluster.connect(options.scheduler, options.jobs) as client:
+            results = cluster.run(items, rules, client, page_filter=options.page_filter, **settings)
+            yield from map(_file_result, results)
+        return
+    results = run(items, rules, jobs=options.jobs, page_filter=options.page_filter, **settings)
+    yield from map(_file_result, results)
+
+
+def _file_result(result: PageResult) -> FileResult:
+    return FileResult(result.title, result.source, result.findings, revision=result.revision)
