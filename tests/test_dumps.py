@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bz2
+import json
 import tracemalloc
 from pathlib import Path
 
@@ -167,3 +168,45 @@ def test_real_dumps() -> None:
         ("MediaWiki:Logouttext", 8),
         ("Klaksvíkar kommuna", 0),
     ]
+
+
+def _check(*args: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    from wikilint.cli import cli
+
+    outcome = CliRunner().invoke(cli, ["check", "--isolated", *args])
+    return outcome.exit_code, outcome.stdout, outcome.stderr
+
+
+def test_check_a_multistream_dump_as_json_lines(tmp_path: Path) -> None:
+    doubled = Page("Doubled", 0, 5, 555, "It was the the best of times.", "en")
+    dump = tmp_path / "wiki-multistream.xml.bz2"
+    index = write_dump([*PAGES[:2], doubled], dump, multistream=True, per_stream=2)
+    code, out, _ = _check(str(dump), "--index", str(index), "--format", "jsonl", "-j", "1",
+                          "--select", "WL103", "--title", "Doub*")  # fmt: skip
+    [line] = out.splitlines()
+    record = json.loads(line)
+    assert code == 1
+    assert {k: record[k] for k in ("path", "code", "line", "column", "revision")} == {
+        "path": "Doubled", "code": "WL103", "line": 1, "column": 12, "revision": 555,
+    }  # fmt: skip
+
+
+def test_check_reports_an_unsafe_dump_in_one_line(tmp_path: Path) -> None:
+    dump = tmp_path / "bomb.xml"
+    dump.write_bytes(_dump("", '<!DOCTYPE m [<!ENTITY a "aa">]>'))
+    code, out, err = _check(str(dump))
+    assert (code, out) == (2, "")
+    assert err.startswith("wikilint: error: ") and "unsafe XML" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_check_file_reports_a_parse_timeout_and_goes_on(tmp_path: Path) -> None:
+    from adversarial import adversarial
+
+    (tmp_path / "evil.wiki").write_text(adversarial("unclosed-template"))
+    (tmp_path / "fine.wiki").write_text("It was the the best.")
+    code, out, _ = _check(str(tmp_path), "--timeout", "0.3", "--format=concise", "--select=WL1")
+    assert code == 1
+    assert [line.split()[1] for line in out.splitlines()] == ["WL002", "WL103"]
