@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Heading, Node, Tag, Text
@@ -98,9 +98,17 @@ class Article:
 
     def nodes(self, kind: type[N], *, recursive: bool = True) -> Iterator[N]:
         """Nodes of a type, in source order (nested ones too unless ``recursive=False``)."""
-        for node in self._index.nodes if recursive else self.tree.nodes:
-            if isinstance(node, kind):
-                yield node
+        if not recursive:
+            return (node for node in self.tree.nodes if isinstance(node, kind))
+        found = self._nodes_by_kind.get(kind)
+        if found is None:
+            found = [node for node in self._index.nodes if isinstance(node, kind)]
+            self._nodes_by_kind[kind] = found
+        return iter(cast(list[N], found))
+
+    @cached_property
+    def _nodes_by_kind(self) -> dict[type[Node], list[Node]]:
+        return {Node: self._index.nodes}
 
     def prose_of(self, nodes: list[Node]) -> ProseView:
         """Prose view of a run of nodes of this article's tree."""

@@ -118,6 +118,9 @@ class ProseBuilder:
     def add_text(self, text: str, source_start: int) -> None:
         """Add source text verbatim, leaving out behaviour switches."""
         position = 0
+        if "__" not in text:  # the common case, without a regex scan
+            self.add(text, source_start, -1, True)
+            return
         for match in _BEHAVIOR_SWITCH.finditer(text):
             self.add(text[position : match.start()], source_start + position, -1, True)
             position = match.end()
