@@ -80,7 +80,7 @@ class Citations:
     def __init__(self, article: Article) -> None:
         self.article = article
         spans: list[Span] = []
-        for node in article.tree.filter(recursive=True):
+        for node in article.nodes(Node):
             if is_citation(node):
                 start, end = article.span(node)
                 if not spans or start >= spans[-1][1]:  # skip citations nested in one

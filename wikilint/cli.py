@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 from rich.console import Console
 
 from wikilint import __version__
+from wikilint.budget import DEFAULT_TIMEOUT
 from wikilint.config import Config, ConfigError, severity_of
+from wikilint.dumps import DumpError, PageFilter, is_dump
 from wikilint.explain import explanation
 from wikilint.output import FORMATTERS, make_formatter
+from wikilint.parallel import BatchOptions, SettingsRules, lint_dump
 from wikilint.reference import rules_markdown
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.results import Summary
@@ -76,6 +81,44 @@ def settings_options(command: click.Command) -> click.Command:
     return command
 
 
+def dump_options(function: Callable[..., None]) -> Callable[..., None]:
+    """Flags for runs over XML dumps, gathered into one ``batch`` argument."""
+    options = [
+        click.option("--jobs", "-j", type=click.IntRange(min=1),
+                     help="Worker processes for dumps [default: every core]."),
+        click.option("--unordered", is_flag=True,
+                     help="Report pages as they finish rather than in dump order."),
+        click.option("--namespace", "namespaces", multiple=True, type=int,
+                     help="Dump namespaces to lint (repeatable) [default: 0, articles]."),
+        click.option("--title", "title_glob", metavar="GLOB",
+                     help="Lint only dump pages whose title matches GLOB."),
+        click.option("--index", type=click.Path(exists=True, dir_okay=False),
+                     help="Multistream index [default: the -index.txt.bz2 beside the dump]."),
+        click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler."),
+        click.option("--dask", "use_dask", is_flag=True, help="Run on a local Dask cluster."),
+        click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
+                     show_default=True, help="Parse time limit per article, seconds (0: none)."),
+    ]  # fmt: skip
+
+    @functools.wraps(function)
+    def gather(**kwargs: Any) -> None:
+        namespaces = kwargs.pop("namespaces")
+        kwargs["batch"] = BatchOptions(
+            jobs=kwargs.pop("jobs"),
+            ordered=not kwargs.pop("unordered"),
+            timeout=kwargs.pop("timeout") or None,
+            page_filter=PageFilter(frozenset(namespaces or (0,)), kwargs.pop("title_glob")),
+            index=kwargs.pop("index"),
+            scheduler=kwargs.pop("scheduler"),
+            dask=kwargs.pop("use_dask"),
+        )
+        function(**kwargs)
+
+    for option in reversed(options):
+        gather = option(gather)
+    return gather
+
+
 def make_resolver(
     config_file: Path | None,
     isolated: bool,
@@ -118,6 +161,7 @@ class RunOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    batch: BatchOptions = field(default_factory=BatchOptions)
 
 
 @cli.command()
@@ -144,6 +188,7 @@ class RunOptions:
 @click.option(
     "--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them."
 )
+@dump_options
 def check(
     paths: tuple[str, ...],
     output_file: Path | None,
@@ -156,14 +201,16 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    batch: BatchOptions,
     **settings_flags: object,
 ) -> None:
-    """Lint wikitext PATHS: files, folders (recursively) or ``-`` for standard input."""
+    """Lint wikitext PATHS: files, folders (recursively), ``-`` for standard input, or XML
+    dumps (``.xml``, ``.xml.bz2``, ``.xml.gz``, multistream with an index)."""
     resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
     if show_settings:
         _print_settings(resolver, paths[0])
         return
-    options = RunOptions(output_format, color, statistics, quiet, fix, unsafe_fixes, diff)
+    options = RunOptions(output_format, color, statistics, quiet, fix, unsafe_fixes, diff, batch)
     stream = (
         output_file.open("w", encoding="utf-8", newline="")
         if output_file is not None
@@ -205,8 +252,16 @@ def _run(
         if settings.is_excluded(path):
             continue
         formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
+        if is_dump(path):
+            _check_dump(path, resolver, settings, options.batch, formatter, summary)
+            continue
         outcome = process_path(
-            path, settings.rules_for(path), settings.config.language, fixing, options.unsafe_fixes
+            path,
+            settings.rules_for(path),
+            settings.config.language,
+            fixing,
+            options.unsafe_fixes,
+            options.batch.timeout,
         )
         if outcome.result.error is not None:
             click.echo(f"wikilint: error: {outcome.result.error}", err=True)
@@ -217,6 +272,17 @@ def _run(
         formatter.file(outcome.result)
     formatter.finish(summary)
     return summary
+
+
+def _check_dump(path, resolver, settings, batch, formatter, summary) -> None:
+    """Lint every selected page of an XML dump; its pages are the results."""
+    recipe = SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path)
+    try:
+        for result in lint_dump(path, recipe, batch):
+            summary.add(result, settings.fail_on)
+            formatter.file(result)
+    except (DumpError, OSError, RuntimeError) as error:
+        raise WikilintError(f"{path}: {error}") from None
 
 
 def unified_diff(before: str, after: str, path: str) -> list[str]:

@@ -15,16 +15,16 @@ FILE_NAMESPACES = frozenset(
         "File", "Image", "Media", "Datei", "Bild", "Fichier", "Archivo", "Imagen", "Immagine",
         "Lêer", "Beeld", "ফাইল", "চিত্র", "Αρχείο", "Εικόνα", "Fíla", "Mynd", "Պատկեր",
         "Файл", "Зображення", "Изображение", "ファイル", "画像", "चित्र", "संचिका", "Fil",
-        "Tập tin", "Tập_tin", "Hình", "Plik", "Arquivo", "Bestand", "文件", "圖像",
+        "Tập tin", "Hình", "Plik", "Arquivo", "Bestand", "文件", "圖像",
     )
 )  # fmt: skip
 
 CATEGORY_NAMESPACES = frozenset(
     name.casefold()
     for name in (
-        "Category", "Kategorie", "Kategorie", "Catégorie", "Categoría", "Categoria", "Kategori",
+        "Category", "Kategorie", "Catégorie", "Categoría", "Categoria", "Kategori",
         "Kategoria", "Categorie", "বিষয়শ্রেণী", "Κατηγορία", "Bólkur", "Կատեգորիա",
-        "Категория", "Категорія", "カテゴリ", "वर्ग", "Thể loại", "Thể_loại", "分类",
+        "Категория", "Категорія", "カテゴリ", "वर्ग", "Thể loại", "分类",
     )
 )  # fmt: skip
 
@@ -32,9 +32,12 @@ _LANGUAGE_PREFIX = re.compile(r"[a-z]{2,3}(?:-[a-z]{2,8})*|simple")
 
 
 def namespace_of(title: str) -> str:
-    """The casefolded namespace prefix of a link title, or ``""``."""
-    prefix, colon, _ = title.strip().partition(":")
-    return prefix.strip().casefold() if colon else ""
+    """The namespace prefix of a link title as MediaWiki matches it, or ``""``.
+
+    Case-insensitive, with underscores and runs of spaces read as one space.
+    """
+    prefix, colon, _ = title.partition(":")
+    return " ".join(prefix.replace("_", " ").split()).casefold() if colon else ""
 
 
 def is_file_link(title: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Tag, Template
+from mwparserfromhell.nodes import Node, Tag, Template
 
 from wikilint.article import Article
 from wikilint.citations import NOTE_TEMPLATES, template_name
@@ -125,12 +125,12 @@ def markers(article: Article) -> list[Span]:
     """
     lists = [
         article.span(node)
-        for node in article.tree.filter(recursive=True)
+        for node in article.nodes(Node)
         if is_references_list(node)
     ]
     spans = sorted(
         article.span(node)
-        for node in article.tree.filter(recursive=True)
+        for node in article.nodes(Node)
         if is_ref_tag(node)
         or is_ref_template(node)
         or (isinstance(node, Template) and template_name(node) in NOTE_TEMPLATES)

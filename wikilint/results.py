@@ -17,6 +17,8 @@ class FileResult:
     source: str = ""
     findings: tuple[Finding, ...] = ()
     error: str | None = None
+    revision: int | None = None
+    """The revision id of a page read from an XML dump (its title is ``path``)."""
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wikilint.engine import lint_source
+from wikilint.budget import DEFAULT_TIMEOUT, lint_guarded
 from wikilint.fixes import fix_source
 from wikilint.results import FileResult
 from wikilint.rule import Rule
@@ -36,6 +36,7 @@ def process_path(
     language: str | None = None,
     fix: bool = False,
     unsafe: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Outcome:
     """Lint one input, or fix it (in memory) when *fix* is set."""
     try:
@@ -43,7 +44,7 @@ def process_path(
     except InputError as error:
         return Outcome(FileResult(path, error=str(error)))
     if not fix:
-        findings = lint_source(source.text, source.path, rules, language)
+        findings = lint_guarded(source.text, source.path, rules, language, timeout)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
     outcome = fix_source(source.text, source.path, rules, language, unsafe)
     result = FileResult(source.path, outcome.text, tuple(outcome.remaining))

@@ -10,6 +10,7 @@ from wikilint.output.full import FullFormatter
 from wikilint.output.github import GithubFormatter
 from wikilint.output.gitlab import GitlabFormatter
 from wikilint.output.json import JsonFormatter
+from wikilint.output.jsonl import JsonLinesFormatter
 from wikilint.output.junit import JunitFormatter
 from wikilint.output.sarif import SarifFormatter
 from wikilint.output.statistics import StatisticsFormatter
@@ -18,6 +19,7 @@ FORMATTERS: dict[str, type[Formatter]] = {
     "full": FullFormatter,
     "concise": ConciseFormatter,
     "json": JsonFormatter,
+    "jsonl": JsonLinesFormatter,
     "sarif": SarifFormatter,
     "github": GithubFormatter,
     "junit": JunitFormatter,

@@ -46,7 +46,7 @@ class MissingReferencesList(Rule):
         if article.language not in (None, UNDETERMINED, *LIST_LANGUAGES):
             return  # its list templates are unknown
         first: Node | None = None
-        for node in article.tree.filter(recursive=True):
+        for node in article.nodes(Node):
             if is_references_list(node):
                 return
             if first is None and (is_ref_tag(node) or is_ref_template(node)):
