@@ -63,6 +63,8 @@ def test_pi_day_refs_removed_and_entity_decoded_onto_its_whole_span() -> None:
         ("A [[File:X.jpg|thumb|A caption]] B [[Image:Y.png]]C", "A  B C"),
         ("A[[Category:Fruits]] [[de:Birne]][[:Category:Fruits]]", "A Category:Fruits"),
         ("x [[:de:Birne|German]]", "x German"),
+        ("a[[Tập_tin:X.jpg|nhỏ|Chú thích]]b[[ category : Y ]][[Datei:Z.png|mini|Text]]", "ab"),
+        ("[[Категорія:Роки]][[カテゴリ:形式言語]][[বিষয়শ্রেণী:ভাষা]]c", "c"),
         ("''italic'' '''bold''' '''''both'''''", "italic bold both"),
         ("a<ref>cite</ref> b<ref name=x/> c{{sfn|X|2000}}", "a b c"),
         ("a <!-- hidden --> b", "a  b"),
