@@ -46,7 +46,9 @@ class Paragraph:
 
     MediaWiki joins lines separated by a single newline into one rendered paragraph,
     but editors write one paragraph per line; ``block`` numbers the rendered
-    paragraph, shared by consecutive prose lines.
+    paragraph, shared by consecutive prose lines. ``start`` is the start of the line,
+    or the end of markup before the prose that began on an earlier line (an infobox
+    whose ``}}`` the text follows); ``end`` is the end of the line, line break excluded.
     """
 
     index: int
