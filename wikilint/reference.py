@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from wikilint.budget import TIMEOUT_CODE, TIMEOUT_NAME
+from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
 from wikilint.rule import Rule
 
 
@@ -52,6 +54,20 @@ def rule_section(rule: type[Rule]) -> str:
     return "\n".join(lines)
 
 
+ENGINE_FINDINGS = f"""## Findings of the engine itself
+
+These are not rules: they are always on and have no options.
+
+- **{INTERNAL_ERROR_CODE} {INTERNAL_ERROR_NAME}** (error): a rule raised an exception, or the
+  parser failed, on this input. The message names the rule and the exception; the other
+  rules still ran. The exit code is 2. Please report it.
+- **{TIMEOUT_CODE} {TIMEOUT_NAME}** (error): the article took longer than its time budget
+  (`--timeout`, 2 seconds of parsing by default) and was skipped; the rest of the run went
+  on. The exit code is 1: the text, not wikilint, is at fault (typically thousands of
+  unclosed `{{{{` or an unclosed table). See [dumps.md](dumps.md).
+"""
+
+
 def rules_markdown(rules: Iterable[type[Rule]]) -> str:
     rules = list(rules)
     table = ["| code | name | severity | default | summary |", "| --- | --- | --- | --- | --- |"]
@@ -68,4 +84,5 @@ def rules_markdown(rules: Iterable[type[Rule]]) -> str:
         "",
         *table,
     ]
-    return "\n\n".join(["\n".join(header), *(rule_section(rule) for rule in rules)]) + "\n"
+    sections = [rule_section(rule) for rule in rules]
+    return "\n\n".join(["\n".join(header), *sections, ENGINE_FINDINGS.rstrip()]) + "\n"
