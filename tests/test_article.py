@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.helpers import FIXTURES, SEED, read
+from helpers import FIXTURES, SEED, read
+
 from wikilint.article import Article
 
 PEAR = FIXTURES / "en" / "Pear.wiki"

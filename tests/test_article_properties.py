@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from helpers import corpus_articles, fixture_articles, read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.nodes import Node, Tag
 
-from tests.helpers import corpus_articles, fixture_articles, read
 from wikilint.article import Article
 
 FRAGMENTS = [

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import FIXTURES, SEED, read
 from mwparserfromhell.nodes import Wikilink
 
-from tests.helpers import FIXTURES, SEED, read
 from wikilint.article import Article
 from wikilint.lines import LineIndex
 from wikilint.sources import decode

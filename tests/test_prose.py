@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from helpers import FIXTURES, read
 
-from tests.helpers import FIXTURES, read
 from wikilint.article import Article
 from wikilint.prose import ProseView
 

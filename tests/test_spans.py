@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import mwparserfromhell
 import pytest
+from helpers import FIXTURES, SEED, read
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Wikilink
 
-from tests.helpers import FIXTURES, SEED, read
 from wikilint.article import Article
 from wikilint.spans import SpanError, index_spans
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from helpers import FIXTURES, SEED, read
 
-from tests.helpers import FIXTURES, SEED, read
 from wikilint.article import Article
 from wikilint.text import WORD, split_sentences
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from tests.helpers import (
+from helpers import (
     FIXTURES,
     SEED,
     corpus_articles,
@@ -19,6 +16,9 @@ from tests.helpers import (
     read,
     run_rule,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from wikilint.article import Article
 from wikilint.finding import Applicability, Finding
 from wikilint.rules.doubled_word import DoubledWord

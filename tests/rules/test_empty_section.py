@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from tests.helpers import (
+from helpers import (
     SEED,
     corpus_articles,
     fixture_articles,
@@ -16,6 +15,7 @@ from tests.helpers import (
     read,
     run_rule,
 )
+
 from wikilint.article import Article
 from wikilint.rules.empty_section import EmptySection
 
