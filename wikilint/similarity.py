@@ -17,7 +17,8 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from wikilint.article import Paragraph
+from wikilint.article import Article, Paragraph
+from wikilint.memo import per_article
 from wikilint.spans import Span
 from wikilint.text import WORD
 
@@ -145,21 +146,35 @@ def duplicate_paragraphs(
     return matches
 
 
+@per_article
+def article_duplicates(
+    article: Article, threshold: float, min_words: int, min_chars: int
+) -> list[Match]:
+    """:func:`duplicate_paragraphs` of the article's paragraphs, shared by WL101 and WL102."""
+    return duplicate_paragraphs(
+        article.paragraphs, threshold=threshold, min_words=min_words, min_chars=min_chars
+    )
+
+
 class _ShingleIndex:
     """Earlier paragraphs by the shingles they contain."""
 
     def __init__(self) -> None:
-        self._postings: dict[tuple[str, ...], list[int]] = {}
+        self._postings: dict[str, list[int]] = {}
         self._entries: dict[int, tuple[Paragraph, Normalized, int]] = {}
 
-    def add(self, paragraph: Paragraph, norm: Normalized, shingles: set[tuple[str, ...]]) -> None:
-        self._entries[paragraph.index] = (paragraph, norm, len(shingles))
+    def add(self, paragraph: Paragraph, norm: Normalized, shingles: set[str]) -> None:
+        number = paragraph.index
+        self._entries[number] = (paragraph, norm, len(shingles))
+        postings = self._postings
         for shingle in shingles:
-            posting = self._postings.setdefault(shingle, [])
-            if len(posting) < MAX_POSTINGS:
-                posting.append(paragraph.index)
+            posting = postings.get(shingle)
+            if posting is None:
+                postings[shingle] = [number]
+            elif len(posting) < MAX_POSTINGS:
+                posting.append(number)
 
-    def candidates(self, shingles: set[tuple[str, ...]]) -> list[tuple[Paragraph, Normalized]]:
+    def candidates(self, shingles: set[str]) -> list[tuple[Paragraph, Normalized]]:
         """Paragraphs sharing enough shingles, most shared first, at most MAX_CANDIDATES."""
         postings = self._postings
         shared = Counter(index for shingle in shingles for index in postings.get(shingle, ()))
@@ -236,6 +251,7 @@ def _whole(paragraph: Paragraph) -> Span:
     return 0, len(paragraph.prose.text)
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+def _shingles(words: list[str]) -> set[str]:
+    """Runs of SHINGLE words (all words when fewer), joined by spaces."""
     size = min(SHINGLE, len(words))
-    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}

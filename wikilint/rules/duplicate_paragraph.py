@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from wikilint.article import Article, Paragraph
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.rule import Rule, RuleDocs
-from wikilint.similarity import Kind, Match, duplicate_paragraphs
+from wikilint.similarity import Kind, Match, article_duplicates
 from wikilint.spans import Span
 
 
@@ -75,11 +75,8 @@ class DuplicateParagraph(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         options = self.options
-        matches = duplicate_paragraphs(
-            article.paragraphs,
-            threshold=options.threshold,
-            min_words=options.min_words,
-            min_chars=options.min_chars,
+        matches = article_duplicates(
+            article, options.threshold, options.min_words, options.min_chars
         )
         for match in matches:
             start, end = _source_span(article, match.later, match.later_span)

@@ -9,7 +9,7 @@ from wikilint.article import Article, Paragraph
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Rule, RuleDocs
 from wikilint.rules.duplicate_paragraph import DuplicateParagraph
-from wikilint.similarity import duplicate_paragraphs, ends_sentence
+from wikilint.similarity import article_duplicates, ends_sentence
 from wikilint.spans import Span
 from wikilint.text import WORD
 
@@ -64,7 +64,7 @@ class DuplicateSentence(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         paragraphs = article.paragraphs
-        covered = _covered_by_paragraph_rule(paragraphs)
+        covered = _covered_by_paragraph_rule(article)
         first_copy: dict[str, tuple[Paragraph, Span]] = {}
         for paragraph in paragraphs:
             skip = covered.get(paragraph.index)
@@ -94,13 +94,8 @@ class DuplicateSentence(Rule):
         return words if len(words) >= self.options.min_words else []
 
 
-def _covered_by_paragraph_rule(paragraphs: list[Paragraph]) -> dict[int, Span]:
+def _covered_by_paragraph_rule(article: Article) -> dict[int, Span]:
     """Prose span of each paragraph that WL101 reports, by paragraph index."""
     options = DuplicateParagraph.Options()
-    matches = duplicate_paragraphs(
-        paragraphs,
-        threshold=options.threshold,
-        min_words=options.min_words,
-        min_chars=options.min_chars,
-    )
+    matches = article_duplicates(article, options.threshold, options.min_words, options.min_chars)
     return {match.later.index: match.later_span for match in matches}
