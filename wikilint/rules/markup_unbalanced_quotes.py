@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from mwparserfromhell.nodes import Argument, Comment, Tag, Template
 
 from wikilint.article import Article
+from wikilint.emphasis import marks, unclosed
 from wikilint.finding import Finding, Severity
 from wikilint.markup import OPAQUE_TAGS, merge, tag_name
 from wikilint.rule import Rule, RuleDocs
 from wikilint.spans import Span
 
-_RUN = re.compile(r"'{2,}")
 #: Stands in for hidden source: neither an apostrophe nor a line break.
 _HIDDEN = "\x00"
 _VISIBLE = re.compile(r"[^\n]+")
@@ -65,13 +65,13 @@ class UnbalancedQuotes(Rule):
             text = _masked(article.source, region_start, region_end, hidden)
             offset = region_start
             for line in text.split("\n"):
-                for start, length, kind in _open_runs(line):
-                    if self.options.allow_whole_line and not line[:start].strip(_LINE_MARKUP):
+                for mark, kind in unclosed(marks(line)) if "''" in line else ():
+                    if self.options.allow_whole_line and not line[: mark.start].strip(_LINE_MARKUP):
                         continue
                     yield self.finding(
                         article,
-                        offset + start,
-                        offset + start + length,
+                        offset + mark.start,
+                        offset + mark.end,
                         f"{kind} opened here is not closed on this line",
                     )
                 offset += len(line) + 1
@@ -106,45 +106,3 @@ def _masked(source: str, start: int, end: int, hidden: list[Span]) -> str:
         position = hide_end
     parts.append(source[position:end])
     return "".join(parts)
-
-
-def _open_runs(line: str) -> list[tuple[int, int, str]]:
-    """``(start, length, "italic" | "bold")`` of the markup a line leaves open."""
-    runs: list[tuple[int, int]] = []
-    for match in _RUN.finditer(line):
-        start, length = match.start(), len(match[0])
-        if length == 4:  # an apostrophe, then bold
-            start, length = start + 1, 3
-        elif length > 5:  # apostrophes, then bold italic
-            start, length = start + length - 5, 5
-        runs.append((start, length))
-    italics = sum(length in (2, 5) for _, length in runs)
-    bolds = sum(length in (3, 5) for _, length in runs)
-    if italics % 2 and bolds % 2:
-        _read_one_bold_as_italic(line, runs)
-    open_at: dict[str, tuple[int, int] | None] = {"italic": None, "bold": None}
-    for start, length in runs:
-        for kind in ("italic",) * (length in (2, 5)) + ("bold",) * (length in (3, 5)):
-            open_at[kind] = None if open_at[kind] else (start, length)
-    return [(*run, kind) for kind, run in open_at.items() if run]
-
-
-def _read_one_bold_as_italic(line: str, runs: list[tuple[int, int]]) -> None:
-    """MediaWiki's tie-break: the first ``'''`` after a one-letter word, else after a
-    longer word, else after a space, becomes an apostrophe and ``''``."""
-    choices: dict[str, int] = {}
-    for number, (start, length) in enumerate(runs):
-        if length != 3:
-            continue
-        before = line[max(0, start - 2) : start]
-        if before[-1:] == " ":
-            choices.setdefault("space", number)
-        elif len(before) < 2 or before[0] == " ":
-            choices.setdefault("single", number)
-        else:
-            choices.setdefault("multi", number)
-    for preference in ("single", "multi", "space"):
-        if preference in choices:
-            start, _ = runs[choices[preference]]
-            runs[choices[preference]] = (start + 1, 2)
-            return
