@@ -150,7 +150,10 @@ def _sample(article: Article) -> str:
 
 
 def _detect(text: str) -> str | None:
-    scripts = Counter(_script(char) for char in text if char.isalpha())
+    letters = Counter({char: count for char, count in Counter(text).items() if char.isalpha()})
+    scripts: Counter[str | None] = Counter()
+    for char, count in letters.items():  # distinct letters only: a few hundred at most
+        scripts[_script(char)] += count
     scripts.pop(None, None)
     if not scripts:
         return None
@@ -164,7 +167,7 @@ def _detect(text: str) -> str | None:
     if script == "Deva":
         marathi = sum(text.count(marker) for marker in _MARATHI_MARKERS)
         return "mr" if marathi > sum(text.count(marker) for marker in _HINDI_MARKERS) else "hi"
-    return _latin_language(text)
+    return _latin_language(text, letters)
 
 
 def _script(char: str) -> str | None:
@@ -180,9 +183,10 @@ def _has_any(text: str, letters: str) -> bool:
     return any(letter in text for letter in letters)
 
 
-def _latin_language(text: str) -> str | None:
-    letters = [char.casefold() for char in text if char.isalpha()]
-    if sum(char in _VIETNAMESE for char in letters) >= MIN_VIETNAMESE_SHARE * len(letters):
+def _latin_language(text: str, letters: Counter[str]) -> str | None:
+    """The language of Latin-script *text*, whose *letters* are counted."""
+    vietnamese = sum(count for char, count in letters.items() if char.casefold() in _VIETNAMESE)
+    if vietnamese >= MIN_VIETNAMESE_SHARE * letters.total():
         return "vi"
     words = [word.casefold() for word in WORD.findall(text)]
     if len(words) < MIN_WORDS:
