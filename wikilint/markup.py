@@ -14,13 +14,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
-from weakref import WeakKeyDictionary
 
 from mwparserfromhell.definitions import PARSER_BLACKLIST
-from mwparserfromhell.nodes import Tag, Text
+from mwparserfromhell.nodes import Text
 
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
+from wikilint.memo import per_article
+from wikilint.names import tag_name as tag_name  # where other modules import it from
+from wikilint.names import tags_named
 from wikilint.rule import Rule
 from wikilint.spans import Span
 
@@ -28,32 +30,29 @@ from wikilint.spans import Span
 OPAQUE_TAGS = frozenset(PARSER_BLACKLIST)
 
 
-def tag_name(tag: Tag) -> str:
-    return str(tag.tag).strip().casefold()
-
-
 def opaque_spans(article: Article) -> list[Span]:
     """Spans of the tags whose contents are not wikitext, outermost first."""
-    return [article.span(tag) for tag in article.nodes(Tag) if tag_name(tag) in OPAQUE_TAGS]
+    return [article.span(tag) for tag in tags_named(article, *sorted(OPAQUE_TAGS))]
 
 
+@per_article
 def raw_texts(article: Article) -> list[tuple[str, int]]:
     """``(value, source offset)`` of every ``Text`` node holding wikitext."""
-    if article not in _RAW_TEXTS:
-        hidden = merge(opaque_spans(article))
-        starts = [start for start, _ in hidden]
-        texts = []
-        for node in article.nodes(Text):
-            start, _ = article.span(node)
-            index = bisect_right(starts, start) - 1
-            if index < 0 or start >= hidden[index][1]:
-                texts.append((node.value, start))
-        _RAW_TEXTS[article] = texts
-    return _RAW_TEXTS[article]
+    hidden = merge(opaque_spans(article))
+    starts = [start for start, _ in hidden]
+    texts = []
+    for node in article.nodes(Text):
+        start, _ = article.span(node)
+        index = bisect_right(starts, start) - 1
+        if index < 0 or start >= hidden[index][1]:
+            texts.append((node.value, start))
+    return texts
 
 
-#: Shared by the rules that run on one article; gone with the article.
-_RAW_TEXTS: WeakKeyDictionary[Article, list[tuple[str, int]]] = WeakKeyDictionary()
+@per_article
+def raw_texts_with(article: Article, marker: str) -> list[tuple[str, int]]:
+    """The :func:`raw_texts` that contain *marker*."""
+    return [(value, offset) for value, offset in raw_texts(article) if marker in value]
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:
@@ -73,13 +72,15 @@ class UnclosedRule(Rule):
     severity = Severity.ERROR
     #: What an opener looks like in a ``Text`` node.
     opener: ClassVar[re.Pattern[str]]
+    #: A string every match of ``opener`` contains: texts without it are skipped.
+    marker: ClassVar[str]
     #: The message; ``{opener}`` in it stands for the matched text.
     message: ClassVar[str]
     #: Openers and closers in the source; closers match the group ``close``.
     pair: ClassVar[re.Pattern[str]]
 
     def check(self, article: Article) -> Iterator[Finding]:
-        for value, offset in raw_texts(article):
+        for value, offset in raw_texts_with(article, self.marker):
             for match in self.opener.finditer(value):
                 start, end = offset + match.start(), offset + match.end()
                 if self.is_opener(article, start, end):

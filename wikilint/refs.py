@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Node, Tag, Template
+from mwparserfromhell.nodes import Tag, Template
 
 from wikilint.article import Article
-from wikilint.citations import NOTE_TEMPLATES, template_name
+from wikilint.citations import NOTE_TEMPLATES
+from wikilint.memo import per_article
+from wikilint.names import named_templates, tags_named
 from wikilint.spans import Span
 
 #: Templates that render the references list, casefolded. English and its redirects,
@@ -70,15 +72,6 @@ class Ref:
         return self.name is not None and not self.normalized_content
 
 
-def is_ref_tag(node: object) -> bool:
-    return isinstance(node, Tag) and str(node.tag).strip().casefold() == "ref"
-
-
-def is_ref_template(node: object) -> bool:
-    """A template that renders a footnote marker: ``{{sfn}}``, ``{{r}}``, ``{{#tag:ref|...}}``."""
-    return isinstance(node, Template) and template_name(node) in REF_TEMPLATES
-
-
 def attribute(tag: Tag, name: str) -> str | None:
     """The value of a tag's attribute with quotes and spaces stripped, or ``None``."""
     if not tag.has(name):
@@ -87,12 +80,11 @@ def attribute(tag: Tag, name: str) -> str | None:
     return value or None
 
 
+@per_article
 def refs(article: Article) -> list[Ref]:
     """Every ``<ref>`` tag of the article, nested ones too, in source order."""
     found = []
-    for tag in article.nodes(Tag):
-        if not is_ref_tag(tag):
-            continue
+    for tag in tags_named(article, "ref"):
         content = None if tag.self_closing or tag.contents is None else str(tag.contents)
         found.append(
             Ref(
@@ -107,34 +99,34 @@ def refs(article: Article) -> list[Ref]:
     return found
 
 
-def is_references_list(node: object) -> bool:
+def is_list_template(name: str) -> bool:
+    """Whether a template of this name (see ``template_name``) renders the references list."""
+    return name in LIST_TEMPLATES or name == "#tag:references" or "reflist" in name
+
+
+@per_article
+def references_lists(article: Article) -> list[Tag | Template]:
     """``<references/>``, ``<references>...</references>``, ``{{reflist}}`` and kin."""
-    if isinstance(node, Tag):
-        return str(node.tag).strip().casefold() == "references"
-    if isinstance(node, Template):
-        name = template_name(node)
-        return name in LIST_TEMPLATES or name == "#tag:references" or "reflist" in name
-    return False
+    lists: list[Tag | Template] = list(tags_named(article, "references"))
+    lists += [template for name, template in named_templates(article) if is_list_template(name)]
+    return lists
 
 
+@per_article
 def markers(article: Article) -> list[Span]:
     """Spans of the footnote markers in the text, outermost only, in source order.
 
     Markers are ``<ref>`` tags, ref templates and note templates (``{{efn}}``); refs
     defined inside a references list are not markers.
     """
-    lists = [
-        article.span(node)
-        for node in article.nodes(Node)
-        if is_references_list(node)
+    lists = [article.span(node) for node in references_lists(article)]
+    spans = [article.span(tag) for tag in tags_named(article, "ref")]
+    spans += [
+        article.span(template)
+        for name, template in named_templates(article)
+        if name in REF_TEMPLATES or name in NOTE_TEMPLATES
     ]
-    spans = sorted(
-        article.span(node)
-        for node in article.nodes(Node)
-        if is_ref_tag(node)
-        or is_ref_template(node)
-        or (isinstance(node, Template) and template_name(node) in NOTE_TEMPLATES)
-    )
+    spans.sort()
     outermost: list[Span] = []
     for start, end in spans:
         if outermost and start < outermost[-1][1]:

@@ -14,6 +14,7 @@ class UnclosedComment(UnclosedRule):
     name = "unclosed-comment"
     summary = "Every <!-- comment is closed by -->"
     opener = re.compile(r"<!--")
+    marker = "<!--"
     message = "comment is never closed: everything after it is hidden; add -->"
     docs = RuleDocs(
         what="An HTML comment `<!--` that has no `-->` after it.",

@@ -13,6 +13,7 @@ class UnclosedLink(UnclosedRule):
     name = "unclosed-link"
     summary = "Every [[ is closed by ]]"
     opener = re.compile(r"\[\[")
+    marker = "[["
     pair = re.compile(r"\[\[|(?P<close>\]\])")
     message = "[[ is never closed: close the link with ]]"
     docs = RuleDocs(

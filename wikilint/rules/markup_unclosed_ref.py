@@ -17,6 +17,7 @@ class UnclosedRef(UnclosedRule):
     name = "unclosed-ref"
     summary = "Every <ref> is closed by </ref> or written <ref .../>"
     opener = re.compile(r"<ref(?=[\s>/])[^<>]*>", re.IGNORECASE)
+    marker = "<"
     message = "{opener} is never closed: add </ref>, or end a reuse with />"
     docs = RuleDocs(
         what="A `<ref>` or `<ref name=x>` with no `</ref>` after it (also a reuse written "

@@ -14,6 +14,7 @@ class UnclosedTable(UnclosedRule):
     name = "unclosed-table"
     summary = "Every table {| is closed by |}"
     opener = re.compile(r"\{\|")
+    marker = "{|"
     pair = re.compile(r"^[ \t:]*\{\||(?P<close>^[ \t]*\|\})", re.MULTILINE)
     message = "table is never closed: add |} on a line of its own"
     docs = RuleDocs(

@@ -22,6 +22,7 @@ class UnclosedTag(UnclosedRule):
     name = "unclosed-tag"
     summary = "Every HTML tag that needs one has its end tag"
     opener = re.compile(rf"<(?:{'|'.join(PAIRED_TAGS)})(?=[\s>])[^<>]*>?", re.IGNORECASE)
+    marker = "<"
     message = "{opener} is never closed"
     docs = RuleDocs(
         what="An opening HTML tag such as `<div>`, `<span>`, `<small>` or `<center>` with no "

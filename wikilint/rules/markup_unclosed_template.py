@@ -13,6 +13,7 @@ class UnclosedTemplate(UnclosedRule):
     name = "unclosed-template"
     summary = "Every {{ is closed by }}"
     opener = re.compile(r"\{\{")
+    marker = "{{"
     pair = re.compile(r"\{\{|(?P<close>\}\})")
     message = "{{ is never closed: close the template with }}"
     docs = RuleDocs(

@@ -9,8 +9,9 @@ from mwparserfromhell.nodes import Comment, Node, Tag, Template, Text, Wikilink
 from wikilint.article import Article
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.language import UNDETERMINED
+from wikilint.names import named_templates, tags_named
 from wikilint.namespaces import is_category_link, is_interlanguage_link
-from wikilint.refs import LIST_LANGUAGES, is_ref_tag, is_ref_template, is_references_list
+from wikilint.refs import LIST_LANGUAGES, REF_TEMPLATES, references_lists
 from wikilint.rule import Rule, RuleDocs
 
 #: Sections that conventionally follow the references (MOS:ORDER).
@@ -45,15 +46,17 @@ class MissingReferencesList(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         if article.language not in (None, UNDETERMINED, *LIST_LANGUAGES):
             return  # its list templates are unknown
-        first: Node | None = None
-        for node in article.nodes(Node):
-            if is_references_list(node):
-                return
-            if first is None and (is_ref_tag(node) or is_ref_template(node)):
-                first = node
-        if first is None:
+        if references_lists(article):
             return
-        start, end = article.span(first)
+        first = [article.span(tag) for tag in tags_named(article, "ref")[:1]]
+        first += [
+            article.span(template)
+            for name, template in named_templates(article)
+            if name in REF_TEMPLATES
+        ][:1]
+        if not first:
+            return
+        start, end = min(first)
         fix = None
         if article.language in (None, UNDETERMINED, "en"):
             fix = Fix(

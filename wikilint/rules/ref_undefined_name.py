@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mwparserfromhell.nodes import Template
-
 from wikilint.article import Article
-from wikilint.citations import NOTE_TEMPLATES, template_name
+from wikilint.citations import NOTE_TEMPLATES
 from wikilint.finding import Finding, Severity
+from wikilint.names import named_templates
 from wikilint.refs import Ref, refs
 from wikilint.rule import Rule, RuleDocs
 
@@ -57,6 +56,6 @@ def _note_names(article: Article) -> set[str]:
     """Names given to notes by templates such as ``{{efn|name=x|...}}``."""
     return {
         str(template.get("name").value).strip()
-        for template in article.nodes(Template)
-        if template_name(template) in NOTE_TEMPLATES and template.has("name")
+        for name, template in named_templates(article)
+        if name in NOTE_TEMPLATES and template.has("name")
     }

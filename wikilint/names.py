@@ -1,0 +1,32 @@
+"""The article's tags and templates by name, named once per article."""
+
+from __future__ import annotations
+
+from mwparserfromhell.nodes import Tag, Template
+
+from wikilint.article import Article
+from wikilint.citations import template_name
+from wikilint.memo import per_article
+
+
+def tag_name(tag: Tag) -> str:
+    """A tag's name, stripped and casefolded."""
+    return str(tag.tag).strip().casefold()
+
+
+@per_article
+def named_tags(article: Article) -> list[tuple[str, Tag]]:
+    """``(name, tag)`` of every tag, nested ones too, in source order."""
+    return [(tag_name(tag), tag) for tag in article.nodes(Tag)]
+
+
+@per_article
+def tags_named(article: Article, *names: str) -> list[Tag]:
+    """Tags with one of these names (see :func:`tag_name`), in source order."""
+    return [tag for name, tag in named_tags(article) if name in names]
+
+
+@per_article
+def named_templates(article: Article) -> list[tuple[str, Template]]:
+    """``(name, template)`` of every template (see ``template_name``), in source order."""
+    return [(template_name(template), template) for template in article.nodes(Template)]
