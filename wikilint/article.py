@@ -73,8 +73,12 @@ class Article:
         if language is not None:
             self.language = language  # else detected on first use
         self.lines = LineIndex(source)
-        # The parser stops at a NUL; U+FFFD keeps every later offset in place.
-        self.tree: Wikicode = mwparserfromhell.parse(source.replace("\x00", "\ufffd"))
+        # The parser stops at a NUL; U+FFFD keeps every later offset in place. Bold and
+        # italic are left as text: MediaWiki reads them per line, which the prose view
+        # does (see ``emphasis``), while the parser lets them run on and swallow markup.
+        self.tree: Wikicode = mwparserfromhell.parse(
+            source.replace("\x00", "\ufffd"), skip_style_tags=True
+        )
         self._detached: list[Text] = []
 
     @cached_property
@@ -199,10 +203,8 @@ class Article:
         yield line, line_start, len(self.source)
 
     def _inline_nodes(self, nodes: list[Node]) -> Iterator[Node]:
-        """Nodes with bold, italic and inline tags that run over a line break opened up.
-
-        MediaWiki closes such markup at the end of the line; mwparserfromhell may not.
-        """
+        """Nodes with inline HTML tags that run over a line break opened up, so that
+        each line of their text is prose of its own line."""
         for node in nodes:
             if isinstance(node, Tag) and is_inline_markup(node) and not node.self_closing:
                 start, end = self.span(node)

@@ -1,4 +1,8 @@
-"""The prose view: visible text of wikitext with a map back to source offsets."""
+"""The prose view: visible text of wikitext with a map back to source offsets.
+
+Bold and italic markup is read here, one line of prose at a time (see ``emphasis``):
+the tree is parsed with ``skip_style_tags``, so apostrophes reach the builder as text.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from mwparserfromhell.nodes import (
     ExternalLink,
@@ -18,6 +23,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from wikilint.emphasis import RUN, marks, styled
 from wikilint.namespaces import is_category_link, is_file_link, is_interlanguage_link
 from wikilint.spans import Span
 
@@ -35,6 +41,9 @@ TEXT_TEMPLATES = {"nowrap": "1", "nobr": "1", "small": "1", "smaller": "1", "lan
 LITERAL_TEMPLATES = {
     "'": "'", "nbsp": "\xa0", "ndash": "\u2013", "mdash": "\u2014", "snd": "\xa0\u2013 ",
 }  # fmt: skip
+#: HTML tags that render their contents italic, and bold.
+_ITALIC_TAGS = frozenset({"i", "em"})
+_BOLD_TAGS = frozenset({"b", "strong"})
 #: Magic words such as ``__NOTOC__``: source text that never renders.
 _BEHAVIOR_SWITCH = re.compile(r"__[A-Z]{2,}(?:_[A-Z]+)*__")
 
@@ -54,14 +63,26 @@ class Segment:
 
 
 class ProseView:
-    """Visible text of a stretch of wikitext, each character mapped to its source."""
+    """Visible text of a stretch of wikitext, each character mapped to its source.
 
-    __slots__ = ("_segments", "_starts", "text")
+    ``italic`` and ``bold`` are the sorted, disjoint ``(start, end)`` prose ranges that
+    render italic and bold (``''``, ``'''``, ``<i>``, ``<em>``, ``<b>``, ``<strong>``).
+    """
 
-    def __init__(self, text: str, segments: list[Segment]) -> None:
+    __slots__ = ("_segments", "_starts", "bold", "italic", "text")
+
+    def __init__(
+        self,
+        text: str,
+        segments: list[Segment],
+        italic: list[Span] | None = None,
+        bold: list[Span] | None = None,
+    ) -> None:
         self.text = text
         self._segments = segments
         self._starts = [segment.prose_start for segment in segments]
+        self.italic = italic or []
+        self.bold = bold or []
 
     def __len__(self) -> int:
         return len(self.text)
@@ -104,9 +125,34 @@ class ProseBuilder:
         self._parts: list[str] = []
         self._segments: list[Segment] = []
         self._length = 0
+        self._runs: list[Span] = []  # apostrophe runs that may be bold or italic marks
+        self._italic: list[Span] = []
+        self._bold: list[Span] = []
 
     def build(self) -> ProseView:
-        return ProseView("".join(self._parts), self._segments)
+        """The view, with the bold and italic marks among the apostrophe runs left out."""
+        text = "".join(self._parts)
+        if not self._runs:
+            return ProseView(text, self._segments, _union(self._italic), _union(self._bold))
+        cuts: list[Span] = []
+        italic, bold = self._italic, self._bold
+        line_start = 0
+        runs = iter(self._runs)
+        run = next(runs, None)
+        for line in text.split("\n"):
+            line_end = line_start + len(line)
+            line_runs = []
+            while run is not None and run[0] < line_end:
+                line_runs.append((run[0] - line_start, run[1] - line_start))
+                run = next(runs, None)
+            if line_runs:
+                found = marks(line, line_runs)
+                cuts += [(line_start + mark.start, line_start + mark.end) for mark in found]
+                line_italic, line_bold = styled(found, len(line))
+                italic += [(line_start + start, line_start + end) for start, end in line_italic]
+                bold += [(line_start + start, line_start + end) for start, end in line_bold]
+            line_start = line_end + 1
+        return _cut(text, self._segments, cuts, italic, bold)
 
     def add(self, text: str, source_start: int, source_end: int, verbatim: bool) -> None:
         if not text:
@@ -116,15 +162,21 @@ class ProseBuilder:
         self._length += len(text)
 
     def add_text(self, text: str, source_start: int) -> None:
-        """Add source text verbatim, leaving out behaviour switches."""
+        """Add source text verbatim, leaving out behaviour switches; its runs of
+        apostrophes may be bold or italic marks."""
         position = 0
         if "__" not in text:  # the common case, without a regex scan
-            self.add(text, source_start, -1, True)
+            self._add_wikitext(text, source_start)
             return
         for match in _BEHAVIOR_SWITCH.finditer(text):
-            self.add(text[position : match.start()], source_start + position, -1, True)
+            self._add_wikitext(text[position : match.start()], source_start + position)
             position = match.end()
-        self.add(text[position:], source_start + position, -1, True)
+        self._add_wikitext(text[position:], source_start + position)
+
+    def _add_wikitext(self, text: str, source_start: int) -> None:
+        if "''" in text:
+            self._runs += [(self._length + a, self._length + b) for a, b in _runs(text)]
+        self.add(text, source_start, -1, True)
 
     def add_nodes(self, nodes: Iterable[Node]) -> None:
         for node in nodes:
@@ -176,7 +228,12 @@ class ProseBuilder:
         name = str(tag.tag).strip().lower()
         if is_inline_markup(tag):
             if not tag.self_closing:
+                start = self._length
                 self.add_code(tag.contents)
+                if name in _ITALIC_TAGS:
+                    self._italic.append((start, self._length))
+                elif name in _BOLD_TAGS:
+                    self._bold.append((start, self._length))
         elif name == "nowiki" and not tag.self_closing:
             start, end = self._span_of(tag.contents)
             self.add(str(tag.contents), start, end, True)
@@ -186,10 +243,69 @@ class ProseBuilder:
 
 
 def is_inline_markup(tag: Tag) -> bool:
-    """Bold, italic or an HTML tag whose contents are running text."""
-    if tag.wiki_markup:
-        return tag.wiki_markup in ("''", "'''")
-    return str(tag.tag).strip().lower() in TRANSPARENT_TAGS
+    """An HTML tag whose contents are running text (bold and italic are text: see above)."""
+    return tag.wiki_markup is None and str(tag.tag).strip().lower() in TRANSPARENT_TAGS
+
+
+def _runs(text: str) -> list[Span]:
+    return [match.span() for match in RUN.finditer(text)]
+
+
+def _union(spans: list[Span]) -> list[Span]:
+    """Sorted, disjoint, non-empty union of spans."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if start == end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _cut(
+    text: str, segments: list[Segment], cuts: list[Span], italic: list[Span], bold: list[Span]
+) -> ProseView:
+    """The view of *text* without the sorted, disjoint prose ranges *cuts*, which lie
+    inside verbatim segments; *italic* and *bold* ranges move with the text."""
+    kept: list[str] = []
+    kept_segments: list[Segment] = []
+    ends = [*(segment.prose_start for segment in segments[1:]), len(text)]
+    removed = 0
+    cut = 0
+    for segment, end in zip(segments, ends, strict=True):
+        position = segment.prose_start
+        while cut < len(cuts) and cuts[cut][0] < end:
+            cut_start, cut_end = cuts[cut]
+            if cut_start > position:
+                source = segment.source_start + position - segment.prose_start
+                kept_segments.append(Segment(position - removed, source, -1, True))
+                kept.append(text[position:cut_start])
+            removed += cut_end - cut_start
+            position = cut_end
+            cut += 1
+        if position < end:
+            source = segment.source_start
+            if segment.verbatim:
+                source += position - segment.prose_start
+            kept_segments.append(
+                Segment(position - removed, source, segment.source_end, segment.verbatim)
+            )
+            kept.append(text[position:end])
+    cut_ends = [end for _, end in cuts]
+    shifts = [0, *accumulate(end - start for start, end in cuts)]
+
+    def moved(spans: list[Span]) -> list[Span]:
+        return _union(
+            [
+                (start - shifts[bisect_right(cut_ends, start)],
+                 end - shifts[bisect_right(cut_ends, end)])
+                for start, end in spans
+            ]
+        )  # fmt: skip
+
+    return ProseView("".join(kept), kept_segments, moved(italic), moved(bold))
 
 
 def template_name(template: Template) -> str:

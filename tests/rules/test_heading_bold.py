@@ -29,3 +29,15 @@ def test_italics_and_bold_outside_headings_are_fine() -> None:
 def test_real_articles_have_no_bold_headings() -> None:
     for name in ("en/Phonation.wiki", "intl/vi/Máy tính.wiki", "intl/el/1936.wiki"):
         assert run_rule(BoldHeading, read(FIXTURES / name)) == [], name
+
+
+def test_bold_italic_and_unclosed_bold_keep_the_rest_of_the_markup() -> None:
+    source = "== '''''Titanic''''' (film) ==\n=== l'''Encyclopédie'' ===\n== '''Open ==\n"
+    findings = run_rule(BoldHeading, source)
+    assert positions(findings) == [("WL204", 1, 4), ("WL204", 3, 4)]
+    fixed = source
+    for finding in reversed(findings):
+        assert finding.fix is not None
+        (edit,) = finding.fix.edits
+        fixed = fixed[: edit.start] + edit.replacement + fixed[edit.end :]
+    assert fixed == "== ''Titanic'' (film) ==\n=== l'''Encyclopédie'' ===\n== Open ==\n"

@@ -8,8 +8,6 @@ import re
 from bisect import bisect_right
 from weakref import WeakKeyDictionary
 
-from mwparserfromhell.nodes import Tag
-
 from wikilint.article import Article
 from wikilint.spans import Span
 
@@ -58,10 +56,15 @@ _ITALICS: WeakKeyDictionary[Article, list[Span]] = WeakKeyDictionary()
 
 
 def italic_spans(article: Article) -> list[Span]:
-    """Sorted, disjoint source spans of italic text (``''…''`` and ``<i>``), once per article."""
+    """Sorted, disjoint source spans of the paragraphs' italic text (``''…''``, ``<i>``,
+    ``<em>``), once per article."""
     spans = _ITALICS.get(article)
     if spans is None:
-        tags = article.nodes(Tag)
-        italic = (tag for tag in tags if tag.wiki_markup == "''" or str(tag.tag).lower() == "i")
-        spans = _ITALICS[article] = _merge([article.span(tag) for tag in italic])
+        spans = _ITALICS[article] = _merge(
+            [
+                paragraph.prose.span(start, end)
+                for paragraph in article.paragraphs
+                for start, end in paragraph.prose.italic
+            ]
+        )
     return spans

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mwparserfromhell.nodes import Heading, Tag
+from mwparserfromhell.nodes import Heading, Text
 
 from wikilint.article import Article
+from wikilint.emphasis import marks
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.rule import Rule, RuleDocs
 
 _BOLD_TAGS = frozenset({"b", "strong"})
+#: Stands in for the title's markup: neither an apostrophe nor a space.
+_HIDDEN = "\x00"
 
 
 class BoldHeading(Rule):
@@ -32,15 +35,31 @@ class BoldHeading(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         for heading in article.nodes(Heading, recursive=False):
             for tag in heading.title.filter_tags(recursive=True):
-                if not _is_bold(tag):
-                    continue
-                start, end = article.span(tag)
-                contents = "" if tag.self_closing else str(tag.contents)
-                fix = Fix((Edit(start, end, contents),), Applicability.SAFE, "remove the bold")
-                yield self.finding(article, start, end, "bold markup in a heading", fix=fix)
+                if str(tag.tag).strip().lower() in _BOLD_TAGS:
+                    start, end = article.span(tag)
+                    contents = "" if tag.self_closing else str(tag.contents)
+                    yield self._finding(article, start, end, contents)
+            yield from self._bold_quotes(article, heading)
 
+    def _bold_quotes(self, article: Article, heading: Heading) -> Iterator[Finding]:
+        """``'''`` in the title's own text, paired as MediaWiki pairs them."""
+        title_start, title_end = article.span(heading.title)
+        if "'''" not in article.source[title_start:title_end]:
+            return
+        line = "".join(
+            node.value if isinstance(node, Text) else _HIDDEN * len(str(node))
+            for node in heading.title.nodes
+        )
+        bolds = [mark for mark in marks(line) if mark.bold]
+        for pair in (bolds[number : number + 2] for number in range(0, len(bolds), 2)):
+            start = title_start + pair[0].start
+            end = title_start + (pair[1].end if len(pair) == 2 else len(line))
+            text = article.source[start:end]
+            for mark in reversed(pair):  # the bold of a mark: its last three apostrophes
+                cut = mark.end - 3 - pair[0].start
+                text = text[:cut] + text[cut + 3 :]
+            yield self._finding(article, start, end, text)
 
-def _is_bold(tag: Tag) -> bool:
-    if tag.wiki_markup is not None:
-        return tag.wiki_markup == "'''"
-    return str(tag.tag).strip().lower() in _BOLD_TAGS
+    def _finding(self, article: Article, start: int, end: int, replacement: str) -> Finding:
+        fix = Fix((Edit(start, end, replacement),), Applicability.SAFE, "remove the bold")
+        return self.finding(article, start, end, "bold markup in a heading", fix=fix)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from mwparserfromhell.nodes import Node, Tag, Text
 
 from wikilint.article import Article, Paragraph
-from wikilint.prose import TRANSPARENT_TAGS
+from wikilint.prose import is_inline_markup
 
 #: Section titles (casefolded) where external links and cited sources belong.
 EXTERNAL_LINK_SECTIONS = frozenset(
@@ -38,10 +38,11 @@ _REF_MARK = re.compile(r"<ref\b[^>]*?(/)?>|(</ref\s*>)", re.IGNORECASE)
 def prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
     """Nodes of running prose lines, in source order.
 
-    Looks inside bold, italic and inline HTML formatting, but not inside references,
-    templates, tables, lists, file links or other markup that is not running text. Two
-    guards protect against misparses of broken markup: only nodes that start on the
-    paragraph's own line count, and nothing after a `<ref>` the parser left as text.
+    Looks inside inline HTML formatting (bold and italic are text, see ``emphasis``), but
+    not inside references, templates, tables, lists, file links or other markup that is
+    not running text. Two guards protect against misparses of broken markup: only nodes
+    that start on the paragraph's own line count, and nothing after a `<ref>` the parser
+    left as text.
     """
     top = article.tree.nodes
     starts = [article.span(node)[0] for node in top]
@@ -65,13 +66,11 @@ def prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
 
 def _inline(node: Node, paragraph: Paragraph) -> Iterator[tuple[Node, Paragraph]]:
     yield node, paragraph
-    if isinstance(node, Tag) and _is_formatting(node) and "\n" not in str(node):
+    if (
+        isinstance(node, Tag)
+        and not node.self_closing
+        and is_inline_markup(node)
+        and "\n" not in str(node)  # the lines after the first are other paragraphs
+    ):
         for child in node.contents.nodes:
             yield from _inline(child, paragraph)
-
-
-def _is_formatting(tag: Tag) -> bool:
-    """Inline formatting; one spanning lines is a misparse of unbalanced quotes."""
-    if tag.self_closing:
-        return False
-    return tag.wiki_markup in ("''", "'''") or str(tag.tag).strip().lower() in TRANSPARENT_TAGS
