@@ -9,7 +9,7 @@ from itertools import groupby
 from wikilint.article import Article, Paragraph
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Rule, RuleDocs
-from wikilint.rules.article_scope import count_words
+from wikilint.rules.article_scope import paragraph_words
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,10 @@ class LongParagraph(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         limit = self.options.max_words
+        counts = paragraph_words(article)
         for _, lines in groupby(article.paragraphs, key=lambda paragraph: paragraph.block):
             block = [line for line in lines if _is_one_line(article, line)]
-            words = sum(count_words(line.prose.text) for line in block)
+            words = sum(counts[line.index] for line in block)
             if words > limit:
                 yield self.finding(
                     article,

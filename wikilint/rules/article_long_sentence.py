@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Rule, RuleDocs
-from wikilint.rules.article_scope import count_words
+from wikilint.rules.article_scope import count_words, paragraph_words
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,16 @@ class LongSentence(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         limit = self.options.max_words
+        counts = paragraph_words(article)
         for paragraph in article.paragraphs:
+            if counts[paragraph.index] <= limit:
+                continue  # no sentence has more words than its paragraph
             if "\n" in article.source[paragraph.start : paragraph.end]:
                 continue  # a 'line' spanning several is a misparse of broken markup
             text = paragraph.prose.text
             for start, end in paragraph.sentences:
+                if end - start < 2 * limit:
+                    continue  # words are separated: too short to hold more
                 words = count_words(text[start:end])
                 if words > limit:
                     yield self.finding(

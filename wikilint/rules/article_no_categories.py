@@ -58,7 +58,8 @@ class NoCategories(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         if not is_full_article(article, self.options.min_headings, self.options.min_words):
             return
-        if any(is_category_link(str(link.title)) for link in article.nodes(Wikilink)):
+        links = list(article.nodes(Wikilink))
+        if any(is_category_link(str(link.title)) for link in reversed(links)):  # at the end
             return
         if any(_is_stub(template) for template in article.nodes(Template)):
             return

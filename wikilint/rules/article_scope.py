@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from wikilint.article import Article
+from wikilint.memo import per_article
+
+#: A space-separated token with a letter or digit (``[^\W_]`` is ``str.isalnum``).
+_WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")
 
 
 def count_words(text: str) -> int:
@@ -11,12 +17,18 @@ def count_words(text: str) -> int:
     Unlike ``\\w+`` this does not split Indic words at their vowel signs. Scripts written
     without spaces (Japanese, Chinese) count few words, so length rules stay quiet there.
     """
-    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
+    return len(_WORD_TOKEN.findall(text))
+
+
+@per_article
+def paragraph_words(article: Article) -> list[int]:
+    """Number of words of each paragraph (source line of prose), by paragraph index."""
+    return [count_words(paragraph.prose.text) for paragraph in article.paragraphs]
 
 
 def prose_words(article: Article) -> int:
     """Number of words of running prose in the article."""
-    return sum(count_words(paragraph.prose.text) for paragraph in article.paragraphs)
+    return sum(paragraph_words(article))
 
 
 def is_full_article(article: Article, min_headings: int, min_words: int) -> bool:
