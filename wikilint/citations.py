@@ -10,6 +10,7 @@ from mwparserfromhell.nodes import ExternalLink, Node, Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
 from wikilint.article import Article
+from wikilint.names import named_templates, tags_named, template_name
 from wikilint.prose import ProseView
 from wikilint.spans import Span
 
@@ -28,7 +29,6 @@ CITATION_PREFIXES = ("cite ", "vcite ")
 #: ``{{efn}}`` and its kin carry explanatory notes, not sources.
 NOTE_TEMPLATES = frozenset({"efn", "efn-ua", "efn-lr", "efn-lg", "refn", "note", "notetag"})
 
-_SPACES = re.compile(r"[\s_]+")
 # Parenthetical (Harvard) referencing in running text: "(Creed, 1993)", "(Smith and Jones
 # 2001, p. 4)", "(e.g., Smith et al., 1999a)".
 _AUTHOR = r"[A-Z][\w'’-]+"
@@ -36,11 +36,6 @@ PARENTHETICAL = re.compile(
     rf"\((?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_AUTHOR}(?:\s+(?:and|&)\s+{_AUTHOR}|\s+et\s+al\.)?"
     r",?\s+\d{4}[a-z]?(?:[,:]\s*(?:pp?\.\s*)?[\d–-]+)?\)"
 )
-
-
-def template_name(template: Template) -> str:
-    """A template's name casefolded, with underscores and runs of spaces as one space."""
-    return _SPACES.sub(" ", str(template.name)).strip().casefold()
 
 
 def is_citation(node: Node) -> bool:
@@ -54,15 +49,19 @@ def is_citation(node: Node) -> bool:
     if isinstance(node, Tag):
         return str(node.tag).strip().casefold() == "ref"
     if isinstance(node, Template):
-        name = template_name(node)
-        if name in CITATION_TEMPLATES or name.startswith(CITATION_PREFIXES):
-            return True
-        return name in NOTE_TEMPLATES and any(
-            is_citation(inner) for param in node.params for inner in _descendants(param.value)
-        )
+        return _is_citation_template(template_name(node), node)
     if isinstance(node, ExternalLink):
         return node.brackets and node.title is None
     return False
+
+
+def _is_citation_template(name: str, template: Template) -> bool:
+    """Whether a template of this name (see :func:`template_name`) renders a citation."""
+    if name in CITATION_TEMPLATES or name.startswith(CITATION_PREFIXES):
+        return True
+    return name in NOTE_TEMPLATES and any(
+        is_citation(inner) for param in template.params for inner in _descendants(param.value)
+    )
 
 
 def parenthetical_citations(prose: ProseView) -> list[int]:
@@ -79,12 +78,21 @@ class Citations:
 
     def __init__(self, article: Article) -> None:
         self.article = article
+        found = [article.span(tag) for tag in tags_named(article, "ref")]
+        found += [
+            article.span(template)
+            for name, template in named_templates(article)
+            if _is_citation_template(name, template)
+        ]
+        found += [
+            article.span(link)
+            for link in article.nodes(ExternalLink)
+            if link.brackets and link.title is None
+        ]
         spans: list[Span] = []
-        for node in article.nodes(Node):
-            if is_citation(node):
-                start, end = article.span(node)
-                if not spans or start >= spans[-1][1]:  # skip citations nested in one
-                    spans.append((start, end))
+        for start, end in sorted(found):  # an outer node starts before those inside it
+            if not spans or start >= spans[-1][1]:  # skip citations nested in one
+                spans.append((start, end))
         self.spans = spans
         self._starts = [start for start, _ in spans]
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from mwparserfromhell.nodes import Tag, Template
 
 from wikilint.article import Article
-from wikilint.citations import template_name
 from wikilint.memo import per_article
+
+_SPACES = re.compile(r"[\s_]+")
+
+
+def template_name(template: Template) -> str:
+    """A template's name casefolded, with underscores and runs of spaces as one space."""
+    return _SPACES.sub(" ", str(template.name)).strip().casefold()
 
 
 def tag_name(tag: Tag) -> str:

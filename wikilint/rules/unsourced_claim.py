@@ -65,10 +65,26 @@ class Cue:
     kind: str
     phrase: str
     pattern: re.Pattern[str]
+    hint: re.Pattern[str] | None
+    """Found in every text the pattern matches: texts without it are skipped unread."""
+    folded: re.Pattern[str] | None
+    """A case-insensitive pattern made case-sensitive, to try on lower-cased ASCII text
+    first: there it matches exactly where the pattern matches, but much faster."""
+
+    def may_match(self, text: str, lowered: str | None) -> bool:
+        """Whether the pattern can match *text*; *lowered* is it lower-cased if ASCII."""
+        if self.hint is not None and self.hint.search(text) is None:
+            return False
+        return self.folded is None or lowered is None or self.folded.search(lowered) is not None
 
 
-def _cue(kind: str, phrase: str, pattern: str, flags: int = 0) -> Cue:
-    return Cue(kind, phrase, re.compile(pattern, flags))
+def _cue(kind: str, phrase: str, pattern: str, flags: int = 0, hint: str | None = None) -> Cue:
+    folded = None
+    if flags & re.IGNORECASE:
+        assert pattern == pattern.lower(), "folding needs a lower-case pattern"
+        folded = re.compile(pattern, flags & ~re.IGNORECASE)
+    compiled_hint = re.compile(hint) if hint else None
+    return Cue(kind, phrase, re.compile(pattern, flags), compiled_hint, folded)
 
 
 #: Cue kinds in the order a message names them: the strongest reason first.
@@ -144,6 +160,7 @@ CUES: tuple[Cue, ...] = (
         rf"|\b{_SPELLED}\s+{_MAGNITUDE}s?\b"
         r"|\b(?:millions|billions|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\b"
         rf"|(?P<count>{_NUMBER})(?![\w%]|[.,]\d|[–-]\d)(?:\s+(?P<unit>[A-Za-z][\w-]*))?",
+        hint=r"\d|thousand|million|billion|trillion",
     ),
     _cue(
         "living",
@@ -165,6 +182,7 @@ CUES: tuple[Cue, ...] = (
         r"|\b\d{1,2}(?:st|nd|rd|th)(?:[–-]\d{1,2}(?:st|nd|rd|th))?\s+centur(?:y|ies)\b"
         rf"|\b{_ORDINAL}\s+centur(?:y|ies)\b"
         r"|\b\d{1,4}\s?(?:BCE?|AD|CE)\b",
+        hint=r"\d|centur",
     ),
 )
 CUE_KINDS: tuple[str, ...] = tuple(cue.kind for cue in CUES)
@@ -190,8 +208,9 @@ def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tup
     if not living:
         wanted.discard("living")
     found: list[tuple[str, str]] = []
+    lowered = text.lower() if text.isascii() else None
     for cue in CUES:
-        if cue.kind not in wanted:
+        if cue.kind not in wanted or not cue.may_match(text, lowered):
             continue
         for match in cue.pattern.finditer(text):
             shown = _accept(cue.kind, text, match)
