@@ -2,8 +2,9 @@
 
 A small supervisor rather than :mod:`concurrent.futures`: it must kill one worker whose
 article overruns the budget without losing the others' work. Each worker process builds
-the rules once, then takes one task at a time over its own pipe: a :class:`Page`, or a
-multistream :class:`Stream` it decompresses and parses itself. Before each article it says
+the rules once, then takes one task at a time over its own pipe: a :class:`Page`, a
+multistream :class:`Stream` it decompresses and parses itself, or a :class:`FileTask` it
+reads (and fixes in memory: the parent writes the files). Before each article it says
 which one it starts, so the supervisor knows what to report when the budget runs out; it
 then kills the worker, starts a fresh one and resumes the stream after that article.
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TypeVar
 
 from wikilint.budget import (
     DEFAULT_TIMEOUT,
@@ -45,12 +47,16 @@ from wikilint.dumps import (
 )
 from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
 from wikilint.finding import Finding, Location, Severity
+from wikilint.fixes import fix_source
 from wikilint.results import FileResult
 from wikilint.rule import Rule
+from wikilint.runner import Outcome
+from wikilint.sources import InputError, read_source
 
 #: How long a worker may spend between articles (decompressing a stream, starting up).
 IDLE_BUDGET = 60.0
 _WINDOW_PER_JOB = 4
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,20 @@ class PageResult:
     revision: int | None
     findings: tuple[Finding, ...]
     source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """One wikitext file to lint (or fix in memory) with the rules *rules* builds."""
+
+    path: str
+    rules: RuleSource
+    language: str | None = None
+    fix: bool = False
+    unsafe: bool = False
+
+
+Item = Page | Stream | FileTask
 
 
 @dataclass(frozen=True)
@@ -102,6 +122,30 @@ def lint_pages(pages: Iterable[Page], rules: Sequence[Rule]) -> list[PageResult]
     return [lint_page(page, rules) for page in pages]
 
 
+def lint_file(
+    task: FileTask,
+    begin: Callable[[int], object] = lambda size: None,
+    parsed: Callable[[], object] = lambda: None,
+) -> Outcome:
+    """What :func:`~wikilint.runner.process_path` gives, told to *begin* with the size.
+
+    The budget of a fix covers its every pass: it starts as the rules' budget.
+    """
+    try:
+        source = read_source(task.path)
+    except InputError as error:
+        return Outcome(FileResult(task.path, error=str(error)))
+    rules = build_rules(task.rules)
+    begin(len(source.text))
+    if not task.fix:
+        findings = lint_article(source.text, source.path, rules, task.language, parsed)
+        return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
+    parsed()
+    fixed = fix_source(source.text, source.path, rules, task.language, task.unsafe)
+    result = FileResult(source.path, fixed.text, tuple(fixed.remaining))
+    return Outcome(result, source.text, fixed.fixed, source.bom)
+
+
 def crash_result(title: str, revision: int | None, reason: str) -> PageResult:
     finding = Finding(
         code=INTERNAL_ERROR_CODE,
@@ -117,7 +161,7 @@ def crash_result(title: str, revision: int | None, reason: str) -> PageResult:
 @dataclass
 class _Task:
     index: int
-    item: Page | Stream
+    item: Item
     skip: int = 0
 
 
@@ -138,16 +182,16 @@ class _Order:
     def __init__(self, ordered: bool) -> None:
         self.ordered = ordered
         self.next_index = 0
-        self.buffered: dict[int, list[PageResult]] = {}
+        self.buffered: dict[int, list[PageResult | Outcome]] = {}
         self.finished: set[int] = set()
 
-    def add(self, index: int, result: PageResult) -> None:
+    def add(self, index: int, result: PageResult | Outcome) -> None:
         self.buffered.setdefault(index, []).append(result)
 
     def finish(self, index: int) -> None:
         self.finished.add(index)
 
-    def ready(self) -> Iterator[PageResult]:
+    def ready(self) -> Iterator[PageResult | Outcome]:
         if not self.ordered:
             for results in self.buffered.values():
                 yield from results
@@ -164,7 +208,7 @@ class _Order:
 class _Supervisor:
     def __init__(
         self,
-        items: Iterable[Page | Stream],
+        items: Iterable[Item],
         rules: RuleSource,
         jobs: int,
         ordered: bool,
@@ -183,7 +227,7 @@ class _Supervisor:
         self.context = process_context()
         self.workers = [self._start() for _ in range(jobs)]
 
-    def results(self) -> Iterator[PageResult]:
+    def results(self) -> Iterator[PageResult | Outcome]:
         try:
             while True:
                 for worker in self.workers:
@@ -287,7 +331,8 @@ class _Supervisor:
         self.workers[self.workers.index(worker)] = self._start()
         if worker.current is None:
             # Died outside an article: report the task as a whole and move on.
-            self.order.add(task.index, crash_result(_describe(task.item), None, str(crash)))
+            result = crash_result(_describe(task.item), None, str(crash))
+            self.order.add(task.index, _as_item_result(task.item, result))
             self.order.finish(task.index)
             return
         sequence, title, revision, size = worker.current
@@ -298,7 +343,7 @@ class _Supervisor:
             if finding is not None
             else crash_result(title, revision, crash or "")
         )
-        self.order.add(task.index, result)
+        self.order.add(task.index, _as_item_result(task.item, result))
         if isinstance(task.item, Stream):
             self.retries.appendleft(_Task(task.index, task.item, sequence + 1))
         else:
@@ -323,13 +368,40 @@ def run(
     """
     jobs = max(1, jobs or default_jobs())
     supervisor = _Supervisor(items, rules, jobs, ordered, timeout or float("inf"), page_filter)
-    return supervisor.results()
+    return supervisor.results()  # type: ignore[return-value]
 
 
-def _describe(item: Page | Stream) -> str:
+def run_files(
+    tasks: Iterable[FileTask],
+    *,
+    jobs: int | None = None,
+    ordered: bool = True,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Iterator[Outcome]:
+    """:func:`~wikilint.runner.process_path` for each task in ``jobs`` worker processes.
+
+    Equal to a serial run, in input order unless ``ordered=False``. A file that overruns
+    its budget yields a ``parse-timeout`` finding (and is not fixed), a worker that dies
+    an internal error.
+    """
+    jobs = max(1, jobs or default_jobs())
+    supervisor = _Supervisor(tasks, (), jobs, ordered, timeout or float("inf"), ARTICLES)
+    return supervisor.results()  # type: ignore[return-value]
+
+
+def _describe(item: Item) -> str:
     if isinstance(item, Page):
         return item.title
+    if isinstance(item, FileTask):
+        return item.path
     return f"{item.path}@{item.start}"
+
+
+def _as_item_result(item: Item, result: PageResult) -> PageResult | Outcome:
+    """A failed article's result in the form its task's results take."""
+    if isinstance(item, FileTask):
+        return Outcome(FileResult(result.title, findings=result.findings))
+    return result
 
 
 def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None:
@@ -342,6 +414,9 @@ def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None
             return
         if task is None:
             return
+        if isinstance(task.item, FileTask):
+            _serve_file(conn, task.item)
+            continue
         pages = (
             [task.item]
             if isinstance(task.item, Page)
@@ -357,9 +432,17 @@ def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None
         conn.send(("done",))
 
 
+def _serve_file(conn: Connection, task: FileTask) -> None:
+    def begin(size: int) -> None:
+        conn.send(("begin", 0, task.path, None, size))
+
+    conn.send(("page", lint_file(task, begin, lambda: conn.send(("parsed",)))))
+    conn.send(("done",))
+
+
 @dataclass(frozen=True)
 class BatchOptions:
-    """How ``check`` runs over a dump: where, how wide, which pages, how long per page."""
+    """How ``check`` runs over many inputs: where, how wide, which pages, how long per page."""
 
     jobs: int | None = None
     ordered: bool = True
@@ -370,26 +453,46 @@ class BatchOptions:
     dask: bool = False
 
 
-def lint_dump(path: str, rules: RuleSource, options: BatchOptions) -> Iterator[FileResult]:
+def lint_dump(
+    path: str,
+    rules: RuleSource,
+    options: BatchOptions,
+    reached: Callable[[int], object] = lambda offset: None,
+) -> Iterator[FileResult]:
     """One result per page of the dump at *path*, on the pool or on Dask.
 
     A multistream dump (its index given or found beside it) is cut into streams that the
     workers decompress themselves; any other dump is read here and sent page by page.
+    *reached* is told the byte offset in the file of each page or stream sent, for a
+    progress bar.
     """
     index = options.index or find_index(path)
-    items: Iterable[Page | Stream] = (
-        streams(path, index) if index is not None else iter_pages(path, options.page_filter)
-    )
-    settings = {"ordered": options.ordered, "timeout": options.timeout}
-    if options.scheduler is not None or options.dask:
-        from wikilint import cluster
+    with open(path, "rb") as raw:
+        items: Iterable[Page | Stream]
+        if index is not None:
+            items = _reporting(streams(path, index), lambda stream: stream.start, reached)
+        else:
+            pages = iter_pages(raw, options.page_filter)
+            items = _reporting(pages, lambda page: raw.tell(), reached)
+        settings = {"ordered": options.ordered, "timeout": options.timeout}
+        if options.scheduler is not None or options.dask:
+            from wikilint import cluster
 
-        with cluster.connect(options.scheduler, options.jobs) as client:
-            results = cluster.run(items, rules, client, page_filter=options.page_filter, **settings)
-            yield from map(_file_result, results)
-        return
-    results = run(items, rules, jobs=options.jobs, page_filter=options.page_filter, **settings)
-    yield from map(_file_result, results)
+            with cluster.connect(options.scheduler, options.jobs) as client:
+                filter_ = options.page_filter
+                results = cluster.run(items, rules, client, page_filter=filter_, **settings)
+                yield from map(_file_result, results)
+            return
+        results = run(items, rules, jobs=options.jobs, page_filter=options.page_filter, **settings)
+        yield from map(_file_result, results)
+
+
+def _reporting(
+    items: Iterable[_T], offset: Callable[[_T], int], reached: Callable[[int], object]
+) -> Iterator[_T]:
+    for item in items:
+        reached(offset(item))
+        yield item
 
 
 def _file_result(result: PageResult) -> FileResult:
