@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
+import itertools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,16 +23,28 @@ from wikilint.config import Config, ConfigError, severity_of
 from wikilint.dumps import DumpError, PageFilter, is_dump
 from wikilint.explain import explanation
 from wikilint.output import FORMATTERS, make_formatter
-from wikilint.parallel import BatchOptions, SettingsRules, lint_dump
+from wikilint.output.base import Formatter
+from wikilint.parallel import (
+    BatchOptions,
+    FileTask,
+    SettingsRules,
+    default_jobs,
+    lint_dump,
+    run_files,
+)
+from wikilint.progress import RunProgress
 from wikilint.reference import rules_markdown
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.results import Summary
 from wikilint.runner import Outcome, process_path
-from wikilint.settings import Resolver
+from wikilint.settings import Resolver, Settings
 from wikilint.sources import STDIN, expand_paths
 from wikilint.writer import write_atomic
 
 EXIT_USAGE = 2
+#: Without ``--jobs``, files go to worker processes from this many on: below it,
+#: starting the workers costs more than they save.
+POOL_MIN_FILES = 16
 
 
 class WikilintError(click.ClickException):
@@ -85,9 +99,9 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
     """Flags for runs over XML dumps, gathered into one ``batch`` argument."""
     options = [
         click.option("--jobs", "-j", type=click.IntRange(min=1),
-                     help="Worker processes for dumps [default: every core]."),
+                     help="Worker processes [default: every core; in-process for few files]."),
         click.option("--unordered", is_flag=True,
-                     help="Report pages as they finish rather than in dump order."),
+                     help="Report articles as they finish rather than in input order."),
         click.option("--namespace", "namespaces", multiple=True, type=int,
                      help="Dump namespaces to lint (repeatable) [default: 0, articles]."),
         click.option("--title", "title_glob", metavar="GLOB",
@@ -247,40 +261,109 @@ def _run(
     formatter.quiet = options.quiet
     fixing = options.fix or options.diff
     summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing)
+    inputs = []
     for path in expand_paths(list(paths)):
         settings = _settings(resolver, path)
-        if settings.is_excluded(path):
-            continue
-        formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
-        if is_dump(path):
-            _check_dump(path, resolver, settings, options.batch, formatter, summary)
-            continue
-        outcome = process_path(
-            path,
-            settings.rules_for(path),
-            settings.config.language,
-            fixing,
-            options.unsafe_fixes,
-            options.batch.timeout,
-        )
-        if outcome.result.error is not None:
-            click.echo(f"wikilint: error: {outcome.result.error}", err=True)
-        elif outcome.changed:
-            _deliver_fix(outcome, path, stream, options)
-        summary.add(outcome.result, settings.fail_on)
-        summary.fixed += outcome.fixed
-        formatter.file(outcome.result)
+        if not settings.is_excluded(path):
+            formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
+            inputs.append((path, settings))
+    with RunProgress.for_terminal(formatter.machine_readable) as progress:
+        reporter = _Reporter(formatter, summary, progress, stream, options)
+        for kind, group in itertools.groupby(inputs, key=lambda item: _kind(item[0])):
+            if kind == "dump":
+                for path, settings in group:
+                    _check_dump(path, resolver, settings, options.batch, reporter)
+                continue
+            files = list(group)
+            progress.begin(f"{len(files):,} file{'s' * (len(files) != 1)}", len(files))
+            for path, settings, outcome in _outcomes(files, resolver, options):
+                reporter.report(outcome, path, settings)
     formatter.finish(summary)
     return summary
 
 
-def _check_dump(path, resolver, settings, batch, formatter, summary) -> None:
+@dataclass
+class _Reporter:
+    """Hands each result to the formatter, the summary and the progress bar."""
+
+    formatter: Formatter
+    summary: Summary
+    progress: RunProgress
+    stream: TextIO
+    options: RunOptions
+
+    def report(self, outcome: Outcome, path: str, settings: Settings) -> None:
+        result = outcome.result
+        prints = result.findings or result.error is not None or outcome.changed
+        with self.progress.aside() if prints else contextlib.nullcontext():
+            if result.error is not None:
+                click.echo(f"wikilint: error: {result.error}", err=True)
+            elif outcome.changed:
+                _deliver_fix(outcome, path, self.stream, self.options)
+            self.summary.add(result, settings.fail_on)
+            self.summary.fixed += outcome.fixed
+            self.formatter.file(result)
+        self.progress.advance(result)
+
+
+def _kind(path: str) -> str:
+    """Dumps, standard input and files take different paths through the run."""
+    if path == STDIN:
+        return "stdin"
+    return "dump" if is_dump(path) else "file"
+
+
+def _outcomes(
+    files: list[tuple[str, Settings]], resolver: Resolver, options: RunOptions
+) -> Iterator[tuple[str, Settings, Outcome]]:
+    """Each file's outcome, in-process or, when it pays, in worker processes."""
+    batch = options.batch
+    fixing = options.fix or options.diff
+    jobs = _file_jobs(batch.jobs, files)
+    if jobs == 1:
+        for path, settings in files:
+            rules, language = settings.rules_for(path), settings.config.language
+            outcome = process_path(
+                path, rules, language, fixing, options.unsafe_fixes, batch.timeout
+            )
+            yield path, settings, outcome
+        return
+    recipes: dict[int, SettingsRules] = {}
+
+    def task(path: str, settings: Settings) -> FileTask:
+        # Workers rebuild rules from a recipe: one per distinct rule list, not per file.
+        recipe = recipes.setdefault(
+            id(settings.rules_for(path)),
+            SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path),
+        )
+        return FileTask(path, recipe, settings.config.language, fixing, options.unsafe_fixes)
+
+    by_path = dict(files)
+    tasks = (task(path, settings) for path, settings in files)
+    for outcome in run_files(tasks, jobs=jobs, ordered=batch.ordered, timeout=batch.timeout):
+        path = outcome.result.path
+        yield path, by_path[path], outcome
+
+
+def _file_jobs(jobs: int | None, files: list[tuple[str, Settings]]) -> int:
+    """Worker processes for *files*: 1 means in this process."""
+    if len(files) < 2 or files[0][0] == STDIN:
+        return 1
+    if jobs is None:
+        return default_jobs() if len(files) >= POOL_MIN_FILES else 1
+    return min(jobs, len(files))
+
+
+def _check_dump(
+    path: str, resolver: Resolver, settings: Settings, batch: BatchOptions, reporter: _Reporter
+) -> None:
     """Lint every selected page of an XML dump; its pages are the results."""
     recipe = SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path)
+    progress = reporter.progress
     try:
-        for result in lint_dump(path, recipe, batch):
-            summary.add(result, settings.fail_on)
-            formatter.file(result)
+        progress.begin(Path(path).name, os.path.getsize(path), by_bytes=True)
+        for result in lint_dump(path, recipe, batch, progress.reached):
+            reporter.report(Outcome(result), path, settings)
     except (DumpError, OSError, RuntimeError) as error:
         raise WikilintError(f"{path}: {error}") from None
 

@@ -82,9 +82,10 @@ def is_dump(path: str | Path) -> bool:
     return DUMP_NAME.search(str(path)) is not None
 
 
-def open_dump(path: str | Path) -> BinaryIO:
-    """Open a dump for reading, decompressing bzip2 or gzip (told by the magic bytes)."""
-    raw = open(path, "rb")  # noqa: SIM115 - returned to the caller
+def open_dump(path: str | Path | BinaryIO) -> BinaryIO:
+    """Open a dump (a path or a binary file) for reading, decompressing bzip2 or gzip
+    (told by the magic bytes)."""
+    raw = open(path, "rb") if isinstance(path, str | Path) else path  # noqa: SIM115
     magic = raw.read(3)
     raw.seek(0)
     if magic == b"BZh":
@@ -94,7 +95,7 @@ def open_dump(path: str | Path) -> BinaryIO:
     return raw
 
 
-def iter_pages(path: str | Path, page_filter: PageFilter = ARTICLES) -> Iterator[Page]:
+def iter_pages(path: str | Path | BinaryIO, page_filter: PageFilter = ARTICLES) -> Iterator[Page]:
     """Every accepted page of a whole dump, in dump order."""
     with open_dump(path) as source:
         yield from _parse(source, page_filter)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import heapq
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 from wikilint.engine import is_internal_error
 from wikilint.finding import Applicability, Finding, Severity
+
+#: How many of the articles with the most findings a summary keeps.
+TOP_ARTICLES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +43,20 @@ class Summary:
     """Remaining findings only an unsafe fix would resolve."""
     unsafe_enabled: bool = False
     """Whether the run applied (or would apply) unsafe fixes."""
+    started: float = field(default_factory=time.monotonic, compare=False)
+    _top: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+    """A min-heap of (findings, -input number, path): the leaders so far, earliest on ties."""
 
     def add(self, result: FileResult, fail_on: Severity = Severity.INFO) -> None:
         self.files += 1
         if result.error is not None:
             self.unreadable += 1
+        if result.findings:
+            entry = (len(result.findings), -self.files, result.path)
+            if len(self._top) < TOP_ARTICLES:
+                heapq.heappush(self._top, entry)
+            else:
+                heapq.heappushpop(self._top, entry)
         for finding in result.findings:
             self.by_rule[finding.code, finding.rule, finding.severity] += 1
             self.internal_errors += is_internal_error(finding)
@@ -56,6 +70,15 @@ class Summary:
     @property
     def findings(self) -> int:
         return sum(self.by_rule.values())
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the run started."""
+        return time.monotonic() - self.started
+
+    def most_findings(self) -> list[tuple[str, int]]:
+        """The articles with the most findings (at most :data:`TOP_ARTICLES`), most first."""
+        return [(path, count) for count, _, path in sorted(self._top, reverse=True)]
 
     def count(self, severity: Severity) -> int:
         return sum(n for (_, _, level), n in self.by_rule.items() if level is severity)

@@ -115,9 +115,20 @@ class FullFormatter(Formatter):
                     code, rule, Text(severity.value, style=SEVERITY_STYLES[severity]), str(count)
                 )
             self.console.print(table)
+        leaders = summary.most_findings() if summary.files > 1 else []
+        if leaders:
+            self.console.print()
+            table = Table(show_edge=False, header_style="bold")
+            table.add_column("most findings")
+            table.add_column("count", justify="right")
+            for path, count in leaders:
+                table.add_row(path, str(count))
+            self.console.print(table)
         self.console.print(Text(summary_line(summary), style="bold"))
         for note in summary.fix_notes():
             self.console.print(Text(note))
+        if summary.files > 1:
+            self.console.print(Text(time_line(summary), style="dim"))
 
 
 def summary_line(summary: Summary) -> str:
@@ -132,3 +143,10 @@ def summary_line(summary: Summary) -> str:
     ]
     noun = "problem" if summary.findings == 1 else "problems"
     return f"Found {summary.findings} {noun} ({', '.join(parts)}) in {files}."
+
+
+def time_line(summary: Summary) -> str:
+    """``Checked 91 articles in 2.40 s (37.9 per second).``"""
+    seconds = summary.elapsed
+    rate = summary.files / seconds if seconds > 0 else 0.0
+    return f"Checked {summary.files:,} articles in {seconds:.2f} s ({rate:,.1f} per second)."
