@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 from helpers import corpus_articles, fixture_articles, read
 from hypothesis import HealthCheck, given, settings
@@ -124,6 +125,9 @@ def check_paragraphs(article: Article) -> None:
             else:  # an entity, <br> or a template that renders a character
                 assert source[start] in "&<{"
             last = start
+        for styled in (view.italic, view.bold):  # sorted, disjoint, non-empty, inside
+            assert all(0 <= start < end <= len(view.text) for start, end in styled)
+            assert all(left[1] < right[0] for left, right in pairwise(styled))
         sentence_end = 0
         for start, end in paragraph.sentences:
             assert sentence_end <= start < end <= len(view.text)
