@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from wikilint.text import WORD
@@ -143,9 +144,9 @@ def _sample(article: Article) -> str:
         size += len(paragraph.prose.text)
         if size >= SAMPLE_CHARS:
             break
-    text = "\n".join(parts)
-    if len(WORD.findall(text)) < MIN_WORDS:
-        return article.source[:SAMPLE_CHARS]
+    text = "\n".join(parts)[:SAMPLE_CHARS]
+    if next(islice(WORD.finditer(text), MIN_WORDS - 1, None), None) is None:
+        return article.source[:SAMPLE_CHARS]  # fewer than MIN_WORDS words of prose
     return text
 
 
