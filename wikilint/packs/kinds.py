@@ -145,11 +145,15 @@ class Substitution(Kind):
         return text.casefold() if self.spec.ignorecase else text
 
     def _find(self, text: str) -> Iterator[Span]:
-        for word in WORD.finditer(text):
-            value = word.group()
-            known = _plain_case(value) and self._key(value) in self.table
-            if known and not _in_compound(text, *word.span()):
-                yield word.span()
+        words = WORD.findall(text)  # a word has no spaces: its key is at most casefolded
+        if not self.table.keys().isdisjoint(
+            map(str.casefold, words) if self.spec.ignorecase else words
+        ):
+            for word in WORD.finditer(text):
+                value = word.group()
+                known = _plain_case(value) and self._key(value) in self.table
+                if known and not _in_compound(text, *word.span()):
+                    yield word.span()
         if self.phrases is not None:
             yield from patterns.finditer(self.phrases, text)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
+from operator import eq
 
 from mwparserfromhell.nodes import Argument, ExternalLink, Node, Tag, Template, Wikilink
 
@@ -143,8 +144,10 @@ class DoubledWord(Rule):
             else []
         )
         for start, end in paragraph.sentences:
+            keys = [word.casefold() for word in WORD.findall(text, start, end)]
+            if not _recurs(keys, context.min_words, self.options.max_words):
+                continue
             words = [match.span() for match in WORD.finditer(text, start, end)]
-            keys = [text[s:e].casefold() for s, e in words]
             reported_until = 0
             for i in range(len(words)):
                 longest = min(self.options.max_words, (len(words) - i) // 2)
@@ -232,6 +235,15 @@ def _is_periodic(words: list[str]) -> bool:
 def _is_idiom(words: list[str]) -> bool:
     """Whether a double is "X and X" after "and", or a patronymic chain ("X ibn X ibn")."""
     return (len(words) == 2 and words[0] in IDIOM_CONJUNCTIONS) or words[-1] in PATRONYMICS
+
+
+def _recurs(keys: list[str], shortest: int, longest: int) -> bool:
+    """Whether a run of *shortest* to *longest* words is repeated right after itself."""
+    for n in range(shortest, longest + 1):
+        same = bytes(map(eq, keys, keys[n:]))  # 1 where a word recurs n words later
+        if b"\x01" * n in same:
+            return True
+    return False
 
 
 def _adjacent(paragraph: Paragraph, run: list[Span], context: _Context) -> bool:
