@@ -30,7 +30,9 @@ def test_adversarial_input_is_cut_off_at_the_budget(name: str) -> None:
     findings = lint_guarded(adversarial(name), "Evil", RULES, timeout=0.3)
     elapsed = time.perf_counter() - started
     assert [(f.code, f.rule, f.path) for f in findings] == [(TIMEOUT_CODE, TIMEOUT_NAME, "Evil")]
-    assert elapsed < 2.0
+    # Unguarded, these inputs take from seconds to minutes; the bound only shows the run
+    # was cut off, with room for a loaded CI machine (speed is measured in bench/).
+    assert elapsed < 15.0
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -39,9 +41,10 @@ def test_what_the_precheck_lets_through_parses_fast(name: str) -> None:
     repeats = 1
     while not is_risky(unit * (repeats + 16)):
         repeats += 16
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: what other processes do does not count
     mwparserfromhell.parse(unit * repeats)
-    assert time.perf_counter() - started < 0.75
+    # Far below the pathological seconds-to-minutes, with room for a slow machine.
+    assert time.process_time() - started < 3.0
 
 
 def test_real_articles_are_not_risky() -> None:
