@@ -91,6 +91,11 @@ class Article:
         return self.lines.position(offset)
 
     @cached_property
+    def memo(self) -> dict[object, object]:
+        """Work shared by several rules, computed once (see ``wikilint.memo``)."""
+        return {}
+
+    @cached_property
     def _index(self) -> SpanIndex:
         return index_spans(self.tree, self.source)
 
