@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from mwparserfromhell.nodes import Node, Tag, Text
 
 from wikilint.article import Article, Paragraph
+from wikilint.memo import per_article
 from wikilint.prose import is_inline_markup
 
 #: Section titles (casefolded) where external links and cited sources belong.
@@ -35,8 +36,9 @@ EXTERNAL_LINK_SECTIONS = frozenset(
 _REF_MARK = re.compile(r"<ref\b[^>]*?(/)?>|(</ref\s*>)", re.IGNORECASE)
 
 
-def prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
-    """Nodes of running prose lines, in source order.
+@per_article
+def prose_nodes(article: Article) -> list[tuple[Node, Paragraph]]:
+    """Nodes of running prose lines, in source order, listed once per article.
 
     Looks inside inline HTML formatting (bold and italic are text, see ``emphasis``), but
     not inside references, templates, tables, lists, file links or other markup that is
@@ -44,6 +46,10 @@ def prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
     that start on the paragraph's own line count, and nothing after a `<ref>` the parser
     left as text.
     """
+    return list(_prose_nodes(article))
+
+
+def _prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
     top = article.tree.nodes
     starts = [article.span(node)[0] for node in top]
     for paragraph in article.paragraphs:
@@ -60,17 +66,17 @@ def prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
                     elif not match.group(1):
                         in_ref = True
             elif not in_ref:
-                yield from _inline(node, paragraph)
+                yield from _inline(article, node, paragraph)
             index += 1
 
 
-def _inline(node: Node, paragraph: Paragraph) -> Iterator[tuple[Node, Paragraph]]:
+def _inline(article: Article, node: Node, paragraph: Paragraph) -> Iterator[tuple[Node, Paragraph]]:
     yield node, paragraph
     if (
         isinstance(node, Tag)
         and not node.self_closing
         and is_inline_markup(node)
-        and "\n" not in str(node)  # the lines after the first are other paragraphs
+        and article.source.find("\n", *article.span(node)) < 0  # later lines: other paragraphs
     ):
         for child in node.contents.nodes:
-            yield from _inline(child, paragraph)
+            yield from _inline(article, child, paragraph)

@@ -7,12 +7,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Argument, Comment, Tag, Template
+from mwparserfromhell.nodes import Argument, Comment, Template
 
 from wikilint.article import Article
 from wikilint.emphasis import marks, unclosed
 from wikilint.finding import Finding, Severity
-from wikilint.markup import OPAQUE_TAGS, merge, tag_name
+from wikilint.markup import OPAQUE_TAGS, merge
+from wikilint.names import tags_named
 from wikilint.rule import Rule, RuleDocs
 from wikilint.spans import Span
 
@@ -55,26 +56,33 @@ class UnbalancedQuotes(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
+        if "''" not in article.source:
+            return
         hidden = _hidden_spans(article)
         regions = [(0, len(article.source))] + [
             article.span(tag.contents)
-            for tag in article.nodes(Tag)
-            if tag_name(tag) == "ref" and tag.contents is not None and not tag.self_closing
+            for tag in tags_named(article, "ref")
+            if tag.contents is not None and not tag.self_closing
         ]
         for region_start, region_end in regions:
+            if article.source.find("''", region_start, region_end) < 0:
+                continue  # masking only removes apostrophes
             text = _masked(article.source, region_start, region_end, hidden)
-            offset = region_start
-            for line in text.split("\n"):
-                for mark, kind in unclosed(marks(line)) if "''" in line else ():
-                    if self.options.allow_whole_line and not line[: mark.start].strip(_LINE_MARKUP):
-                        continue
-                    yield self.finding(
-                        article,
-                        offset + mark.start,
-                        offset + mark.end,
-                        f"{kind} opened here is not closed on this line",
-                    )
-                offset += len(line) + 1
+            yield from self._check_region(article, text, region_start)
+
+    def _check_region(self, article: Article, text: str, offset: int) -> Iterator[Finding]:
+        """Findings on the lines of a masked region starting at source *offset*."""
+        for line in text.split("\n"):
+            for mark, kind in unclosed(marks(line)) if "''" in line else ():
+                if self.options.allow_whole_line and not line[: mark.start].strip(_LINE_MARKUP):
+                    continue
+                yield self.finding(
+                    article,
+                    offset + mark.start,
+                    offset + mark.end,
+                    f"{kind} opened here is not closed on this line",
+                )
+            offset += len(line) + 1
 
 
 def _hidden_spans(article: Article) -> list[Span]:
@@ -83,9 +91,7 @@ def _hidden_spans(article: Article) -> list[Span]:
     spans += [article.span(node) for node in article.nodes(Template)]
     spans += [article.span(node) for node in article.nodes(Argument)]
     spans += [
-        article.span(tag)
-        for tag in article.nodes(Tag)
-        if tag_name(tag) in OPAQUE_TAGS or tag_name(tag) in ("ref", "references")
+        article.span(tag) for tag in tags_named(article, *sorted(OPAQUE_TAGS), "ref", "references")
     ]
     return sorted(spans)
 
@@ -93,9 +99,8 @@ def _hidden_spans(article: Article) -> list[Span]:
 def _masked(source: str, start: int, end: int, hidden: list[Span]) -> str:
     """``source[start:end]`` with the hidden spans inside it blanked, line breaks kept."""
     first = bisect_left(hidden, (start, start))
-    inside = [
-        span for span in hidden[first:] if span[0] < end and span[1] <= end and span != (start, end)
-    ]
+    last = bisect_left(hidden, (end, end), first)
+    inside = [span for span in hidden[first:last] if span[1] <= end and span != (start, end)]
     parts = []
     position = start
     for hide_start, hide_end in merge(inside):
