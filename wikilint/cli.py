@@ -2,49 +2,31 @@
 
 from __future__ import annotations
 
-import contextlib
-import difflib
 import functools
-import itertools
 import json
-import os
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 from rich.console import Console
 
 from wikilint import __version__
 from wikilint.budget import DEFAULT_TIMEOUT
+from wikilint.check import RunOptions, run_check
 from wikilint.config import Config, ConfigError, severity_of
-from wikilint.dumps import DumpError, PageFilter, is_dump
+from wikilint.dumps import DumpError, PageFilter
 from wikilint.explain import explanation
-from wikilint.output import FORMATTERS, make_formatter
-from wikilint.output.base import Formatter
+from wikilint.output import FORMATTERS
 from wikilint.parallel import (
     BatchOptions,
-    FileTask,
-    SettingsRules,
-    default_jobs,
-    lint_dump,
-    run_files,
 )
-from wikilint.progress import RunProgress
 from wikilint.reference import rules_markdown
 from wikilint.registry import Registry, RegistryError, discover
-from wikilint.results import Summary
-from wikilint.runner import Outcome, process_path
-from wikilint.settings import Resolver, Settings
-from wikilint.sources import STDIN, expand_paths
-from wikilint.writer import write_atomic
+from wikilint.settings import Resolver
 
 EXIT_USAGE = 2
-#: Without ``--jobs``, files go to worker processes from this many on: starting the
-#: workers takes 1-2.5 s and an article about 0.1 s, so fewer files are done sooner here.
-POOL_MIN_FILES = 64
 
 
 class WikilintError(click.ClickException):
@@ -164,20 +146,6 @@ def cli() -> None:
     """A text-quality linter for MediaWiki wikitext."""
 
 
-@dataclass(frozen=True)
-class RunOptions:
-    """How ``check`` reports and whether it fixes."""
-
-    output_format: str | None = None
-    color: bool | None = None
-    statistics: bool = False
-    quiet: bool = False
-    fix: bool = False
-    unsafe_fixes: bool = False
-    diff: bool = False
-    batch: BatchOptions = field(default_factory=BatchOptions)
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @settings_options
@@ -231,166 +199,14 @@ def check(
         else sys.stdout
     )
     try:
-        summary = _run(resolver, paths, stream, options)
+        summary = run_check(resolver, paths, stream, options)
+    except (ConfigError, DumpError) as error:
+        raise WikilintError(str(error)) from None
     finally:
         if output_file is not None:
             stream.close()
     code = 1 if diff and summary.fixed else summary.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)
-
-
-def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
-    """Fixed standard input and diffs own stdout; the report then goes to stderr."""
-    if options.diff or (options.fix and STDIN in paths and stream is sys.stdout):
-        return sys.stderr
-    return stream
-
-
-def _run(
-    resolver: Resolver, paths: tuple[str, ...], stream: TextIO, options: RunOptions
-) -> Summary:
-    report = _report_stream(stream, options, paths)
-    output_format = options.output_format
-    if output_format is None:
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            output_format = "github"
-        else:
-            output_format = "full" if report.isatty() else "concise"
-    name = "statistics" if options.statistics else output_format
-    formatter = make_formatter(name, report, options.color)
-    formatter.quiet = options.quiet
-    fixing = options.fix or options.diff
-    summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing)
-    inputs = []
-    for path in expand_paths(list(paths)):
-        settings = _settings(resolver, path)
-        if not settings.is_excluded(path):
-            formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
-            inputs.append((path, settings))
-    with RunProgress.for_terminal(formatter.machine_readable) as progress:
-        reporter = _Reporter(formatter, summary, progress, stream, options)
-        for kind, group in itertools.groupby(inputs, key=lambda item: _kind(item[0])):
-            if kind == "dump":
-                for path, settings in group:
-                    _check_dump(path, resolver, settings, options.batch, reporter)
-                continue
-            files = list(group)
-            progress.begin(f"{len(files):,} file{'s' * (len(files) != 1)}", len(files))
-            for path, settings, outcome in _outcomes(files, resolver, options):
-                reporter.report(outcome, path, settings)
-    formatter.finish(summary)
-    return summary
-
-
-@dataclass
-class _Reporter:
-    """Hands each result to the formatter, the summary and the progress bar."""
-
-    formatter: Formatter
-    summary: Summary
-    progress: RunProgress
-    stream: TextIO
-    options: RunOptions
-
-    def report(self, outcome: Outcome, path: str, settings: Settings) -> None:
-        result = outcome.result
-        prints = result.findings or result.error is not None or outcome.changed
-        with self.progress.aside() if prints else contextlib.nullcontext():
-            if result.error is not None:
-                click.echo(f"wikilint: error: {result.error}", err=True)
-            elif outcome.changed:
-                _deliver_fix(outcome, path, self.stream, self.options)
-            self.summary.add(result, settings.fail_on)
-            self.summary.fixed += outcome.fixed
-            self.formatter.file(result)
-        self.progress.advance(result)
-
-
-def _kind(path: str) -> str:
-    """Dumps, standard input and files take different paths through the run."""
-    if path == STDIN:
-        return "stdin"
-    return "dump" if is_dump(path) else "file"
-
-
-def _outcomes(
-    files: list[tuple[str, Settings]], resolver: Resolver, options: RunOptions
-) -> Iterator[tuple[str, Settings, Outcome]]:
-    """Each file's outcome, in-process or, when it pays, in worker processes."""
-    batch = options.batch
-    fixing = options.fix or options.diff
-    jobs = _file_jobs(batch.jobs, files)
-    if jobs == 1:
-        for path, settings in files:
-            rules, language = settings.rules_for(path), settings.config.language
-            outcome = process_path(
-                path, rules, language, fixing, options.unsafe_fixes, batch.timeout
-            )
-            yield path, settings, outcome
-        return
-    recipes: dict[int, SettingsRules] = {}
-
-    def task(path: str, settings: Settings) -> FileTask:
-        # Workers rebuild rules from a recipe: one per distinct rule list, not per file.
-        recipe = recipes.setdefault(
-            id(settings.rules_for(path)),
-            SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path),
-        )
-        return FileTask(path, recipe, settings.config.language, fixing, options.unsafe_fixes)
-
-    by_path = dict(files)
-    tasks = (task(path, settings) for path, settings in files)
-    for outcome in run_files(tasks, jobs=jobs, ordered=batch.ordered, timeout=batch.timeout):
-        path = outcome.result.path
-        yield path, by_path[path], outcome
-
-
-def _file_jobs(jobs: int | None, files: list[tuple[str, Settings]]) -> int:
-    """Worker processes for *files*: 1 means in this process."""
-    if len(files) < 2 or files[0][0] == STDIN:
-        return 1
-    if jobs is None:
-        return default_jobs() if len(files) >= POOL_MIN_FILES else 1
-    return min(jobs, len(files))
-
-
-def _check_dump(
-    path: str, resolver: Resolver, settings: Settings, batch: BatchOptions, reporter: _Reporter
-) -> None:
-    """Lint every selected page of an XML dump; its pages are the results."""
-    recipe = SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path)
-    progress = reporter.progress
-    try:
-        progress.begin(Path(path).name, os.path.getsize(path), by_bytes=True)
-        for result in lint_dump(path, recipe, batch, progress.reached):
-            reporter.report(Outcome(result), path, settings)
-    except (DumpError, OSError, RuntimeError) as error:
-        raise WikilintError(f"{path}: {error}") from None
-
-
-def unified_diff(before: str, after: str, path: str) -> list[str]:
-    """A unified diff like ``git diff``'s, marking a last line without a line break."""
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
-    )
-    return [
-        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
-    ]
-
-
-def _deliver_fix(outcome: Outcome, path: str, stream: TextIO, options: RunOptions) -> None:
-    """Print the diff, print fixed standard input, or write the file atomically."""
-    if options.diff:
-        stream.writelines(
-            unified_diff(outcome.original, outcome.result.source, outcome.result.path)
-        )
-    elif path == STDIN:
-        stream.write(outcome.result.source)
-    else:
-        write_atomic(path, outcome.result.source, outcome.bom)
 
 
 def _settings(resolver: Resolver, path: str):

@@ -200,9 +200,10 @@ def test_python_dash_m_and_an_unexpected_crash_without_traceback(tmp_path: Path)
         [
             sys.executable,
             "-c",
-            "import sys, wikilint.cli as c\n"
+            "import sys, wikilint.check, wikilint.cli\n"
             "def boom(*a, **k): raise RuntimeError('disk on fire')\n"
-            "c.process_path = boom\nsys.argv = ['wikilint', 'check', 'defect.wiki']\nc.main()",
+            "wikilint.check.process_path = boom\n"
+            "sys.argv = ['wikilint', 'check', 'defect.wiki']\nwikilint.cli.main()",
         ],
         cwd=tmp_path,
         capture_output=True,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from adversarial import adversarial
 
-import wikilint.cli
+import wikilint.check
 from wikilint.parallel import run_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -29,7 +29,7 @@ def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(jobs)
         return run_files(tasks, jobs=jobs, **settings)
 
-    monkeypatch.setattr(wikilint.cli, "run_files", spy)
+    monkeypatch.setattr(wikilint.check, "run_files", spy)
     return calls
 
 
