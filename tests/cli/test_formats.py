@@ -31,6 +31,14 @@ def test_sarif_validates_against_the_official_schema(run) -> None:
     region = duplicate["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (4, 1)
     assert duplicate["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    dash = next(r for r in sarif_run["results"] if r["ruleId"] == "WL601")
+    [change] = dash["fixes"][0]["artifactChanges"]
+    [replacement] = change["replacements"]
+    assert replacement["insertedContent"]["text"] == "—"
+    source = SEED.read_text(encoding="utf-8")
+    deleted = replacement["deletedRegion"]
+    start = deleted["charOffset"]
+    assert source[start : start + deleted["charLength"]] == "-- "
 
 
 def test_sarif_describes_rules_with_their_docs(run) -> None:
