@@ -97,17 +97,17 @@ def _origin(text: str) -> list[int]:
     return origin
 
 
-def _comparable(text: str, words: list[str], min_words: int, min_chars: int) -> bool:
-    """Whether a paragraph is running prose long enough to count as a repeat.
+def _comparable_words(text: str, min_words: int, min_chars: int) -> list[str] | None:
+    """The words of a paragraph that is running prose long enough to count as a repeat.
 
     Short lines are boilerplate ("See also"); lines that end no sentence are verses,
     captions or lead-ins to a list ("It is written as follows:") and repeat legitimately.
+    The cheap tests come first: most lines fail them before their words are split.
     """
-    return (
-        len(words) >= min_words
-        and len(text) >= min_chars
-        and _SENTENCE_END.search(text) is not None
-    )
+    if len(text) < min_chars or _SENTENCE_END.search(text) is None:
+        return None
+    words = WORD.findall(text)
+    return words if len(words) >= min_words else None
 
 
 def ends_sentence(text: str) -> bool:
@@ -128,8 +128,8 @@ def duplicate_paragraphs(
     index = _ShingleIndex()
     for paragraph in paragraphs:
         norm = normalize(paragraph.prose.text)
-        words = WORD.findall(norm.text)
-        if not _comparable(norm.text, words, min_words, min_chars):
+        words = _comparable_words(norm.text, min_words, min_chars)
+        if words is None:
             continue
         first = first_copy.setdefault(norm.text, paragraph)
         if first is not paragraph:
@@ -157,29 +157,42 @@ def article_duplicates(
 
 
 class _ShingleIndex:
-    """Earlier paragraphs by the shingles they contain."""
+    """Earlier paragraphs by the shingles they contain.
+
+    A shingle's posting is the number of the one paragraph holding it, or a list once
+    several do: most shingles occur once, so adding a paragraph is mostly set algebra
+    done in C, and only shingles seen before cost Python work.
+    """
 
     def __init__(self) -> None:
-        self._postings: dict[str, list[int]] = {}
+        self._postings: dict[str, int | list[int]] = {}
         self._entries: dict[int, tuple[Paragraph, Normalized, int]] = {}
 
     def add(self, paragraph: Paragraph, norm: Normalized, shingles: set[str]) -> None:
         number = paragraph.index
         self._entries[number] = (paragraph, norm, len(shingles))
         postings = self._postings
-        for shingle in shingles:
-            posting = postings.get(shingle)
-            if posting is None:
-                postings[shingle] = [number]
+        for shingle in postings.keys() & shingles:
+            posting = postings[shingle]
+            if isinstance(posting, int):
+                postings[shingle] = [posting, number]
             elif len(posting) < MAX_POSTINGS:
                 posting.append(number)
+        postings.update(dict.fromkeys(shingles.difference(postings), number))
 
     def candidates(self, shingles: set[str]) -> list[tuple[Paragraph, Normalized]]:
-        """Paragraphs sharing enough shingles, most shared first, at most MAX_CANDIDATES."""
+        """Paragraphs sharing enough shingles, most shared first (earlier first among
+        equals), at most MAX_CANDIDATES."""
         postings = self._postings
-        shared = Counter(index for shingle in shingles for index in postings.get(shingle, ()))
+        shared: Counter[int] = Counter()
+        for shingle in postings.keys() & shingles:
+            posting = postings[shingle]
+            if isinstance(posting, int):
+                shared[posting] += 1
+            else:
+                shared.update(posting)
         found: list[tuple[Paragraph, Normalized]] = []
-        for index, count in shared.most_common():
+        for index, count in sorted(shared.items(), key=lambda item: (-item[1], item[0])):
             paragraph, norm, total = self._entries[index]
             if count >= MIN_SHARED * min(len(shingles), total):
                 found.append((paragraph, norm))
@@ -254,4 +267,4 @@ def _whole(paragraph: Paragraph) -> Span:
 def _shingles(words: list[str]) -> set[str]:
     """Runs of SHINGLE words (all words when fewer), joined by spaces."""
     size = min(SHINGLE, len(words))
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    return set(map(" ".join, zip(*(words[start:] for start in range(size)), strict=False)))
