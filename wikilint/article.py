@@ -113,13 +113,28 @@ class Article:
             return (node for node in self.tree.nodes if isinstance(node, kind))
         found = self._nodes_by_kind.get(kind)
         if found is None:
-            found = [node for node in self._index.nodes if isinstance(node, kind)]
+            types = [type_ for type_ in self._nodes_by_type if issubclass(type_, kind)]
+            if len(types) <= 1:
+                found = self._nodes_by_type[types[0]] if types else []
+            else:
+                found = [node for node in self._index.nodes if isinstance(node, kind)]
             self._nodes_by_kind[kind] = found
         return iter(cast(list[N], found))
 
     @cached_property
     def _nodes_by_kind(self) -> dict[type[Node], list[Node]]:
         return {Node: self._index.nodes}
+
+    @cached_property
+    def _nodes_by_type(self) -> dict[type[Node], list[Node]]:
+        """Nodes grouped by their exact type, in source order: one pass for all kinds."""
+        groups: dict[type[Node], list[Node]] = {}
+        for node in self._index.nodes:
+            group = groups.get(type(node))
+            if group is None:
+                groups[type(node)] = group = []
+            group.append(node)
+        return groups
 
     def prose_of(self, nodes: list[Node]) -> ProseView:
         """Prose view of a run of nodes of this article's tree."""

@@ -28,6 +28,8 @@ from wikilint.spans import Span
 
 #: Tags whose contents mwparserfromhell keeps as raw text.
 OPAQUE_TAGS = frozenset(PARSER_BLACKLIST)
+#: What the openers of the unclosed-markup rules start with; most texts hold none of it.
+_MARKED = re.compile(r"<|\[\[|\{\{|\{\|")
 
 
 def opaque_spans(article: Article) -> list[Span]:
@@ -38,21 +40,37 @@ def opaque_spans(article: Article) -> list[Span]:
 @per_article
 def raw_texts(article: Article) -> list[tuple[str, int]]:
     """``(value, source offset)`` of every ``Text`` node holding wikitext."""
-    hidden = merge(opaque_spans(article))
-    starts = [start for start, _ in hidden]
-    texts = []
-    for node in article.nodes(Text):
-        start, _ = article.span(node)
-        index = bisect_right(starts, start) - 1
-        if index < 0 or start >= hidden[index][1]:
-            texts.append((node.value, start))
-    return texts
+    return _raw(article, [(node.value, article.span(node)[0]) for node in article.nodes(Text)])
 
 
 @per_article
 def raw_texts_with(article: Article, marker: str) -> list[tuple[str, int]]:
     """The :func:`raw_texts` that contain *marker*."""
-    return [(value, offset) for value, offset in raw_texts(article) if marker in value]
+    if marker not in article.source:
+        return []
+    texts = _marked_texts(article) if _MARKED.search(marker) else raw_texts(article)
+    return [(value, offset) for value, offset in texts if marker in value]
+
+
+@per_article
+def _marked_texts(article: Article) -> list[tuple[str, int]]:
+    """The :func:`raw_texts` holding a ``_MARKED`` string: a few, found in one pass."""
+    nodes = [node for node in article.nodes(Text) if _MARKED.search(node.value)]
+    return _raw(article, [(node.value, article.span(node)[0]) for node in nodes])
+
+
+def _raw(article: Article, texts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The *texts* that start outside every tag holding no wikitext."""
+    hidden = merge(opaque_spans(article))
+    if not hidden:
+        return texts
+    starts = [start for start, _ in hidden]
+
+    def outside(offset: int) -> bool:
+        index = bisect_right(starts, offset) - 1
+        return index < 0 or offset >= hidden[index][1]
+
+    return [(value, offset) for value, offset in texts if outside(offset)]
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:

@@ -34,9 +34,13 @@ class DoubleHyphenDash(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
+        if "--" not in article.source:
+            return  # a finding's source is the matched text, which holds "--"
         dash = " – " if _prefers_spaced_en_dash(article.source) else "—"
         for paragraph in article.paragraphs:
             text = paragraph.prose.text
+            if "--" not in text:
+                continue
             for match in _HYPHENS.finditer(text):
                 start, end = paragraph.prose.span(match.start(), match.end())
                 if article.source[start:end] != match.group():
