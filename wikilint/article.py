@@ -76,9 +76,8 @@ class Article:
         # The parser stops at a NUL; U+FFFD keeps every later offset in place. Bold and
         # italic are left as text: MediaWiki reads them per line, which the prose view
         # does (see ``emphasis``), while the parser lets them run on and swallow markup.
-        self.tree: Wikicode = mwparserfromhell.parse(
-            source.replace("\x00", "\ufffd"), skip_style_tags=True
-        )
+        self._parsed = source.replace("\x00", "\ufffd")
+        self.tree: Wikicode = mwparserfromhell.parse(self._parsed, skip_style_tags=True)
         self._detached: list[Text] = []
 
     @cached_property
@@ -106,6 +105,11 @@ class Article:
     def span(self, node: Node | Wikicode) -> Span:
         """Source span of any node or nested ``Wikicode`` of the tree."""
         return self._index.spans[id(node)]
+
+    def text(self, node: Node | Wikicode) -> str:
+        """``str(node)``, sliced from the parsed source instead of rebuilt from the tree."""
+        start, end = self.span(node)
+        return self._parsed[start:end]
 
     def nodes(self, kind: type[N], *, recursive: bool = True) -> Iterator[N]:
         """Nodes of a type, in source order (nested ones too unless ``recursive=False``)."""

@@ -24,8 +24,14 @@ def tag_name(tag: Tag) -> str:
 
 @per_article
 def named_tags(article: Article) -> list[tuple[str, Tag]]:
-    """``(name, tag)`` of every tag, nested ones too, in source order."""
-    return [(tag_name(tag), tag) for tag in article.nodes(Tag)]
+    """``(name, tag)`` of every tag, nested ones too, in source order (see ``tag_name``)."""
+    return [(_name_text(article, tag).strip().casefold(), tag) for tag in article.nodes(Tag)]
+
+
+def _name_text(article: Article, tag: Tag) -> str:
+    """``str(tag.tag)``, sliced from the source unless the tag is wiki markup (``*``, ``|-``),
+    whose name has no source of its own."""
+    return str(tag.tag) if tag.wiki_markup else article.text(tag.tag)
 
 
 @per_article

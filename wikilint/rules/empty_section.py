@@ -82,14 +82,26 @@ def _message(section: Section, span: Span, article: Article) -> str:
 
 
 class _ContentStarts:
-    """Start offsets of the top-level nodes that render something."""
+    """Whether a top-level node that renders something starts inside a span."""
 
     def __init__(self, article: Article) -> None:
-        self._starts = [article.span(node)[0] for node in article.tree.nodes if not _is_blank(node)]
+        self._nodes = article.tree.nodes
+        self._starts = [article.span(node)[0] for node in self._nodes]
+        self._blank: dict[int, bool] = {}
 
     def within(self, start: int, end: int) -> bool:
         index = bisect_left(self._starts, start)
-        return index < len(self._starts) and self._starts[index] < end
+        while index < len(self._starts) and self._starts[index] < end:
+            if not self._is_blank(index):
+                return True
+            index += 1
+        return False
+
+    def _is_blank(self, index: int) -> bool:
+        blank = self._blank.get(index)
+        if blank is None:
+            blank = self._blank[index] = _is_blank(self._nodes[index])
+        return blank
 
 
 def _is_blank(node: Node) -> bool:

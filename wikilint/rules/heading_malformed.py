@@ -66,20 +66,29 @@ class MalformedHeading(Rule):
                 return
 
     def _check_text(self, article: Article, node: Text) -> Iterator[Finding]:
+        value = node.value
+        if "=" not in value:
+            return
         start = article.span(node)[0]
         source = article.source
-        at_line_start = start == 0 or source[start - 1] == "\n"
-        starts = [0] if at_line_start else []
-        starts += [index + 1 for index, char in enumerate(node.value) if char == "\n"]
-        for offset in starts:
-            if node.value[offset : offset + 1] == "=":
-                line_start = start + offset
-                yield self.finding(
-                    article,
-                    line_start,
-                    _line_end(source, line_start),
-                    "line starts with '=' but is not a heading",
-                )
+        for offset in _line_starts_with_equals(value, start == 0 or source[start - 1] == "\n"):
+            line_start = start + offset
+            yield self.finding(
+                article,
+                line_start,
+                _line_end(source, line_start),
+                "line starts with '=' but is not a heading",
+            )
+
+
+def _line_starts_with_equals(value: str, at_line_start: bool) -> Iterator[int]:
+    """Offsets in *value* of the lines that start with ``=``."""
+    if at_line_start and value.startswith("="):
+        yield 0
+    found = value.find("\n=")
+    while found >= 0:
+        yield found + 1
+        found = value.find("\n=", found + 1)
 
 
 def _line_end(source: str, offset: int) -> int:
