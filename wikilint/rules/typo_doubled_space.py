@@ -36,6 +36,8 @@ class DoubledSpace(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         for paragraph in article.paragraphs:
             text = paragraph.prose.text
+            if "  " not in text:
+                continue
             for match in _SPACES.finditer(text):
                 start, end = paragraph.prose.span(*match.span())
                 if article.source[start:end] != match.group():

@@ -13,6 +13,8 @@ from wikilint.rule import Rule, RuleDocs
 # A letter, spaces, then punctuation that is not an ellipsis, a decimal (" .45") or a
 # domain (" .com"): it is followed by a space or the end.
 _SPACE_BEFORE = re.compile(r"(?<=[^\W\d_])( +)([,;.?])(?=\s|$)")
+#: What every match of ``_SPACE_BEFORE`` holds; found faster (it starts with a literal).
+_CANDIDATE = re.compile(r" [,;.?]")
 
 
 class SpaceBeforePunctuation(Rule):
@@ -40,6 +42,8 @@ class SpaceBeforePunctuation(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         for paragraph in article.paragraphs:
             text = paragraph.prose.text
+            if not _CANDIDATE.search(text):
+                continue
             quotes: list[tuple[int, int]] | None = None
             for match in _SPACE_BEFORE.finditer(text):
                 start, end = paragraph.prose.span(*match.span())
