@@ -57,6 +57,41 @@ _SUPERLATIVES = (
     "|costliest|largest-ever|first-ever|sole"
 )
 
+# Cue branches that start with a digit, a capital or a currency sign, and those that
+# start with a lower-case word: only texts with the latter's rare words need them.
+_FIGURE_IN_DIGITS = (
+    rf"(?:US|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s+{_MAGNITUDE}|\s?(?:bn|m)\b)?"
+    rf"|(?:{_NUMBER})\s?(?:%|per\s?cent\b)"
+    rf"|(?:{_NUMBER})\s+{_MAGNITUDE}s?\b"
+    rf"|(?P<count>{_NUMBER})(?![\w%]|[.,]\d|[–-]\d)(?:\s+(?P<unit>[A-Za-z][\w-]*))?"
+)
+_FIGURE_IN_WORDS = (
+    rf"\b{_SPELLED}\s+{_MAGNITUDE}s?\b"
+    r"|\b(?:millions|billions|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\b"
+)
+_DATE_IN_DIGITS = (
+    rf"\b(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{3,4}}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|(?<![\w$£€.,/:\-–(])(?:1\d{3}|20\d{2})(?:s\b|(?![\w%]|[.,]\d))"
+    r"|\b\d{1,2}(?:st|nd|rd|th)(?:[–-]\d{1,2}(?:st|nd|rd|th))?\s+centur(?:y|ies)\b"
+    r"|\b\d{1,4}\s?(?:BCE?|AD|CE)\b"
+)
+_DATE_IN_WORDS = rf"\b{_ORDINAL}\s+centur(?:y|ies)\b"
+
+
+def _superlative(possessive: bool) -> str:
+    """The superlative cue; without the possessive determiner ("Canada's largest")
+    for texts with no "'s", where it cannot match."""
+    owner = r"|[A-Za-z]++['’]s" if possessive else ""  # possessive ++: no backtracking
+    return (
+        rf"\b(?:the|its|their|his|her|one\s+of\s+the{owner})\s+"
+        rf"(?:(?:very|single|second|third|all-time)\s+)?"
+        rf"(?:most\s+[a-z]+|least\s+[a-z]+|(?:{_SUPERLATIVES}))\b(?:\s+[a-z][\w-]*)?"
+        r"|\b(?:a|an|the)\s+(?:new\s+)?(?:world\s+|national\s+)?record\b"
+        r"|\b(?:unprecedented|all-time|record-(?:breaking|setting))\b"
+        r"|\bmore\s+\w+\s+than\s+any\s+other\b"
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -68,23 +103,58 @@ class Cue:
     hint: re.Pattern[str] | None
     """Found in every text the pattern matches: texts without it are skipped unread."""
     folded: re.Pattern[str] | None
-    """A case-insensitive pattern made case-sensitive, to try on lower-cased ASCII text
-    first: there it matches exactly where the pattern matches, but much faster."""
+    """A case-insensitive pattern made case-sensitive, to try on lower-cased text first:
+    there it matches exactly where the pattern matches, but much faster."""
+    shortcut: Shortcut | None = None
 
     def may_match(self, text: str, lowered: str | None) -> bool:
-        """Whether the pattern can match *text*; *lowered* is it lower-cased if ASCII."""
+        """Whether the pattern can match *text*; *lowered* is it lower-cased, if safe."""
         if self.hint is not None and self.hint.search(text) is None:
             return False
         return self.folded is None or lowered is None or self.folded.search(lowered) is not None
 
+    def pattern_for(self, text: str) -> re.Pattern[str]:
+        """The pattern, or its faster twin when *text* holds none of its rare branches."""
+        shortcut = self.shortcut
+        if shortcut is None or shortcut.rare.search(text) is not None:
+            return self.pattern
+        return shortcut.fast
 
-def _cue(kind: str, phrase: str, pattern: str, flags: int = 0, hint: str | None = None) -> Cue:
+
+@dataclass(frozen=True, slots=True)
+class Shortcut:
+    """A faster twin of a cue's pattern, for texts where its rare branches cannot match.
+
+    Python's regex engine tries every branch at every position; ``fast`` drops the rare
+    branches and starts with a one-character lookahead, so most positions fail at once.
+    The dropped branches start with other characters than the kept ones, so the kept
+    ones match at the same places with or without them.
+    """
+
+    rare: re.Pattern[str]
+    """Found in every text a dropped branch matches."""
+    fast: re.Pattern[str]
+
+
+def _shortcut(first: str, branches: str, rare: str) -> Shortcut:
+    """A :class:`Shortcut` keeping *branches*, whose matches start with a *first* char."""
+    return Shortcut(re.compile(rare), re.compile(rf"(?={first})(?:{branches})"))
+
+
+def _cue(
+    kind: str,
+    phrase: str,
+    pattern: str,
+    flags: int = 0,
+    hint: str | None = None,
+    shortcut: Shortcut | None = None,
+) -> Cue:
     folded = None
     if flags & re.IGNORECASE:
         assert pattern == pattern.lower(), "folding needs a lower-case pattern"
         folded = re.compile(pattern, flags & ~re.IGNORECASE)
     compiled_hint = re.compile(hint) if hint else None
-    return Cue(kind, phrase, re.compile(pattern, flags), compiled_hint, folded)
+    return Cue(kind, phrase, re.compile(pattern, flags), compiled_hint, folded, shortcut)
 
 
 #: Cue kinds in the order a message names them: the strongest reason first.
@@ -117,12 +187,8 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "superlative",
         "makes a superlative claim",
-        rf"\b(?:the|its|their|his|her|one\s+of\s+the|[A-Za-z]+['’]s)\s+"
-        rf"(?:(?:very|single|second|third|all-time)\s+)?"
-        rf"(?:most\s+[a-z]+|least\s+[a-z]+|(?:{_SUPERLATIVES}))\b(?:\s+[a-z][\w-]*)?"
-        r"|\b(?:a|an|the)\s+(?:new\s+)?(?:world\s+|national\s+)?record\b"
-        r"|\b(?:unprecedented|all-time|record-(?:breaking|setting))\b"
-        r"|\bmore\s+\w+\s+than\s+any\s+other\b",
+        _superlative(possessive=True),
+        shortcut=_shortcut("[tihoaurm]", _superlative(possessive=False), "['’]s"),
     ),
     _cue(
         "attribution",
@@ -154,13 +220,11 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "figure",
         "states a figure",
-        rf"(?:US|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s+{_MAGNITUDE}|\s?(?:bn|m)\b)?"
-        rf"|(?:{_NUMBER})\s?(?:%|per\s?cent\b)"
-        rf"|(?:{_NUMBER})\s+{_MAGNITUDE}s?\b"
-        rf"|\b{_SPELLED}\s+{_MAGNITUDE}s?\b"
-        r"|\b(?:millions|billions|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\b"
-        rf"|(?P<count>{_NUMBER})(?![\w%]|[.,]\d|[–-]\d)(?:\s+(?P<unit>[A-Za-z][\w-]*))?",
+        f"{_FIGURE_IN_DIGITS}|{_FIGURE_IN_WORDS}",
         hint=r"\d|thousand|million|billion|trillion",
+        shortcut=_shortcut(
+            r"[\dUACNH$£€¥₹]", _FIGURE_IN_DIGITS, "thousand|million|billion|trillion"
+        ),
     ),
     _cue(
         "living",
@@ -176,13 +240,9 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "date",
         "dates an event",
-        rf"\b(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{3,4}}\b"
-        rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-        r"|(?<![\w$£€.,/:\-–(])(?:1\d{3}|20\d{2})(?:s\b|(?![\w%]|[.,]\d))"
-        r"|\b\d{1,2}(?:st|nd|rd|th)(?:[–-]\d{1,2}(?:st|nd|rd|th))?\s+centur(?:y|ies)\b"
-        rf"|\b{_ORDINAL}\s+centur(?:y|ies)\b"
-        r"|\b\d{1,4}\s?(?:BCE?|AD|CE)\b",
+        f"{_DATE_IN_DIGITS}|{_DATE_IN_WORDS}",
         hint=r"\d|centur",
+        shortcut=_shortcut(r"[\dJFMASOND]", _DATE_IN_DIGITS, "centur"),
     ),
 )
 CUE_KINDS: tuple[str, ...] = tuple(cue.kind for cue in CUES)
@@ -212,7 +272,7 @@ def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tup
     for cue in CUES:
         if cue.kind not in wanted or not cue.may_match(text, lowered):
             continue
-        for match in cue.pattern.finditer(text):
+        for match in cue.pattern_for(text).finditer(text):
             shown = _accept(cue.kind, text, match)
             if shown:
                 found.append((cue.phrase, shown))
