@@ -125,6 +125,9 @@ class DoubledWord(Rule):
         min_words = 2 if language in REDUPLICATING_LANGUAGES else 1
         context = _Context(article, self._allowed(language), min_words)
         for paragraph in article.paragraphs:
+            keys = list(map(str.casefold, WORD.findall(paragraph.prose.text)))
+            if not _recurs(keys, min_words, self.options.max_words):
+                continue  # a sentence's words are consecutive words of its paragraph
             for double in self._doubles(paragraph, context):
                 yield self._finding(article, paragraph, double)
 
@@ -289,12 +292,8 @@ class _Context:
     @cached_property
     def lowercase_words(self) -> frozenset[str]:
         """Words the article writes in lower case somewhere: not names."""
-        return frozenset(
-            word
-            for paragraph in self.article.paragraphs
-            for word in WORD.findall(paragraph.prose.text)
-            if word.islower()
-        )
+        prose = "\n".join(paragraph.prose.text for paragraph in self.article.paragraphs)
+        return frozenset(filter(str.islower, set(WORD.findall(prose))))
 
     def opaque_between(self, start: int, end: int) -> bool:
         """Whether a node that renders something the prose leaves out starts in the range."""
