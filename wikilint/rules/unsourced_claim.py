@@ -106,9 +106,14 @@ class Cue:
     """A case-insensitive pattern made case-sensitive, to try on lower-cased text first:
     there it matches exactly where the pattern matches, but much faster."""
     shortcut: Shortcut | None = None
+    words: frozenset[str] = frozenset()
+    """Whole words, one of which every match holds in lower case (empty: no such set)."""
 
-    def may_match(self, text: str, lowered: str | None) -> bool:
-        """Whether the pattern can match *text*; *lowered* is it lower-cased, if safe."""
+    def may_match(self, text: str, lowered: str | None, words: set[str] | None = None) -> bool:
+        """Whether the pattern can match *text*; *lowered* is it lower-cased if ASCII,
+        *words* the words of *lowered*."""
+        if self.words and words is not None and self.words.isdisjoint(words):
+            return False
         if self.hint is not None and self.hint.search(text) is None:
             return False
         return self.folded is None or lowered is None or self.folded.search(lowered) is not None
@@ -148,13 +153,15 @@ def _cue(
     flags: int = 0,
     hint: str | None = None,
     shortcut: Shortcut | None = None,
+    words: str = "",
 ) -> Cue:
     folded = None
     if flags & re.IGNORECASE:
         assert pattern == pattern.lower(), "folding needs a lower-case pattern"
         folded = re.compile(pattern, flags & ~re.IGNORECASE)
     compiled_hint = re.compile(hint) if hint else None
-    return Cue(kind, phrase, re.compile(pattern, flags), compiled_hint, folded, shortcut)
+    compiled = re.compile(pattern, flags)
+    return Cue(kind, phrase, compiled, compiled_hint, folded, shortcut, frozenset(words.split()))
 
 
 #: Cue kinds in the order a message names them: the strongest reason first.
@@ -178,6 +185,9 @@ CUES: tuple[Cue, ...] = (
         r"|\baccording\s+to\s+(?:some|many|most|critics|experts|legend|tradition|rumou?rs?)\b"
         r"|\bwidely\s+(?:considered|regarded|seen|believed|recogni[sz]ed|acknowledged|known)\b",
         re.IGNORECASE,
+        words="some many most several various numerous certain other critics according widely"
+        " said believed claimed thought argued suggested considered reported rumored rumoured"
+        " estimated alleged speculated held assumed regarded reputed seen viewed hailed touted",
     ),
     _cue(
         "quotation",
@@ -199,6 +209,10 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:said|says|stated|states|wrote|writes|noted|remarked|commented|declared"
         r"|suggested|told\s+\w+)\s+(?:that\b|[\"“])"
         r"|\baccording\s+to\s+[A-Z]",
+        words="argued argues claimed claims contended contends asserted asserts insisted believed"
+        " believes opined criticized criticised condemned denounced praised alleged accused said"
+        " says stated states wrote writes noted remarked commented declared suggested told"
+        " according",
     ),
     _cue(
         "judgement",
@@ -208,6 +222,9 @@ CUES: tuple[Cue, ...] = (
         r"|gold\s+standard|surprisingly|best-known|well-known|popular|successful|exceptional"
         r"|highly\s+regarded)\b",
         re.IGNORECASE,
+        words="acclaimed renowned famous famously legendary iconic prestigious class celebrated"
+        " influential notable outstanding remarkable extraordinary unique powerful gold"
+        " surprisingly known popular successful exceptional highly",
     ),
     _cue(
         "generalization",
@@ -216,6 +233,8 @@ CUES: tuple[Cue, ...] = (
         r"|(?:the\s+)?(?:vast\s+)?majority\s+of|a\s+minority\s+of|typically|usually|commonly"
         r"|generally|in\s+general)\b",
         re.IGNORECASE,
+        words="few almost nearly virtually majority minority typically usually commonly generally"
+        " general",
     ),
     _cue(
         "figure",
@@ -236,6 +255,10 @@ CUES: tuple[Cue, ...] = (
         r"|net\s+worth|converted\s+to|came\s+out\s+as|lawsuit|affair|scandal|rehab|addiction"
         r"|overdose|pleaded\s+guilty)\b",
         re.IGNORECASE,
+        words="arrested charged convicted sentenced indicted sued accused jailed imprisoned fined"
+        " investigated divorced hospitalized hospitalised diagnosed fired expelled suspended"
+        " married engaged wife husband girlfriend boyfriend worth converted came lawsuit affair"
+        " scandal rehab addiction overdose guilty",
     ),
     _cue(
         "date",
@@ -260,6 +283,7 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _MATH_SIGNS = frozenset("=+−×*/<>≤≥^")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _QUOTE_SHOWN = 40
+_WORD = re.compile(r"\w+")
 
 
 def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tuple[str, str]]:
@@ -269,8 +293,9 @@ def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tup
         wanted.discard("living")
     found: list[tuple[str, str]] = []
     lowered = text.lower() if text.isascii() else None
+    words = set(_WORD.findall(lowered)) if lowered is not None else None
     for cue in CUES:
-        if cue.kind not in wanted or not cue.may_match(text, lowered):
+        if cue.kind not in wanted or not cue.may_match(text, lowered, words):
             continue
         for match in cue.pattern_for(text).finditer(text):
             shown = _accept(cue.kind, text, match)
