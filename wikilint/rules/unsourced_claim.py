@@ -440,6 +440,8 @@ class UnsourcedClaim(Rule):
         living = bool(_LIVING_CATEGORY.search(article.source))
         for _, group in groupby(article.paragraphs, key=lambda paragraph: paragraph.block):
             lines = list(group)
+            if all(line.section in skipped for line in lines):
+                continue
             for paragraph, cover in zip(lines, self._coverage(citations, lines), strict=True):
                 if paragraph.section not in skipped:
                     yield from self._check_paragraph(article, paragraph, cover, living)
@@ -469,10 +471,10 @@ class UnsourcedClaim(Rule):
         self, article: Article, paragraph: Paragraph, last_citation: int, living: bool
     ) -> Iterator[Finding]:
         prose = paragraph.prose
-        for start, end in paragraph.sentences:
-            source_start, source_end = prose.span(start, end)
-            if source_start <= last_citation:
+        for start, end in paragraph.sentences:  # never empty: span starts at offset(start)
+            if prose.offset(start) <= last_citation:
                 continue  # the next citation of its paragraph covers it
+            source_start, source_end = prose.span(start, end)
             cues = find_cues(prose.text[start:end], self.options.cues, living)
             if cues and len(cues) >= self.options.min_cues:
                 yield self.finding(article, source_start, source_end, _describe(cues))
