@@ -21,3 +21,11 @@ def test_every_rule_has_an_anchor_that_sarif_help_uris_point_to() -> None:
     for rule in discover().rules:
         assert f"## {rule.code} {rule.name}\n" in text
         assert help_uri(rule).endswith(f"#{rule.code.lower()}-{rule.name}")
+
+
+def test_readme_lists_every_rule_with_its_severity_and_default() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in discover().rules:
+        default = "on" if rule.enabled_by_default else "off"
+        row = f"| {rule.code} | [`{rule.name}`](docs/rules.md#{rule.code.lower()}-{rule.name}) |"
+        assert f"{row} {rule.severity.value} | {default} |" in readme, rule.name
