@@ -285,9 +285,11 @@ class _Context:
         self.min_words = min_words
 
     @cached_property
-    def _opaque_starts(self) -> list[int]:
+    def _nodes_by_start(self) -> tuple[list[int], list[Node]]:
+        """Every node, nested ones too, by start offset, with those offsets."""
         article = self.article
-        return sorted(article.span(node)[0] for node in article.nodes(Node) if _is_opaque(node))
+        nodes = sorted(article.nodes(Node), key=lambda node: article.span(node)[0])
+        return [article.span(node)[0] for node in nodes], nodes
 
     @cached_property
     def lowercase_words(self) -> frozenset[str]:
@@ -297,8 +299,8 @@ class _Context:
 
     def opaque_between(self, start: int, end: int) -> bool:
         """Whether a node that renders something the prose leaves out starts in the range."""
-        index = bisect_left(self._opaque_starts, start)
-        return index < len(self._opaque_starts) and self._opaque_starts[index] < end
+        starts, nodes = self._nodes_by_start
+        return any(map(_is_opaque, nodes[bisect_left(starts, start) : bisect_left(starts, end)]))
 
 
 def _is_opaque(node: Node) -> bool:
