@@ -118,10 +118,6 @@ def lint_page(
     return PageResult(page.title, page.revision, tuple(findings), page.text)
 
 
-def lint_pages(pages: Iterable[Page], rules: Sequence[Rule]) -> list[PageResult]:
-    return [lint_page(page, rules) for page in pages]
-
-
 def lint_file(
     task: FileTask,
     begin: Callable[[int], object] = lambda size: None,

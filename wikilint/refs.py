@@ -54,7 +54,6 @@ class Ref:
     name: str | None
     group: str
     content: str | None
-    content_span: Span | None
 
     @property
     def key(self) -> tuple[str, str] | None:
@@ -93,7 +92,6 @@ def refs(article: Article) -> list[Ref]:
                 name=attribute(tag, "name"),
                 group=attribute(tag, "group") or "",
                 content=content,
-                content_span=None if content is None else article.span(tag.contents),
             )
         )
     return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -49,10 +48,6 @@ class Rule:
         self.options = options if options is not None else self.Options()
         if severity is not None:
             self.severity = severity
-
-    @classmethod
-    def option_fields(cls) -> tuple[dataclasses.Field[Any], ...]:
-        return dataclasses.fields(cls.Options)
 
     def check(self, article: Article) -> Iterable[Finding]:
         raise NotImplementedError

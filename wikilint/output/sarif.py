@@ -63,7 +63,6 @@ class SarifFormatter(Formatter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._results: list[dict[str, Any]] = []
-        self._rules: dict[str, type[Rule]] = {}
 
     def file(self, result: FileResult) -> None:
         self._results.extend(self._result(finding, result.path) for finding in result.findings)
