@@ -176,6 +176,8 @@ def _check_dump(
         progress.begin(Path(path).name, os.path.getsize(path), by_bytes=True)
         for result in lint_dump(path, recipe, batch, progress.reached):
             reporter.report(Outcome(result), path, settings)
+    except BrokenPipeError:
+        raise  # the reader of our output went away; not the dump's fault
     except (DumpError, OSError, RuntimeError) as error:
         raise DumpError(f"{path}: {error}") from None
 

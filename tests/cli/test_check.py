@@ -220,3 +220,21 @@ def test_rules_and_explain(run) -> None:
     assert any(line.split()[:2] == ["WL101", "duplicate-paragraph"] for line in listing)
     explained = run("explain", "WL103").stdout
     assert "WL103 doubled-word" in explained and "Bad (flagged)" in explained
+
+
+@pytest.mark.parametrize("kind", ["files", "dump"])
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path, kind: str) -> None:
+    from wikilint.dumps import Page, write_dump
+
+    text = "The cat sat on the the mat.\n" * 400  # far more output than a pipe buffers
+    if kind == "dump":
+        pages = [Page(f"Cat {n}", 0, n, n, text, "en") for n in range(1, 6)]
+        write_dump(pages, tmp_path / "wiki.xml")
+        target = "wiki.xml"
+    else:
+        for n in range(5):
+            (tmp_path / f"cat{n}.wiki").write_text(text, encoding="utf-8")
+        target = "."
+    command = f"{sys.executable} -m wikilint check --format json {target} 2>err.txt | head -c 10"
+    subprocess.run(command, shell=True, cwd=tmp_path, check=False, capture_output=True)
+    assert (tmp_path / "err.txt").read_text(encoding="utf-8") == ""
