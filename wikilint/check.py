@@ -79,6 +79,8 @@ def run_check(
         if not settings.is_excluded(path):
             formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
             inputs.append((path, settings))
+    if not inputs:
+        click.echo("wikilint: warning: no wikitext files found under the given paths", err=True)
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
         reporter = _Reporter(formatter, summary, progress, stream, options)
         for kind, group in itertools.groupby(inputs, key=lambda item: _kind(item[0])):

@@ -238,3 +238,11 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path, kind: s
     command = f"{sys.executable} -m wikilint check --format json {target} 2>err.txt | head -c 10"
     subprocess.run(command, shell=True, cwd=tmp_path, check=False, capture_output=True)
     assert (tmp_path / "err.txt").read_text(encoding="utf-8") == ""
+
+
+def test_a_folder_without_wikitext_warns_and_passes(run, tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "readme.md").write_text("# Notes\n", encoding="utf-8")
+    result = run("check", "notes")
+    assert result.exit_code == 0
+    assert result.stderr == "wikilint: warning: no wikitext files found under the given paths\n"
