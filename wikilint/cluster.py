@@ -87,7 +87,9 @@ def run(
     from distributed import as_completed
 
     window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
-    rules_future = client.scatter(rules, broadcast=True)
+    # One object under a fresh key: a list would scatter rule by rule, and content-hashed
+    # keys shared with an earlier run can be released under this one's feet.
+    [rules_future] = client.scatter([rules], broadcast=True, hash=False)
     tasks = iter(_batches(items))
     in_flight: deque = deque()
     done = as_completed()
