@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from helpers import fixture_articles, read
 
 from wikilint.article import Article
 from wikilint.engine import lint
@@ -30,3 +31,21 @@ def test_bad_example_is_flagged_and_good_example_is_not(rule) -> None:
     assert bad, f"{rule.name}: its bad example is not flagged"
     assert not good, f"{rule.name}: its good example is flagged: {[f.message for f in good]}"
     assert {f.code for f in bad} == {rule.code}
+
+
+FIXTURE_TEXTS = [read(path) for path in fixture_articles("en/*.wiki")]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_fixes_have_the_safety_the_rule_declares(rule) -> None:
+    texts = [rule.docs.bad, *FIXTURE_TEXTS]
+    fixes = [
+        finding.fix
+        for text in texts
+        for finding in lint(Article(text, language="en"), [rule()])
+        if finding.fix is not None
+    ]
+    if rule.fix_safety is None:
+        assert fixes == [], f"{rule.name} declares no fix but attaches some"
+    else:
+        assert {fix.applicability for fix in fixes} <= {rule.fix_safety}

@@ -250,11 +250,12 @@ def list_rules(markdown: bool) -> None:
         click.echo(rules_markdown(registry.rules), nl=False)
         return
     width = max(len(rule.name) for rule in registry.rules)
-    click.echo(f"{'code':<7} {'name':<{width}} {'severity':<8} {'default':<7} summary")
+    click.echo(f"{'code':<7} {'name':<{width}} {'severity':<8} {'default':<7} {'fix':<6} summary")
     for rule in registry.rules:
         default = "on" if rule.enabled_by_default else "off"
+        fix = rule.fix_safety.value if rule.fix_safety else "-"
         click.echo(
-            f"{rule.code:<7} {rule.name:<{width}} {rule.severity.value:<8} {default:<7} "
+            f"{rule.code:<7} {rule.name:<{width}} {rule.severity.value:<8} {default:<7} {fix:<6} "
             f"{rule.summary}"
         )
 

@@ -32,6 +32,11 @@ def option_table(rule: type[Rule]) -> Table | None:
     return table
 
 
+def fix_label(rule: type[Rule]) -> str:
+    """``safe`` (applied by --fix), ``unsafe`` (needs --unsafe-fixes) or ``none``."""
+    return rule.fix_safety.value if rule.fix_safety is not None else "none"
+
+
 def explanation(rule: type[Rule]) -> Group:
     """Title, summary, what it finds, why, bad and good examples, options and notes."""
     docs = rule.docs
@@ -41,7 +46,8 @@ def explanation(rule: type[Rule]) -> Group:
         Text(rule.summary),
         Text(
             f"severity: {rule.severity.value} · enabled by default: "
-            f"{'yes' if rule.enabled_by_default else 'no'} · languages: {languages}",
+            f"{'yes' if rule.enabled_by_default else 'no'} · fix: {fix_label(rule)} · "
+            f"languages: {languages}",
             style="dim",
         ),
         Text(""),

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from wikilint.budget import TIMEOUT_CODE, TIMEOUT_NAME
 from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
+from wikilint.explain import fix_label
 from wikilint.rule import Rule
 
 
@@ -27,7 +28,8 @@ def rule_section(rule: type[Rule]) -> str:
         rule.summary,
         "",
         f"Severity: {rule.severity.value}. Enabled by default: "
-        f"{'yes' if rule.enabled_by_default else 'no'}. Languages: {languages}.",
+        f"{'yes' if rule.enabled_by_default else 'no'}. Fix: {fix_label(rule)}. "
+        f"Languages: {languages}.",
         "",
         "### What it finds",
         "",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from wikilint.article import Article
-from wikilint.finding import Finding, Fix, Location, Related, Severity
+from wikilint.finding import Applicability, Finding, Fix, Location, Related, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,8 @@ class Rule:
     languages: ClassVar[frozenset[str] | None] = None
     #: Whether the rule runs unless selected explicitly.
     enabled_by_default: ClassVar[bool] = True
+    #: The safety of the fixes the rule attaches; ``None`` when it only reports.
+    fix_safety: ClassVar[Applicability | None] = None
 
     def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
         self.options = options if options is not None else self.Options()

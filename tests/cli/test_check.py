@@ -216,7 +216,11 @@ def test_python_dash_m_and_an_unexpected_crash_without_traceback(tmp_path: Path)
 
 def test_rules_and_explain(run) -> None:
     listing = run("rules").stdout.splitlines()
-    assert listing[0].split() == ["code", "name", "severity", "default", "summary"]
+    assert listing[0].split() == ["code", "name", "severity", "default", "fix", "summary"]
+    assert any(
+        line.split()[:5] == ["WL601", "double-hyphen-dash", "warning", "on", "safe"]
+        for line in listing
+    )
     assert any(line.split()[:2] == ["WL101", "duplicate-paragraph"] for line in listing)
     explained = run("explain", "WL103").stdout
     assert "WL103 doubled-word" in explained and "Bad (flagged)" in explained

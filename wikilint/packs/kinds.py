@@ -30,6 +30,8 @@ class Kind:
 
     keys: ClassVar[frozenset[str]] = frozenset({"exceptions", "nonword", "skip_names"})
     placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
+    #: The safety of the fixes the entry attaches (only substitutions have any).
+    applicability: Applicability | None = None
 
     def __init__(self, spec: RuleSpec) -> None:
         unknown = sorted(set(spec.options) - self.keys)

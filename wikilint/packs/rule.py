@@ -36,6 +36,7 @@ def make_rule(spec: RuleSpec) -> type[PackRule]:
         part for part in (spec.notes, f"See {spec.link}." if spec.link else "") if part
     )
     class_name = "".join(part.title() for part in spec.name.split("-"))
+    matcher = kind(spec)
     return type(
         class_name,
         (PackRule,),
@@ -50,8 +51,9 @@ def make_rule(spec: RuleSpec) -> type[PackRule]:
             "docs": RuleDocs(spec.summary, spec.why, spec.bad, spec.good, notes),
             "languages": spec.languages,
             "enabled_by_default": spec.enabled_by_default,
+            "fix_safety": matcher.applicability,
             "pack": spec.path,
             "url": spec.link,
-            "matcher": kind(spec),
+            "matcher": matcher,
         },
     )

@@ -83,6 +83,7 @@ class DoubledWord(Rule):
     code = "WL103"
     name = "doubled-word"
     severity = Severity.WARNING
+    fix_safety = Applicability.UNSAFE
     summary = "A word or a phrase of up to four words is written twice in a row."
     Options = Options
     docs = RuleDocs(

@@ -26,6 +26,7 @@ class DuplicateParagraph(Rule):
     code = "WL101"
     name = "duplicate-paragraph"
     severity = Severity.WARNING
+    fix_safety = Applicability.UNSAFE
     summary = "A paragraph repeats an earlier one exactly, nearly, or by containment."
     Options = Options
     docs = RuleDocs(

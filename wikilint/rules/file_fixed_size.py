@@ -20,6 +20,7 @@ class FixedImageSize(Rule):
     code = "WL504"
     name = "fixed-image-size"
     severity = Severity.WARNING
+    fix_safety = Applicability.UNSAFE
     summary = "Size thumbnails with upright=, not pixels"
     docs = RuleDocs(
         what="A thumbnail or frameless image given a fixed width or height in pixels, such as "

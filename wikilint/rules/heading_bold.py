@@ -20,6 +20,7 @@ class BoldHeading(Rule):
     code = "WL204"
     name = "bold-heading"
     severity = Severity.WARNING
+    fix_safety = Applicability.SAFE
     summary = "Headings are bold already; no ''' inside them"
     docs = RuleDocs(
         what="Bold markup (`'''`, `<b>`, `<strong>`) inside a section heading.",

@@ -18,6 +18,7 @@ class HeadingTrailingColon(Rule):
     code = "WL205"
     name = "heading-trailing-colon"
     severity = Severity.WARNING
+    fix_safety = Applicability.SAFE
     summary = "Headings do not end with a colon"
     docs = RuleDocs(
         what="A section heading whose title ends with `:`.",

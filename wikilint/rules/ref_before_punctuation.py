@@ -19,6 +19,7 @@ class RefBeforePunctuation(Rule):
     code = "WL306"
     name = "ref-before-punctuation"
     severity = Severity.WARNING
+    fix_safety = Applicability.SAFE
     summary = "Footnote markers go after the punctuation they follow"
     languages = frozenset({"en"})
     docs = RuleDocs(

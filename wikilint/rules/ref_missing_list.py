@@ -23,6 +23,7 @@ class MissingReferencesList(Rule):
     code = "WL301"
     name = "missing-references-list"
     severity = Severity.ERROR
+    fix_safety = Applicability.UNSAFE
     summary = "An article with footnotes has a references list"
     docs = RuleDocs(
         what="A `<ref>` (or `{{sfn}}`, `{{r}}`, `{{#tag:ref}}`) in an article that has no "

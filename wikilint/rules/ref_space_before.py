@@ -17,6 +17,7 @@ class SpaceBeforeRef(Rule):
     code = "WL305"
     name = "space-before-ref"
     severity = Severity.WARNING
+    fix_safety = Applicability.SAFE
     summary = "A footnote marker follows its text without a space"
     docs = RuleDocs(
         what="Spaces before a `<ref>`, `{{sfn}}`, `{{r}}` or `{{efn}}` marker: `text. <ref>`.",

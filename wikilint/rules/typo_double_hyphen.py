@@ -18,6 +18,7 @@ class DoubleHyphenDash(Rule):
     code = "WL601"
     name = "double-hyphen-dash"
     severity = Severity.WARNING
+    fix_safety = Applicability.SAFE
     summary = "Two hyphens typed where a dash belongs"
     docs = RuleDocs(
         what="`--` (or `---`) between words of running prose, as in `economically-- Stalin`.",

@@ -18,6 +18,7 @@ class DoubledSpace(Rule):
     code = "WL602"
     name = "doubled-space"
     severity = Severity.INFO
+    fix_safety = Applicability.SAFE
     summary = "Two or more spaces in a row between words"
     docs = RuleDocs(
         what="A run of spaces between two words of running prose.",

@@ -21,6 +21,7 @@ class SpaceBeforePunctuation(Rule):
     code = "WL603"
     name = "space-before-punctuation"
     severity = Severity.WARNING
+    fix_safety = Applicability.SAFE
     summary = "A space before a comma, semicolon, full stop or question mark"
     docs = RuleDocs(
         what="Spaces between a word and the punctuation mark that follows it: `Paris , France`.",
