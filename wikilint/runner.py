@@ -50,7 +50,3 @@ def process_path(
     result = FileResult(source.path, outcome.text, tuple(outcome.remaining))
     return Outcome(result, source.text, outcome.fixed, source.bom)
 
-
-def lint_path(path: str, rules: Sequence[Rule], language: str | None = None) -> FileResult:
-    """Read and lint one input; an unreadable one yields a result with ``error`` set."""
-    return process_path(path, rules, language).result

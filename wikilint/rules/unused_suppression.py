@@ -36,7 +36,7 @@ class UnusedSuppression(Rule):
 
     def unused(self, article: Article, directives: list[Directive]) -> Iterable[Finding]:
         for directive in directives:
-            if not directive.used and directive.kind != "enable":
+            if not directive.used:
                 yield self.finding(
                     article,
                     directive.start,
