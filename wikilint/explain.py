@@ -37,17 +37,21 @@ def fix_label(rule: type[Rule]) -> str:
     return rule.fix_safety.value if rule.fix_safety is not None else "none"
 
 
+def languages_label(rule: type[Rule]) -> str:
+    """``all``, or the rule's language codes in order."""
+    return "all" if rule.languages is None else ", ".join(sorted(rule.languages))
+
+
 def explanation(rule: type[Rule]) -> Group:
     """Title, summary, what it finds, why, bad and good examples, options and notes."""
     docs = rule.docs
-    languages = "all" if rule.languages is None else ", ".join(sorted(rule.languages))
     parts: list[RenderableType] = [
         Text(f"{rule.code} {rule.name}", style="bold"),
         Text(rule.summary),
         Text(
             f"severity: {rule.severity.value} · enabled by default: "
             f"{'yes' if rule.enabled_by_default else 'no'} · fix: {fix_label(rule)} · "
-            f"languages: {languages}",
+            f"languages: {languages_label(rule)}",
             style="dim",
         ),
         Text(""),

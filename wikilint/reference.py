@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from wikilint.budget import TIMEOUT_CODE, TIMEOUT_NAME
 from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
-from wikilint.explain import fix_label
+from wikilint.explain import fix_label, languages_label
 from wikilint.rule import Rule
 
 
@@ -21,7 +21,6 @@ def _fence(text: str) -> str:
 
 def rule_section(rule: type[Rule]) -> str:
     docs = rule.docs
-    languages = "all" if rule.languages is None else ", ".join(sorted(rule.languages))
     lines = [
         f"## {rule.code} {rule.name}",
         "",
@@ -29,7 +28,7 @@ def rule_section(rule: type[Rule]) -> str:
         "",
         f"Severity: {rule.severity.value}. Enabled by default: "
         f"{'yes' if rule.enabled_by_default else 'no'}. Fix: {fix_label(rule)}. "
-        f"Languages: {languages}.",
+        f"Languages: {languages_label(rule)}.",
         "",
         "### What it finds",
         "",

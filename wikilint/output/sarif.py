@@ -57,6 +57,10 @@ def artifact(path: str) -> dict[str, str]:
     return {"uri": quote(path.replace("\\", "/"))}
 
 
+def physical_location(path: str, location: Location) -> dict[str, Any]:
+    return {"artifactLocation": artifact(path), "region": region(location)}
+
+
 class SarifFormatter(Formatter):
     machine_readable = True
 
@@ -72,24 +76,14 @@ class SarifFormatter(Formatter):
             "ruleId": finding.code,
             "level": LEVELS[finding.severity],
             "message": {"text": finding.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": artifact(path),
-                        "region": region(finding.location),
-                    }
-                }
-            ],
+            "locations": [{"physicalLocation": physical_location(path, finding.location)}],
         }
         if finding.related:
             entry["relatedLocations"] = [
                 {
                     "id": number,
                     "message": {"text": related.message},
-                    "physicalLocation": {
-                        "artifactLocation": artifact(path),
-                        "region": region(related.location),
-                    },
+                    "physicalLocation": physical_location(path, related.location),
                 }
                 for number, related in enumerate(finding.related)
             ]
