@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import ClassVar
 
 from mwparserfromhell.definitions import PARSER_BLACKLIST
@@ -24,7 +24,7 @@ from wikilint.memo import per_article
 from wikilint.names import tag_name as tag_name  # where other modules import it from
 from wikilint.names import tags_named
 from wikilint.rule import Rule
-from wikilint.spans import Span
+from wikilint.spans import Span, merge
 
 #: Tags whose contents mwparserfromhell keeps as raw text.
 OPAQUE_TAGS = frozenset(PARSER_BLACKLIST)
@@ -71,17 +71,6 @@ def _raw(article: Article, texts: list[tuple[str, int]]) -> list[tuple[str, int]
         return index < 0 or offset >= hidden[index][1]
 
     return [(value, offset) for value, offset in texts if outside(offset)]
-
-
-def merge(spans: Iterable[Span]) -> list[Span]:
-    """Sorted, disjoint union of spans."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 class UnclosedRule(Rule):

@@ -25,7 +25,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from wikilint.emphasis import RUN, marks, styled
 from wikilint.namespaces import is_category_link, is_file_link, is_interlanguage_link
-from wikilint.spans import Span
+from wikilint.spans import Span, merge
 
 #: HTML tags whose contents are visible inline text.
 TRANSPARENT_TAGS = frozenset(
@@ -253,15 +253,7 @@ def _runs(text: str) -> list[Span]:
 
 def _union(spans: list[Span]) -> list[Span]:
     """Sorted, disjoint, non-empty union of spans."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if start == end:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge(span for span in spans if span[0] != span[1])
 
 
 def _cut(

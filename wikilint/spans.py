@@ -8,7 +8,7 @@ delimiter and leaf lengths gives every span without building any string twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from mwparserfromhell.nodes import (
     Argument,
@@ -26,6 +26,17 @@ from mwparserfromhell.nodes.extras import Attribute
 from mwparserfromhell.wikicode import Wikicode
 
 Span = tuple[int, int]
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    """Sorted, disjoint union of spans."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 class SpanError(ValueError):
