@@ -77,8 +77,9 @@ def run_check(
     for path in expand_paths(list(paths)):
         settings = resolver.for_path(path)
         if not settings.is_excluded(path):
-            formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
             inputs.append((path, settings))
+    for settings in {id(settings): settings for _, settings in inputs}.values():
+        formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
     if not inputs:
         click.echo("wikilint: warning: no wikitext files found under the given paths", err=True)
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
