@@ -206,15 +206,16 @@ class _Supervisor:
         self,
         items: Iterable[Item],
         rules: RuleSource,
-        jobs: int,
+        jobs: int | None,
         ordered: bool,
-        timeout: float,
+        timeout: float | None,
         page_filter: PageFilter,
     ) -> None:
+        jobs = max(1, jobs or default_jobs())
         self.items = enumerate(items)
         self.rules = rules
         self.page_filter = page_filter
-        self.timeout = timeout
+        self.timeout = timeout or float("inf")
         self.window = jobs * _WINDOW_PER_JOB
         self.order = _Order(ordered)
         self.retries: deque[_Task] = deque()
@@ -362,8 +363,7 @@ def run(
     that dies yields an internal error; a malformed stream raises
     :class:`~wikilint.dumps.DumpError`.
     """
-    jobs = max(1, jobs or default_jobs())
-    supervisor = _Supervisor(items, rules, jobs, ordered, timeout or float("inf"), page_filter)
+    supervisor = _Supervisor(items, rules, jobs, ordered, timeout, page_filter)
     return supervisor.results()  # type: ignore[return-value]
 
 
@@ -380,8 +380,7 @@ def run_files(
     its budget yields a ``parse-timeout`` finding (and is not fixed), a worker that dies
     an internal error.
     """
-    jobs = max(1, jobs or default_jobs())
-    supervisor = _Supervisor(tasks, (), jobs, ordered, timeout or float("inf"), ARTICLES)
+    supervisor = _Supervisor(tasks, (), jobs, ordered, timeout, ARTICLES)
     return supervisor.results()  # type: ignore[return-value]
 
 
