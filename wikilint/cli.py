@@ -19,9 +19,7 @@ from wikilint.config import Config, ConfigError, severity_of
 from wikilint.dumps import DumpError, PageFilter
 from wikilint.explain import explanation
 from wikilint.output import FORMATTERS
-from wikilint.parallel import (
-    BatchOptions,
-)
+from wikilint.parallel import BatchOptions
 from wikilint.reference import rules_markdown
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.settings import Resolver
@@ -209,15 +207,12 @@ def check(
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
-def _settings(resolver: Resolver, path: str):
+def _print_settings(resolver: Resolver, path: str) -> None:
     try:
-        return resolver.for_path(path)
+        settings = resolver.for_path(path)
     except ConfigError as error:
         raise WikilintError(str(error)) from None
-
-
-def _print_settings(resolver: Resolver, path: str) -> None:
-    click.echo(json.dumps(_settings(resolver, path).describe(), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(settings.describe(), indent=2, ensure_ascii=False))
 
 
 @cli.command(name="config")
