@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 
 from mwparserfromhell.nodes import ExternalLink, Node, Tag, Template
-from mwparserfromhell.wikicode import Wikicode
 
 from wikilint.article import Article
-from wikilint.names import named_templates, tags_named, template_name
+from wikilint.names import named_templates, tag_name, tags_named, template_name
 from wikilint.prose import ProseView
 from wikilint.spans import Span
 
@@ -47,7 +45,7 @@ def is_citation(node: Node) -> bool:
     Parenthetical references in the text are found by :func:`parenthetical_citations`.
     """
     if isinstance(node, Tag):
-        return str(node.tag).strip().casefold() == "ref"
+        return tag_name(node) == "ref"
     if isinstance(node, Template):
         return _is_citation_template(template_name(node), node)
     if isinstance(node, ExternalLink):
@@ -60,17 +58,15 @@ def _is_citation_template(name: str, template: Template) -> bool:
     if name in CITATION_TEMPLATES or name.startswith(CITATION_PREFIXES):
         return True
     return name in NOTE_TEMPLATES and any(
-        is_citation(inner) for param in template.params for inner in _descendants(param.value)
+        is_citation(inner)
+        for param in template.params
+        for inner in param.value.filter(recursive=True)
     )
 
 
 def parenthetical_citations(prose: ProseView) -> list[int]:
     """Source offsets of parenthetical references ("(Creed, 1993)") in a prose view."""
     return [prose.offset(match.start()) for match in PARENTHETICAL.finditer(prose.text)]
-
-
-def _descendants(code: Wikicode) -> Iterator[Node]:
-    yield from code.filter(recursive=True)
 
 
 class Citations:

@@ -21,7 +21,6 @@ from mwparserfromhell.nodes import Text
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.memo import per_article
-from wikilint.names import tag_name as tag_name  # where other modules import it from
 from wikilint.names import tags_named
 from wikilint.rule import Rule
 from wikilint.spans import Span, merge
