@@ -315,10 +315,8 @@ class _Supervisor:
             raise DumpError(message[1])
 
     def _give_up(self, worker: _Worker) -> None:
-        if worker.current is None:
-            self._replace(worker, f"no progress in {IDLE_BUDGET:g} s")
-        else:
-            self._replace(worker, None)
+        crash = f"no progress in {IDLE_BUDGET:g} s" if worker.current is None else None
+        self._replace(worker, crash)
 
     def _replace(self, worker: _Worker, crash: str | None) -> None:
         """Kill a stuck or dead worker, report its article, resume its task after it."""
@@ -333,13 +331,12 @@ class _Supervisor:
             self.order.finish(task.index)
             return
         sequence, title, revision, size = worker.current
-        seconds = rules_budget(size) if worker.parsed else self.timeout
-        finding = timeout_finding(title, seconds, worker.parsed) if crash is None else None
-        result = (
-            PageResult(title, revision, (finding,))
-            if finding is not None
-            else crash_result(title, revision, crash or "")
-        )
+        if crash is None:
+            seconds = rules_budget(size) if worker.parsed else self.timeout
+            finding = timeout_finding(title, seconds, worker.parsed)
+            result = PageResult(title, revision, (finding,))
+        else:
+            result = crash_result(title, revision, crash)
         self.order.add(task.index, _as_item_result(task.item, result))
         if isinstance(task.item, Stream):
             self.retries.appendleft(_Task(task.index, task.item, sequence + 1))
