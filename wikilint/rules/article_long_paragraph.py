@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from wikilint.article import Article, Paragraph
+from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Rule, RuleDocs
-from wikilint.rules.article_scope import paragraph_words
+from wikilint.rules.article_scope import is_one_line, paragraph_words
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class LongParagraph(Rule):
         limit = self.options.max_words
         counts = paragraph_words(article)
         for _, lines in groupby(article.paragraphs, key=lambda paragraph: paragraph.block):
-            block = [line for line in lines if _is_one_line(article, line)]
+            block = [line for line in lines if is_one_line(article, line)]
             words = sum(counts[line.index] for line in block)
             if words > limit:
                 yield self.finding(
@@ -58,8 +58,3 @@ class LongParagraph(Rule):
                     block[-1].end,
                     f"paragraph of {words} words (more than {limit}); consider splitting it",
                 )
-
-
-def _is_one_line(article: Article, paragraph: Paragraph) -> bool:
-    """False for a 'line' that spans several, which only a misparse of broken markup makes."""
-    return "\n" not in article.source[paragraph.start : paragraph.end]

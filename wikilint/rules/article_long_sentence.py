@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Rule, RuleDocs
-from wikilint.rules.article_scope import count_words, paragraph_words
+from wikilint.rules.article_scope import count_words, is_one_line, paragraph_words
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ class LongSentence(Rule):
         for paragraph in article.paragraphs:
             if counts[paragraph.index] <= limit:
                 continue  # no sentence has more words than its paragraph
-            if "\n" in article.source[paragraph.start : paragraph.end]:
-                continue  # a 'line' spanning several is a misparse of broken markup
+            if not is_one_line(article, paragraph):
+                continue
             text = paragraph.prose.text
             for start, end in paragraph.sentences:
                 if end - start < 2 * limit:

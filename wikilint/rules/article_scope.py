@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wikilint.article import Article
+from wikilint.article import Article, Paragraph
 from wikilint.memo import per_article
 
 #: A space-separated token with a letter or digit (``[^\W_]`` is ``str.isalnum``).
@@ -24,6 +24,11 @@ def count_words(text: str) -> int:
 def paragraph_words(article: Article) -> list[int]:
     """Number of words of each paragraph (source line of prose), by paragraph index."""
     return [count_words(paragraph.prose.text) for paragraph in article.paragraphs]
+
+
+def is_one_line(article: Article, paragraph: Paragraph) -> bool:
+    """False for a 'line' that spans several, which only a misparse of broken markup makes."""
+    return "\n" not in article.source[paragraph.start : paragraph.end]
 
 
 def prose_words(article: Article) -> int:
