@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Template, Wikilink
+from mwparserfromhell.nodes import Wikilink
 
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
+from wikilint.names import named_templates
 from wikilint.namespaces import is_category_link
 from wikilint.rule import Rule, RuleDocs
 from wikilint.rules.article_scope import is_full_article
@@ -61,11 +62,7 @@ class NoCategories(Rule):
         links = list(article.nodes(Wikilink))
         if any(is_category_link(str(link.title)) for link in reversed(links)):  # at the end
             return
-        if any(_is_stub(template) for template in article.nodes(Template)):
+        if any(name.endswith("stub") for name, _ in named_templates(article)):
             return
         end = len(article.source.rstrip())
         yield self.finding(article, end, end, "article has no categories")
-
-
-def _is_stub(template: Template) -> bool:
-    return str(template.name).strip().casefold().endswith("stub")

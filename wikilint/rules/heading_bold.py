@@ -9,6 +9,7 @@ from mwparserfromhell.nodes import Heading, Text
 from wikilint.article import Article
 from wikilint.emphasis import marks
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
+from wikilint.names import tag_name
 from wikilint.rule import Rule, RuleDocs
 
 _BOLD_TAGS = frozenset({"b", "strong"})
@@ -36,7 +37,7 @@ class BoldHeading(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         for heading in article.nodes(Heading, recursive=False):
             for tag in heading.title.filter_tags(recursive=True):
-                if str(tag.tag).strip().lower() in _BOLD_TAGS:
+                if tag_name(tag) in _BOLD_TAGS:
                     start, end = article.span(tag)
                     contents = "" if tag.self_closing else str(tag.contents)
                     yield self._finding(article, start, end, contents)

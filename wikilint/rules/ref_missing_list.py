@@ -9,7 +9,7 @@ from mwparserfromhell.nodes import Comment, Node, Tag, Template, Text, Wikilink
 from wikilint.article import Article
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.language import UNDETERMINED
-from wikilint.names import named_templates, tags_named
+from wikilint.names import named_templates, tag_name, tags_named
 from wikilint.namespaces import is_category_link, is_interlanguage_link
 from wikilint.refs import LIST_LANGUAGES, REF_TEMPLATES, references_lists
 from wikilint.rule import Rule, RuleDocs
@@ -108,5 +108,5 @@ def _is_end_matter(node: Node) -> bool:
         title = str(node.title)
         return is_category_link(title) or is_interlanguage_link(title)
     return isinstance(node, Comment | Template) or (
-        isinstance(node, Tag) and str(node.tag).strip().casefold() == "br"
+        isinstance(node, Tag) and tag_name(node) == "br"
     )
