@@ -33,6 +33,11 @@ class Mark:
     bold: bool
 
 
+def apostrophe_runs(text: str) -> list[Span]:
+    """``(start, end)`` of every run of apostrophes in *text* that may be markup."""
+    return [match.span() for match in RUN.finditer(text)]
+
+
 def marks(line: str, runs: Iterable[Span] | None = None) -> list[Mark]:
     """The bold and italic marks of *line*, in order.
 
@@ -41,7 +46,7 @@ def marks(line: str, runs: Iterable[Span] | None = None) -> list[Mark]:
     text (inside ``<nowiki>``, from ``&#39;``), so that they neither count nor join.
     """
     if runs is None:
-        runs = [match.span() for match in RUN.finditer(line)]
+        runs = apostrophe_runs(line)
     found: list[Mark] = []
     italics = bolds = 0
     for start, end in runs:

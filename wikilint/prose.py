@@ -23,7 +23,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from wikilint.emphasis import RUN, marks, styled
+from wikilint.emphasis import apostrophe_runs, marks, styled
 from wikilint.namespaces import is_category_link, is_file_link, is_interlanguage_link
 from wikilint.spans import Span, merge
 
@@ -175,7 +175,7 @@ class ProseBuilder:
 
     def _add_wikitext(self, text: str, source_start: int) -> None:
         if "''" in text:
-            self._runs += [(self._length + a, self._length + b) for a, b in _runs(text)]
+            self._runs += [(self._length + a, self._length + b) for a, b in apostrophe_runs(text)]
         self.add(text, source_start, -1, True)
 
     def add_nodes(self, nodes: Iterable[Node]) -> None:
@@ -245,10 +245,6 @@ class ProseBuilder:
 def is_inline_markup(tag: Tag) -> bool:
     """An HTML tag whose contents are running text (bold and italic are text: see above)."""
     return tag.wiki_markup is None and str(tag.tag).strip().lower() in TRANSPARENT_TAGS
-
-
-def _runs(text: str) -> list[Span]:
-    return [match.span() for match in RUN.finditer(text)]
 
 
 def _union(spans: list[Span]) -> list[Span]:
