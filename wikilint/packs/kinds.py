@@ -9,6 +9,7 @@ works, foreign words, words as words) unless the entry says not to.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from wikilint.article import Article, Paragraph
@@ -105,9 +106,7 @@ class Existence(Kind):
         self.pattern = self._compile([*map(patterns.literal, tokens), *raw])
 
     def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
-        def find(text: str) -> Iterator[Span]:
-            return patterns.finditer(self.pattern, text)
-
+        find = partial(patterns.finditer, self.pattern)
         for paragraph, start, end in self.matches(article, find):
             source_start, source_end = paragraph.prose.span(start, end)
             message = self.spec.message.format(match=paragraph.prose.text[start:end])
@@ -197,10 +196,7 @@ class Occurrence(Kind):
         self.pattern = self._compile([token])
 
     def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
-        def find(text: str) -> Iterator[Span]:
-            return patterns.finditer(self.pattern, text)
-
-        found = list(self.matches(article, find))
+        found = list(self.matches(article, partial(patterns.finditer, self.pattern)))
         for scope, hits in self._group(article, found):
             if self.max >= 0 and len(hits) > self.max:
                 paragraph, start, end = hits[self.max]
