@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError
@@ -113,10 +114,7 @@ def read_stream(
     # header or its closing tag, which the wrapper below absorbs.
     xml = re.sub(rb"<mediawiki\b[^>]*>|</mediawiki>", b"", xml)
     fragment = b"<mediawiki>" + xml + b"</mediawiki>"
-    pages = _parse(io.BytesIO(fragment), page_filter, stream.language)
-    for index, page in enumerate(pages):
-        if index >= skip:
-            yield page
+    yield from islice(_parse(io.BytesIO(fragment), page_filter, stream.language), skip, None)
 
 
 def find_index(path: str | Path) -> Path | None:
