@@ -98,10 +98,6 @@ class Article:
     def _index(self) -> SpanIndex:
         return index_spans(self.tree, self.source)
 
-    @property
-    def _spans(self) -> dict[int, Span]:
-        return self._index.spans
-
     def span(self, node: Node | Wikicode) -> Span:
         """Source span of any node or nested ``Wikicode`` of the tree."""
         return self._index.spans[id(node)]
@@ -155,12 +151,12 @@ class Article:
         first = headings[0][1] if headings else length
         sections = [Section(0, 0, "", None, (0, first), (0, first))]
         for number, (heading, start, end) in enumerate(headings):
-            body_end = own_end = length
-            for later, later_start, _ in headings[number + 1 :]:
-                own_end = min(own_end, later_start)
-                if later.level <= heading.level:
-                    body_end = later_start
-                    break
+            later = headings[number + 1 :]
+            own_end = later[0][1] if later else length
+            body_end = next(
+                (later_start for node, later_start, _ in later if node.level <= heading.level),
+                length,
+            )
             title = str(heading.title).strip()
             sections.append(
                 Section(
@@ -249,7 +245,7 @@ class Article:
 
     def _detached_text(self, value: str, start: int) -> Text:
         text = Text(value)
-        self._spans[id(text)] = (start, start + len(value))
+        self._index.spans[id(text)] = (start, start + len(value))
         self._detached.append(text)  # keep alive: spans are keyed by identity
         return text
 

@@ -164,10 +164,10 @@ class ProseBuilder:
     def add_text(self, text: str, source_start: int) -> None:
         """Add source text verbatim, leaving out behaviour switches; its runs of
         apostrophes may be bold or italic marks."""
-        position = 0
         if "__" not in text:  # the common case, without a regex scan
             self._add_wikitext(text, source_start)
             return
+        position = 0
         for match in _BEHAVIOR_SWITCH.finditer(text):
             self._add_wikitext(text[position : match.start()], source_start + position)
             position = match.end()
