@@ -49,3 +49,13 @@ def test_fixes_have_the_safety_the_rule_declares(rule) -> None:
         assert fixes == [], f"{rule.name} declares no fix but attaches some"
     else:
         assert {fix.applicability for fix in fixes} <= {rule.fix_safety}
+
+
+@pytest.mark.parametrize(
+    "rule", [rule for rule in RULES if rule.fix_safety is not None], ids=lambda rule: rule.name
+)
+def test_a_rule_that_declares_a_fix_fixes_its_bad_example(rule) -> None:
+    """Without this the safety test above passes for a rule that stopped attaching fixes."""
+    language = None if rule.languages is None else sorted(rule.languages)[0]
+    findings = lint(Article(rule.docs.bad, language=language), [rule()])
+    assert findings and all(finding.fix is not None for finding in findings), rule.name
