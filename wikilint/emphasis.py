@@ -111,7 +111,7 @@ def styled(found: list[Mark], end: int) -> tuple[list[Span], list[Span]]:
         italic.append((italic_from, end))
     if bold_from is not None:
         bold.append((bold_from, end))
-    return italic, sorted(bold)
+    return italic, bold
 
 
 def unclosed(found: list[Mark]) -> list[tuple[Mark, str]]:
