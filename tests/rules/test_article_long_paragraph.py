@@ -1,4 +1,5 @@
-from helpers import FIXTURES, positions, read, run_rule
+import pytest
+from helpers import FIXTURES, fixture_articles, positions, read, run_rule
 
 from wikilint.article import Article
 from wikilint.rules.article_long_paragraph import LongParagraph
@@ -40,3 +41,16 @@ def test_fixture_paragraph_over_250_words() -> None:
 
 def test_vietnamese_is_out_of_scope() -> None:
     assert not LongParagraph().applies_to(Article("x", language="vi"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        path
+        for path in fixture_articles("intl/**/*.wiki")
+        if path.parent.name in LongParagraph.languages
+    ],
+    ids=lambda path: path.parent.name,
+)
+def test_quiet_on_the_other_languages_it_runs_on(path) -> None:
+    assert run_rule(LongParagraph, read(path)) == []

@@ -1,4 +1,5 @@
-from helpers import FIXTURES, positions, read, run_rule
+import pytest
+from helpers import FIXTURES, fixture_articles, positions, read, run_rule
 
 from wikilint.article import Article
 from wikilint.rules.article_long_sentence import LongSentence
@@ -35,3 +36,16 @@ def test_runs_only_where_sentences_and_words_are_reliable() -> None:
     assert rule.applies_to(Article("x", language="de"))
     assert not rule.applies_to(Article("x", language="vi"))
     assert not rule.applies_to(Article("x", language="mr"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        path
+        for path in fixture_articles("intl/**/*.wiki")
+        if path.parent.name in LongSentence.languages
+    ],
+    ids=lambda path: path.parent.name,
+)
+def test_quiet_on_the_other_languages_it_runs_on(path) -> None:
+    assert run_rule(LongSentence, read(path)) == []
