@@ -49,4 +49,3 @@ def process_path(
     outcome = fix_source(source.text, source.path, rules, language, unsafe)
     result = FileResult(source.path, outcome.text, tuple(outcome.remaining))
     return Outcome(result, source.text, outcome.fixed, source.bom)
-

@@ -66,8 +66,7 @@ def test_rule_severity_and_options(run, tmp_path: Path) -> None:
 def test_per_file_ignores_and_exclude(run, tmp_path: Path) -> None:
     write(
         tmp_path / ".wikilint.toml",
-        'select = ["WL103"]\nexclude = ["archive/*"]\n'
-        '[per-file-ignores]\n"drafts/*" = ["WL103"]\n',
+        'select = ["WL103"]\nexclude = ["archive/*"]\n[per-file-ignores]\n"drafts/*" = ["WL103"]\n',
     )
     for folder in ("drafts", "archive", "articles"):
         write(tmp_path / folder / "a.wiki", DOUBLE)
