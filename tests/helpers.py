@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mwparserfromhell.nodes import Node
+from mwparserfromhell.nodes.extras import Attribute, Parameter
+from mwparserfromhell.wikicode import Wikicode
 
 from wikilint.article import Article
 from wikilint.finding import Finding
@@ -53,3 +56,13 @@ def positions(findings: list[Finding]) -> list[tuple[str, int, int]]:
 def parsed(path: Path) -> Article:
     """The article at *path*, parsed once per test session (corpus tests share it)."""
     return Article(read(path), str(path))
+
+
+def state(item: object) -> object:
+    """Everything a parse tree holds, recursively: equal states mean the same tree."""
+    if isinstance(item, Node | Wikicode | Attribute | Parameter):
+        fields = {name: state(value) for name, value in sorted(vars(item).items())}
+        return type(item).__name__, fields
+    if isinstance(item, list):
+        return [state(element) for element in item]
+    return item

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import cache
 from itertools import pairwise
 
-from helpers import corpus_articles, fixture_articles, read
+import mwparserfromhell
+from helpers import corpus_articles, fixture_articles, read, state
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.nodes import Node, Tag
@@ -70,6 +71,7 @@ def parsed(article: Article) -> str:
 
 def check_spans(article: Article) -> None:
     source = parsed(article)
+    assert state(article.tree) == state(mwparserfromhell.parse(source, skip_style_tags=True))
     assert article.span(article.tree) == (0, len(source))
     expected = [id(node) for node in article.tree.filter(recursive=True)]
     assert [id(node) for node in article.nodes(Node)] == expected

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar, cast
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Heading, Node, Tag, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from wikilint.language import detect_language
 from wikilint.lines import LineIndex
 from wikilint.prose import ProseBuilder, ProseView, is_inline_markup
-from wikilint.spans import Span, SpanIndex, index_spans
+from wikilint.spans import Span
 from wikilint.text import split_sentences
+from wikilint.tree import parse
 
 N = TypeVar("N", bound=Node)
 
@@ -77,7 +77,7 @@ class Article:
         # italic are left as text: MediaWiki reads them per line, which the prose view
         # does (see ``emphasis``), while the parser lets them run on and swallow markup.
         self._parsed = source.replace("\x00", "\ufffd")
-        self.tree: Wikicode = mwparserfromhell.parse(self._parsed, skip_style_tags=True)
+        self.tree, self._index = parse(self._parsed)
         self._detached: list[Text] = []
 
     @cached_property
@@ -93,10 +93,6 @@ class Article:
     def memo(self) -> dict[object, object]:
         """Work shared by several rules, computed once (see ``wikilint.memo``)."""
         return {}
-
-    @cached_property
-    def _index(self) -> SpanIndex:
-        return index_spans(self.tree, self.source)
 
     def span(self, node: Node | Wikicode) -> Span:
         """Source span of any node or nested ``Wikicode`` of the tree."""
