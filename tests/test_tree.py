@@ -10,6 +10,7 @@ import mwparserfromhell
 import pytest
 from helpers import FIXTURES, SEED, corpus_articles, fixture_articles, read, state
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Wikilink
+from mwparserfromhell.parser.tokenizer import Tokenizer
 
 from wikilint.article import Article
 from wikilint.spans import SpanError
@@ -133,3 +134,11 @@ def test_the_garbage_collector_is_left_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_the_pure_python_tokenizer_gives_the_same_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where mwparserfromhell was built without its C extension.
+    source = read(PEAR)
+    expected = state(parse(source)[0])
+    monkeypatch.setattr("wikilint.tree._Tokenizer", Tokenizer)
+    assert state(parse(source)[0]) == expected

@@ -32,6 +32,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.parser import CTokenizer, ParserError
+from mwparserfromhell.parser.tokenizer import Tokenizer
 from mwparserfromhell.parser import tokens as t
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
@@ -40,6 +41,8 @@ from wikilint.spans import SpanError, SpanIndex
 
 Token = dict[str, object]
 
+#: The C tokenizer, or its pure-Python twin where mwparserfromhell was built without it.
+_Tokenizer = CTokenizer or Tokenizer
 _new = object.__new__
 _new_list = list.__new__
 _extend = list.extend
@@ -47,12 +50,10 @@ _extend = list.extend
 
 def parse(text: str) -> tuple[Wikicode, SpanIndex]:
     """The tree of *text* (bold and italic left as text) and the span of each node."""
-    if CTokenizer is None:  # pragma: no cover - the wheels ship the C tokenizer
-        raise ImportError("mwparserfromhell was installed without its C tokenizer")
     collecting = gc.isenabled()
     gc.disable()  # the tree has no reference cycles: nothing for the collector to find
     try:
-        tokens = CTokenizer().tokenize(text, 0, True)
+        tokens = _Tokenizer().tokenize(text, 0, True)
         builder = _Builder(tokens)
         tree = builder.code(_END)
     finally:
