@@ -15,7 +15,6 @@ tree's sake; those nodes get no span, as they are not in the source.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 
 from mwparserfromhell.nodes import (
@@ -32,11 +31,12 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.parser import CTokenizer, ParserError
-from mwparserfromhell.parser.tokenizer import Tokenizer
 from mwparserfromhell.parser import tokens as t
+from mwparserfromhell.parser.tokenizer import Tokenizer
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
+from wikilint.collector import collector_paused
 from wikilint.spans import SpanError, SpanIndex
 
 Token = dict[str, object]
@@ -50,15 +50,10 @@ _extend = list.extend
 
 def parse(text: str) -> tuple[Wikicode, SpanIndex]:
     """The tree of *text* (bold and italic left as text) and the span of each node."""
-    collecting = gc.isenabled()
-    gc.disable()  # the tree has no reference cycles: nothing for the collector to find
-    try:
+    with collector_paused():  # the tree has no reference cycles to look for
         tokens = _Tokenizer().tokenize(text, 0, True)
         builder = _Builder(tokens)
         tree = builder.code(_END)
-    finally:
-        if collecting:
-            gc.enable()
     if builder.position != len(text) or builder.next < len(tokens):
         raise SpanError(f"parsed tree covers {builder.position} characters of {len(text)}")
     return tree, builder.index
