@@ -117,3 +117,11 @@ def test_empty_spans_and_out_of_range_indexes() -> None:
         view.offset(5)
     assert len(view) == 5
     assert repr(view) == "ProseView('ab cd')"
+
+
+def test_nowiki_and_code_like_tags_are_literal_ranges_that_move_with_the_text() -> None:
+    source = "''A'' <nowiki>--x</nowiki> b <kbd>c  d</kbd> <i>e</i> <tt>f</tt>\n"
+    prose = Article(source).paragraphs[0].prose
+    assert prose.text == "A --x b c  d e f"
+    assert [prose.text[start:end] for start, end in prose.literal] == ["--x", "c  d", "f"]
+    assert prose.span(*prose.literal[0]) == (source.index("--x"), source.index("--x") + 3)

@@ -44,6 +44,7 @@ LITERAL_TEMPLATES = {
 #: HTML tags that render their contents italic, and bold.
 _ITALIC_TAGS = frozenset({"i", "em"})
 _BOLD_TAGS = frozenset({"b", "strong"})
+_LITERAL_TAGS = frozenset({"kbd", "samp", "tt", "var"})
 #: Magic words such as ``__NOTOC__``: source text that never renders.
 _BEHAVIOR_SWITCH = re.compile(r"__[A-Z]{2,}(?:_[A-Z]+)*__")
 
@@ -66,10 +67,12 @@ class ProseView:
     """Visible text of a stretch of wikitext, each character mapped to its source.
 
     ``italic`` and ``bold`` are the sorted, disjoint ``(start, end)`` prose ranges that
-    render italic and bold (``''``, ``'''``, ``<i>``, ``<em>``, ``<b>``, ``<strong>``).
+    render italic and bold (``''``, ``'''``, ``<i>``, ``<em>``, ``<b>``, ``<strong>``);
+    ``literal`` those shown as typed rather than as prose: ``<nowiki>`` text and the
+    code-like ``<kbd>``, ``<samp>``, ``<tt>`` and ``<var>`` (``--help`` there is no dash).
     """
 
-    __slots__ = ("_segments", "_starts", "bold", "italic", "text")
+    __slots__ = ("_segments", "_starts", "bold", "italic", "literal", "text")
 
     def __init__(
         self,
@@ -77,12 +80,14 @@ class ProseView:
         segments: list[Segment],
         italic: list[Span] | None = None,
         bold: list[Span] | None = None,
+        literal: list[Span] | None = None,
     ) -> None:
         self.text = text
         self._segments = segments
         self._starts = [segment.prose_start for segment in segments]
         self.italic = italic or []
         self.bold = bold or []
+        self.literal = literal or []
 
     def __len__(self) -> int:
         return len(self.text)
@@ -128,14 +133,15 @@ class ProseBuilder:
         self._runs: list[Span] = []  # apostrophe runs that may be bold or italic marks
         self._italic: list[Span] = []
         self._bold: list[Span] = []
+        self._literal: list[Span] = []
 
     def build(self) -> ProseView:
         """The view, with the bold and italic marks among the apostrophe runs left out."""
         text = "".join(self._parts)
+        italic, bold, literal = self._italic, self._bold, self._literal
         if not self._runs:
-            return ProseView(text, self._segments, _union(self._italic), _union(self._bold))
+            return ProseView(text, self._segments, _union(italic), _union(bold), _union(literal))
         cuts: list[Span] = []
-        italic, bold = self._italic, self._bold
         line_start = 0
         runs = iter(self._runs)
         run = next(runs, None)
@@ -152,7 +158,7 @@ class ProseBuilder:
                 italic += [(line_start + start, line_start + end) for start, end in line_italic]
                 bold += [(line_start + start, line_start + end) for start, end in line_bold]
             line_start = line_end + 1
-        return _cut(text, self._segments, cuts, italic, bold)
+        return _cut(text, self._segments, cuts, (italic, bold, literal))
 
     def add(self, text: str, source_start: int, source_end: int, verbatim: bool) -> None:
         if not text:
@@ -234,8 +240,11 @@ class ProseBuilder:
                     self._italic.append((start, self._length))
                 elif name in _BOLD_TAGS:
                     self._bold.append((start, self._length))
+                elif name in _LITERAL_TAGS:
+                    self._literal.append((start, self._length))
         elif name == "nowiki" and not tag.self_closing:
             start, end = self._span_of(tag.contents)
+            self._literal.append((self._length, self._length + end - start))
             self.add(str(tag.contents), start, end, True)
         elif name == "br":
             start, end = self._span_of(tag)
@@ -253,10 +262,13 @@ def _union(spans: list[Span]) -> list[Span]:
 
 
 def _cut(
-    text: str, segments: list[Segment], cuts: list[Span], italic: list[Span], bold: list[Span]
+    text: str,
+    segments: list[Segment],
+    cuts: list[Span],
+    styles: tuple[list[Span], list[Span], list[Span]],
 ) -> ProseView:
     """The view of *text* without the sorted, disjoint prose ranges *cuts*, which lie
-    inside verbatim segments; *italic* and *bold* ranges move with the text."""
+    inside verbatim segments; the italic, bold and literal *styles* move with the text."""
     kept: list[str] = []
     kept_segments: list[Segment] = []
     ends = [*(segment.prose_start for segment in segments[1:]), len(text)]
@@ -293,7 +305,7 @@ def _cut(
             ]
         )  # fmt: skip
 
-    return ProseView("".join(kept), kept_segments, moved(italic), moved(bold))
+    return ProseView("".join(kept), kept_segments, *(moved(spans) for spans in styles))
 
 
 def template_name(template: Template) -> str:

@@ -6,6 +6,8 @@ builds the tree, into a :class:`SpanIndex`.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from mwparserfromhell.nodes import Node
@@ -22,6 +24,14 @@ def merge(spans: Iterable[Span]) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
+
+
+def overlaps(spans: list[Span], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps any of the sorted, disjoint *spans*."""
+    index = bisect_right(spans, (start, math.inf)) - 1
+    if index >= 0 and spans[index][1] > start:
+        return True
+    return index + 1 < len(spans) and spans[index + 1][0] < end
 
 
 class SpanError(ValueError):

@@ -20,6 +20,8 @@ INTL = fixture_articles("intl/**/*.wiki")
         "<blockquote>a -- b</blockquote>\n",
         "<syntaxhighlight>x--</syntaxhighlight>\n",
         "[https://example.org/a--b label]\n",
+        "Run it with <kbd>wikilint --fix</kbd> or <nowiki>--</nowiki> in a <tt>a -- b</tt>.\n",
+        "The option is written <samp>x -- y</samp>, the value <var>n -- 1</var>.\n",
     ],
 )
 def test_double_hyphen_in_refs_lists_quotes_and_urls_is_left_alone(source: str) -> None:
@@ -36,6 +38,7 @@ def test_doubled_space_outside_running_prose_is_left_alone() -> None:
         "* item  two\n# step  one\n"
         "<blockquote>a  b</blockquote>\n"
         "He ended.  Next one.\n"
+        "Type <kbd>a  b</kbd> or <nowiki>c  d</nowiki> exactly.\n"
     )
     assert positions(run_rule(DoubledSpace, source)) == [("WL602", 1, 10)]
 
@@ -50,6 +53,7 @@ def test_space_before_punctuation_outside_running_prose_is_left_alone() -> None:
         "<blockquote>a , b</blockquote>\n"
         'He said "well , no".\n'
         "A {{cn}} . It is at .45 or .com and ... so.\n"
+        "Type <kbd>ls ,</kbd> or <nowiki>a , b</nowiki> exactly.\n"
     )
     assert positions(run_rule(SpaceBeforePunctuation, source)) == [("WL603", 1, 6)]
 

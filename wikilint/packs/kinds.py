@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, ClassVar
 from wikilint.article import Article, Paragraph
 from wikilint.finding import Applicability, Edit, Finding, Fix
 from wikilint.packs import patterns, wordlists
-from wikilint.packs.quotes import italic_spans, overlaps, quoted_spans
+from wikilint.packs.quotes import italic_spans, quoted_spans
 from wikilint.packs.schema import RuleSpec
-from wikilint.spans import Span
+from wikilint.spans import Span, merge, overlaps
 from wikilint.text import WORD
 
 if TYPE_CHECKING:
@@ -53,7 +53,8 @@ class Kind:
 
     def matches(self, article: Article, find: Finder) -> Iterator[tuple[Paragraph, int, int]]:
         """``(paragraph, start, end)`` in prose coordinates of each match of *find*
-        that is a whole word (unless ``nonword``), outside quotations and exceptions."""
+        that is a whole word (unless ``nonword``), outside quotations, exceptions and
+        literal text (``<nowiki>``, ``<kbd>``...)."""
         italics = italic_spans(article) if self.spec.skip_italics else []
         for paragraph in article.paragraphs:
             text = paragraph.prose.text
@@ -66,15 +67,16 @@ class Kind:
                 if self.skip_names and _is_name(text, start):
                     continue
                 if excluded is None:
-                    excluded = self._excluded(text)
+                    excluded = self._excluded(text, paragraph.prose.literal)
                 if not overlaps(excluded, start, end):
                     yield paragraph, start, end
 
-    def _excluded(self, text: str) -> list[Span]:
-        spans = quoted_spans(text) if self.spec.skip_quotes else []
+    def _excluded(self, text: str, literal: list[Span]) -> list[Span]:
+        """Quotations (unless the pack reads them), exceptions, and literal text."""
+        spans = [*literal, *(quoted_spans(text) if self.spec.skip_quotes else [])]
         if self.exceptions is not None:
-            spans = sorted([*spans, *patterns.finditer(self.exceptions, text)])
-        return spans
+            spans += patterns.finditer(self.exceptions, text)
+        return merge(spans)
 
     def _exceptions(self, spec: RuleSpec) -> patterns.Pattern | None:
         phrases = spec.option("exceptions", list, [])

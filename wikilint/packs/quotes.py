@@ -3,13 +3,11 @@ editor's, and italic ones, which are titles, foreign words or words as words."""
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_right
 from weakref import WeakKeyDictionary
 
 from wikilint.article import Article
-from wikilint.spans import Span
+from wikilint.spans import Span, merge
 
 # An opening mark and what closes it; a straight quote closes itself.
 _PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "「": "」", "『": "』"}
@@ -31,25 +29,7 @@ def quoted_spans(text: str) -> list[Span]:
         spans.append((match.start(), close + 1))
         position = close + 1
     spans.extend((match.start(), match.end()) for match in _SINGLE.finditer(text))
-    return _merge(spans)
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def overlaps(spans: list[Span], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps any of the sorted, disjoint *spans*."""
-    index = bisect_right(spans, (start, math.inf)) - 1
-    if index >= 0 and spans[index][1] > start:
-        return True
-    return index + 1 < len(spans) and spans[index + 1][0] < end
+    return merge(spans)
 
 
 _ITALICS: WeakKeyDictionary[Article, list[Span]] = WeakKeyDictionary()
@@ -60,7 +40,7 @@ def italic_spans(article: Article) -> list[Span]:
     ``<em>``), once per article."""
     spans = _ITALICS.get(article)
     if spans is None:
-        spans = _ITALICS[article] = _merge(
+        spans = _ITALICS[article] = merge(
             [
                 paragraph.prose.span(start, end)
                 for paragraph in article.paragraphs

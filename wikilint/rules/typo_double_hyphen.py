@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from wikilint.article import Article
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.rule import Rule, RuleDocs
+from wikilint.spans import overlaps
 
 #: Two or three hyphens between words, with the spaces around them.
 _HYPHENS = re.compile(r"(?<=\S)([ \t]*)(?<!-)(-{2,3})(?!-)([ \t]*)(?=\S)")
@@ -30,8 +31,10 @@ class DoubleHyphenDash(Rule):
         notes="The dash follows the article's style: a spaced en dash when the article uses "
         "spaced en dashes more than em dashes, else an unspaced em dash; between digits "
         "(`1990--1995`) an unspaced en dash, the dash of ranges. Safe fix. Markup (comments, "
-        "tables, templates) never matches: only prose is read. Precision on the shared corpus "
-        "(bench/quality.py): 2 of 2 findings, plus the sample article's `economically--`.",
+        "tables, templates) never matches: only prose is read, and text shown as typed "
+        "(`<nowiki>--</nowiki>`, `<kbd>--help</kbd>`, `<samp>`, `<tt>`, `<var>`) is left "
+        "alone. Precision on the shared corpus (bench/quality.py): 2 of 2 findings, plus "
+        "the sample article's `economically--`.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -43,6 +46,8 @@ class DoubleHyphenDash(Rule):
             if "--" not in text:
                 continue
             for match in _HYPHENS.finditer(text):
+                if overlaps(paragraph.prose.literal, *match.span()):
+                    continue  # <nowiki>--</nowiki>, <kbd>--help</kbd>: typed as shown
                 start, end = paragraph.prose.span(match.start(), match.end())
                 if article.source[start:end] != match.group():
                     continue  # markup inside the run: not a plain typed dash
