@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from adversarial import CASES, adversarial
 
 from wikilint.budget import is_risky, lint_guarded
-from wikilint.rules import BUILTIN_RULES
+from wikilint.config import Config
+from wikilint.parallel import SettingsRules
 
 RAW_LIMIT = 60.0
 
@@ -40,7 +41,7 @@ def raw_parse_seconds(text: str) -> float | None:
 def main() -> None:
     scale = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
     timeout = float(sys.argv[2]) if len(sys.argv) > 2 else 2.0
-    rules = [rule() for rule in BUILTIN_RULES if rule.enabled_by_default]
+    rules = SettingsRules(Config(), None, True, "adversarial.wiki")  # every default rule
     print(f"{'input':<24} {'KB':>6} {'risky':>5} {'parser s':>9} {'wikilint s':>10}  result")
     worst = 0.0
     for name in CASES:

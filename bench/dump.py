@@ -20,9 +20,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from wikilint.config import Config
 from wikilint.dumps import find_index, iter_pages, streams, write_dump
-from wikilint.parallel import default_jobs, run
-from wikilint.rules import BUILTIN_RULES
+from wikilint.parallel import SettingsRules, default_jobs, run
 
 ENWIKI_ARTICLES = 7_000_000
 ENWIKI_TEXT_GB = 25.0
@@ -31,7 +31,7 @@ PROJECTED_CORES = 64
 STREAM_PAGES = 10
 
 
-def measure(dump: Path, rules: list, jobs: int) -> tuple[int, float, float]:
+def measure(dump: Path, rules: SettingsRules, jobs: int) -> tuple[int, float, float]:
     """(pages, megabytes, seconds) of one pool run over *dump*."""
     index = find_index(dump)
     items = streams(dump, index) if index is not None else iter_pages(dump)
@@ -55,7 +55,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=4)
     args = parser.parse_args()
     sample = args.corpus / "dumps" / "enwiki-sample-wikibrain.xml"
-    rules = [rule() for rule in BUILTIN_RULES if rule.enabled_by_default]
+    # Every default rule, packs included: workers rebuild them from this recipe.
+    rules = SettingsRules(Config(), None, True, str(sample))
     cores = default_jobs()
     pages = list(iter_pages(sample))
     repeated = [
@@ -69,7 +70,7 @@ def main() -> None:
         write_dump(repeated, large_bz2)
         write_dump(repeated, large_multi, multistream=True, per_stream=STREAM_PAGES)
         dumps = {"sample .xml": sample, "large .xml.bz2": large_bz2, "multistream": large_multi}
-        print(f"{cores} cores available; {len(rules)} rules; repeat x{args.repeat}")
+        print(f"{cores} cores available; {len(rules())} rules; repeat x{args.repeat}")
         print(
             f"{'dump':<16} {'jobs':>4} {'pages':>6} {'MB':>6} {'s':>7} {'pages/s':>8} {'MB/s':>6}"
         )
