@@ -12,7 +12,8 @@ from wikilint.spans import overlaps
 
 #: Two or three hyphens between words, with the spaces around them.
 _HYPHENS = re.compile(r"(?<=\S)([ \t]*)(?<!-)(-{2,3})(?!-)([ \t]*)(?=\S)")
-_SPACED_EN_DASH = re.compile(r"\S[ \u00a0]–[ \u00a0]\S|\S&nbsp;–[ \u00a0]\S")
+#: A spaced en dash between words; starts with the dash so that the scan is fast.
+_SPACED_EN_DASH = re.compile(r"–(?=[ \u00a0]\S)(?:(?<=\S[ \u00a0]–)|(?<=\S&nbsp;–))")
 
 
 class DoubleHyphenDash(Rule):
