@@ -16,6 +16,7 @@ tree's sake; those nodes get no span, as they are not in the source.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from mwparserfromhell.nodes import (
     Argument,
@@ -39,7 +40,8 @@ from mwparserfromhell.wikicode import Wikicode
 from wikilint.collector import collector_paused
 from wikilint.spans import SpanError, SpanIndex
 
-Token = dict[str, object]
+#: A token: a ``dict`` subclass per kind, holding its fields (``text``, ``level``...).
+Token = dict[str, Any]
 
 #: The C tokenizer, or its pure-Python twin where mwparserfromhell was built without it.
 _Tokenizer = CTokenizer or Tokenizer
@@ -122,8 +124,7 @@ class _Builder:
                 at, position = self.next, self.position
             append(node)
         self.next, self.position = at, position
-        code = _new(Wikicode)
-        code._nodes = _smart_list(nodes)
+        code = _code(nodes)
         spans[id(code)] = (start, position)
         return code
 
@@ -145,6 +146,7 @@ class _Builder:
         return token
 
     def peek(self) -> type:
+        """The type of the next token (``NoneType`` at the end)."""
         return type(self.tokens[self.next]) if self.next < len(self.tokens) else type(None)
 
     def template(self, token: Token) -> Template:
