@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import FIXTURES, read
 
@@ -125,3 +127,25 @@ def test_nowiki_and_code_like_tags_are_literal_ranges_that_move_with_the_text() 
     assert prose.text == "A --x b c  d e f"
     assert [prose.text[start:end] for start, end in prose.literal] == ["--x", "c  d", "f"]
     assert prose.span(*prose.literal[0]) == (source.index("--x"), source.index("--x") + 3)
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("It is {{convert|5|km|mi|abbr=on}} away.", "It is 5 km away."),
+        (
+            "A {{convert|1|–|4|cm|in}} fruit, {{cvt|3|to|6|m}} deep.",
+            "A 1–4 cm fruit, 3 to 6 m deep.",
+        ),
+        ("A {{convert|2|-|4|kg}} bird.", "A 2–4 kg bird."),
+        ("Odd {{convert}} and {{convert|12}}.", "Odd  and 12."),
+    ],
+)
+def test_convert_shows_its_values_and_unit_mapped_to_the_whole_template(
+    source: str, text: str
+) -> None:
+    view = prose(source)
+    assert view.text == text
+    figure = next(index for index, char in enumerate(text) if char.isdigit())
+    start = re.search(r"\{\{(?:convert|cvt)\|", source).start()
+    assert view.span(figure, figure + 1) == (start, source.index("}}", start) + 2)

@@ -32,6 +32,7 @@ def sentences(text: str) -> list[str]:
         ("See No. 5 and p. 12. Then stop.", ["See No. 5 and p. 12.", "Then stop."]),
         ("He said no. The end.", ["He said no.", "The end."]),
         ("He studied art. Then law.", ["He studied art.", "Then law."]),
+        ("It averages 18.7 °C. This is high.", ["It averages 18.7 °C.", "This is high."]),
         ("Born in 1950. 1960 was dry.", ["Born in 1950.", "1960 was dry."]),
         ('He said "Stop." Then he left.', ['He said "Stop."', "Then he left."]),
         ("Is it? Yes! Really... no. ok", ["Is it?", "Yes!", "Really... no. ok"]),

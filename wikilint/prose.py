@@ -41,6 +41,13 @@ TEXT_TEMPLATES = {"nowrap": "1", "nobr": "1", "small": "1", "smaller": "1", "lan
 LITERAL_TEMPLATES = {
     "'": "'", "nbsp": "\xa0", "ndash": "\u2013", "mdash": "\u2014", "snd": "\xa0\u2013 ",
 }  # fmt: skip
+#: Templates that render a quantity and its unit: ``{{convert|2|–|4|cm|in}}`` shows
+#: "2–4 cm (0.79–1.57 in)"; the prose keeps "2–4 cm", the figure as the editor wrote it.
+CONVERT_TEMPLATES = frozenset({"convert", "cvt"})
+#: Words and signs ``{{convert}}`` takes between the two values of a range.
+_CONVERT_RANGES = frozenset(
+    {"-", "–", "to", "and", "or", "x", "×", "by", "+/-", "±", "to(-)", "and(-)", "-to-"}
+)
 #: HTML tags that render their contents italic, and bold.
 _ITALIC_TAGS = frozenset({"i", "em"})
 _BOLD_TAGS = frozenset({"b", "strong"})
@@ -216,6 +223,9 @@ class ProseBuilder:
             self.add(LITERAL_TEMPLATES[name], start, end, False)
         elif name in TEXT_TEMPLATES and template.has(TEXT_TEMPLATES[name]):
             self.add_code(template.get(TEXT_TEMPLATES[name]).value)
+        elif name in CONVERT_TEMPLATES:
+            start, end = self._span_of(template)
+            self.add(convert_text(template), start, end, False)
 
     def _add_wikilink(self, link: Wikilink) -> None:
         title = str(link.title)
@@ -306,6 +316,15 @@ def _cut(
         )  # fmt: skip
 
     return ProseView("".join(kept), kept_segments, *(moved(spans) for spans in styles))
+
+
+def convert_text(template: Template) -> str:
+    """The value(s) and unit ``{{convert}}`` shows first: ``2–4 cm``, ``5 to 10 km``."""
+    values = [str(param.value).strip() for param in template.params if not param.showkey]
+    if len(values) >= 4 and values[1] in _CONVERT_RANGES:
+        joiner = values[1] if values[1] in {"-", "–", "×"} else f" {values[1]} "
+        return f"{values[0]}{joiner.replace('-', '–')}{values[2]} {values[3]}"
+    return " ".join(values[:2])
 
 
 def template_name(template: Template) -> str:

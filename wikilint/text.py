@@ -77,7 +77,8 @@ def _is_break(text: str, match: re.Match[str]) -> bool:
     word = text[word_start : match.start()]
     if not word:
         return True
-    if len(word) == 1 and word.isupper() and word != "I":  # an initial: "J. R. R. Tolkien"
+    initial = len(word) == 1 and word.isupper() and word != "I"
+    if initial and text[word_start - 1 : word_start] != "°":  # "J. R. R. Tolkien", not "20 °C."
         return False
     if "." in word:  # "U.S." or "e.g." — too ambiguous to break on
         return False
