@@ -149,3 +149,15 @@ def test_convert_shows_its_values_and_unit_mapped_to_the_whole_template(
     figure = next(index for index, char in enumerate(text) if char.isdigit())
     start = re.search(r"\{\{(?:convert|cvt)\|", source).start()
     assert view.span(figure, figure + 1) == (start, source.index("}}", start) + 2)
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("It yields {{val|26.73|u=MeV}} in all.", "It yields 26.73 MeV in all."),
+        ("At {{val|15|ul=MK}}, or {{val|1.5|e=7|u=K}}.", "At 15 MK, or 1.5×10^7 K."),
+        ("About {{val|e=10}} years.", "About 10^10 years."),
+    ],
+)
+def test_val_shows_its_number_and_unit(source: str, text: str) -> None:
+    assert prose(source).text == text

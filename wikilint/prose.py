@@ -226,6 +226,9 @@ class ProseBuilder:
         elif name in CONVERT_TEMPLATES:
             start, end = self._span_of(template)
             self.add(convert_text(template), start, end, False)
+        elif name == "val":
+            start, end = self._span_of(template)
+            self.add(val_text(template), start, end, False)
 
     def _add_wikilink(self, link: Wikilink) -> None:
         title = str(link.title)
@@ -325,6 +328,18 @@ def convert_text(template: Template) -> str:
         joiner = values[1] if values[1] in {"-", "–", "×"} else f" {values[1]} "
         return f"{values[0]}{joiner.replace('-', '–')}{values[2]} {values[3]}"
     return " ".join(values[:2])
+
+
+def val_text(template: Template) -> str:
+    """What ``{{val}}`` shows, plainly: ``{{val|1.5|e=10|u=MeV}}`` is ``1.5×10^10 MeV``."""
+
+    def value(name: str) -> str:
+        return str(template.get(name).value).strip() if template.has(name) else ""
+
+    number, exponent = value("1"), value("e")
+    unit = value("u") or value("ul")
+    shown = f"{number}×10^{exponent}" if number and exponent else number or f"10^{exponent}"
+    return f"{shown} {unit}" if unit else shown
 
 
 def template_name(template: Template) -> str:
