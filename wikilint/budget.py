@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 
 from wikilint.article import Article
-from wikilint.engine import internal_error, lint
+from wikilint.engine import internal_error, lint_source
 from wikilint.finding import Finding, Location, Severity
 from wikilint.rule import Rule
 
@@ -122,7 +122,7 @@ def lint_guarded(
 ) -> list[Finding]:
     """Lint one article; a risky one in a child process that is killed when over budget."""
     if not timeout or not is_risky(source):
-        return lint_article(source, path, build_rules(rules), language)
+        return lint_source(source, path, build_rules(rules), language)
     context = _child_context()
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
@@ -146,24 +146,8 @@ def lint_guarded(
         receiver.close()
 
 
-def lint_article(
-    source: str,
-    path: str,
-    rules: Sequence[Rule],
-    language: str | None = None,
-    parsed: Callable[[], object] = lambda: None,
-) -> list[Finding]:
-    """:func:`~wikilint.engine.lint_source`, calling *parsed* between parse and rules."""
-    try:
-        article = Article(source, path, language)
-    except Exception as error:
-        return [internal_error(Article("", path), "parsing", error)]
-    parsed()
-    return lint(article, rules)
-
-
 def _lint_in_child(
     sender: Connection, source: str, path: str, rules: RuleSource, language: str | None
 ) -> None:
     built = build_rules(rules)
-    sender.send(lint_article(source, path, built, language, lambda: sender.send("parsed")))
+    sender.send(lint_source(source, path, built, language, lambda: sender.send("parsed")))

@@ -28,7 +28,6 @@ from wikilint.budget import (
     DEFAULT_TIMEOUT,
     RuleSource,
     build_rules,
-    lint_article,
     process_context,
     rules_budget,
     timeout_finding,
@@ -45,7 +44,7 @@ from wikilint.dumps import (
     read_stream,
     streams,
 )
-from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
+from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME, lint_source
 from wikilint.finding import Finding, Location, Severity
 from wikilint.fixes import fix_source
 from wikilint.results import FileResult
@@ -114,7 +113,7 @@ def lint_page(
     page: Page, rules: Sequence[Rule], parsed: Callable[[], object] = lambda: None
 ) -> PageResult:
     """The per-article function every backend runs."""
-    findings = lint_article(page.text, page.title, rules, page.language, parsed)
+    findings = lint_source(page.text, page.title, rules, page.language, parsed)
     return PageResult(page.title, page.revision, tuple(findings), page.text)
 
 
@@ -134,7 +133,7 @@ def lint_file(
     rules = build_rules(task.rules)
     begin(len(source.text))
     if not task.fix:
-        findings = lint_article(source.text, source.path, rules, task.language, parsed)
+        findings = lint_source(source.text, source.path, rules, task.language, parsed)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
     parsed()
     fixed = fix_source(source.text, source.path, rules, task.language, task.unsafe)
