@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import weakref
+from typing import ClassVar
 
 from helpers import FIXTURES, read
 
@@ -58,18 +60,33 @@ def test_language_specific_rules_skip_other_languages() -> None:
     assert len(lint(Article("Some words.\n", language="en"), [EnglishOnly()])) == 1
 
 
-def test_linting_leaves_no_reference_cycles_for_the_collector() -> None:
+class Probe(Rule):
+    """Keeps a weak reference to the article it checks."""
+
+    code = "TST003"
+    name = "probe"
+    summary = "Finds nothing."
+    docs = RuleDocs("w", "y", "b", "g")
+    seen: ClassVar[list[weakref.ref[Article]]] = []
+
+    def check(self, article: Article):
+        self.seen.append(weakref.ref(article))
+        return iter(())
+
+
+def test_an_article_is_freed_by_reference_counting_alone() -> None:
     # lint_source keeps the cyclic collector asleep and relies on reference counting to
-    # free the article: a rule that ties the article into a cycle would keep whole trees
-    # alive until the next collection. Every rule runs here, the off-by-default ones too.
-    rules = [rule() for rule in discover().rules]
+    # free the article: a rule that ties the article into a reference cycle would keep
+    # its whole tree alive until the next collection. Every rule runs here, the
+    # off-by-default ones too, and the probe last.
+    rules = [rule() for rule in discover().rules] + [Probe()]
     collecting = gc.isenabled()
-    gc.collect()
     gc.disable()
     try:
         findings = lint_source(read(PEAR), "Pear.wiki", rules)
         assert findings  # the rules did run
-        assert gc.collect() == 0
+        (article,) = Probe.seen
+        assert article() is None
     finally:
         if collecting:
             gc.enable()
