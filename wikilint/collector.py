@@ -15,6 +15,8 @@ def collector_paused() -> Iterator[None]:
     700 allocations wake the collector to scan them: two thirds of the build time, to
     find nothing, since a parse tree holds no reference cycles. Reference counting
     still frees everything; cycles made in the block wait for the collector's next run.
+    Blocks may nest or overlap across threads: whichever found the collector on turns
+    it back on, so it ends on unless it was off to begin with.
     """
     collecting = gc.isenabled()
     gc.disable()
