@@ -19,6 +19,7 @@ FRAGMENTS = [
     "&amp;", "&nbsp;", "&#x41;", "&bogus;", "<br>", "<br/>", "<nowiki>", "</nowiki>", "<b>", "</b>",
     "<span style='x'>", "</span>", "<div>", "</div>", "[http://x.org ", "]", "http://y.org/a ",
     "File:", "Category:", "de:", "__NOTOC__", "{{lang|fr|", "{{nowrap|", "{{'}}", "{{ndash}}",
+    "{{convert|", "{{cvt|2|-|", "{{val|", "|u=", "|e=", "<kbd>", "</kbd>",
     "Mr. ", ". ", "。", "।", "The", "the", "word", "Stalin", "😀", "日本語", "ऋग्वेद", "\ufeff",
     "\t", "\x00",
 ]  # fmt: skip
