@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from mwparserfromhell.nodes import Node, Tag
 
 from wikilint.article import Article
+from wikilint.engine import INTERNAL_ERROR_CODE, lint_source
+from wikilint.registry import discover
 
 FRAGMENTS = [
     "[[", "]]", "{{", "}}", "{{{", "}}}", "|", "=", "''", "'''", "<ref>", "</ref>", "<ref name=a/>",
@@ -128,7 +130,7 @@ def check_paragraphs(article: Article) -> None:
             else:  # an entity, <br> or a template that renders a character
                 assert source[start] in "&<{"
             last = start
-        for styled in (view.italic, view.bold):  # sorted, disjoint, non-empty, inside
+        for styled in (view.italic, view.bold, view.literal):  # sorted, disjoint, inside
             assert all(0 <= start < end <= len(view.text) for start, end in styled)
             assert all(left[1] < right[0] for left, right in pairwise(styled))
         sentence_end = 0
@@ -152,3 +154,17 @@ def test_model_invariants_on_mutated_real_articles(source: str) -> None:
 def test_model_invariants_on_every_fixture_article() -> None:
     for path in fixture_articles():
         check_model(read(path))
+
+
+ALL_RULES = [rule() for rule in discover().rules]
+
+
+@SETTINGS
+@given(st.one_of(wikitext, mutated_real_text()))
+def test_every_rule_runs_without_an_internal_error_and_reports_inside_the_source(
+    source: str,
+) -> None:
+    for finding in lint_source(source, "fuzz.wiki", ALL_RULES):
+        assert finding.code != INTERNAL_ERROR_CODE, finding.message
+        location = finding.location
+        assert 0 <= location.offset <= location.end_offset <= len(source)
