@@ -130,7 +130,9 @@ class Substitution(Kind):
         swap = spec.option("swap", dict, {})
         if not all(isinstance(value, str) for value in swap.values()):
             raise spec.error("'swap' must map each wrong form to a string")
-        table = {key: wordlists.Correction((value,), True) for key, value in swap.items()}
+        table: dict[str, wordlists.Correction | str] = {
+            key: wordlists.Correction((value,), True) for key, value in swap.items()
+        }
         if "swap_file" in spec.options:
             path = wordlists.resolve(spec.option("swap_file", str), spec.path)
             try:
@@ -144,7 +146,8 @@ class Substitution(Kind):
         self.phrases = self._compile(map(patterns.literal, phrases)) if phrases else None
 
     def _key(self, text: str) -> str:
-        text = " ".join(text.split())
+        if not text.isalpha():
+            text = " ".join(text.split())
         return text.casefold() if self.spec.ignorecase else text
 
     def _find(self, text: str) -> Iterator[Span]:
@@ -164,6 +167,8 @@ class Substitution(Kind):
         for paragraph, start, end in self.matches(article, self._find):
             found = paragraph.prose.text[start:end]
             correction = self.table[self._key(found)]
+            if isinstance(correction, str):  # a dictionary line, read on first use
+                correction = wordlists.Correction.parse(correction)
             replacements = [_match_case(found, candidate) for candidate in correction.candidates]
             source_start, source_end = paragraph.prose.span(start, end)
             message = self.spec.message.format(

@@ -25,6 +25,16 @@ class Correction:
     candidates: tuple[str, ...]
     fixable: bool
 
+    @classmethod
+    def parse(cls, right: str) -> Correction:
+        """The right-hand side of a ``wrong->right`` line."""
+        if "," not in right:
+            return cls((right.strip(),), fixable=True)
+        if right.rstrip().endswith(","):
+            candidates = tuple(word.strip() for word in right.split(",") if word.strip())
+            return cls(candidates, fixable=False)
+        return cls((right.split(",", 1)[0].strip(),), fixable=False)  # with a reason
+
 
 def resolve(name: str, pack: Path) -> Path:
     """The file a ``swap_file`` value names."""
@@ -34,22 +44,15 @@ def resolve(name: str, pack: Path) -> Path:
 
 
 @cache
-def read_corrections(path: Path) -> dict[str, Correction]:
-    """Corrections keyed by the wrong form, read once per process."""
-    corrections: dict[str, Correction] = {}
+def read_corrections(path: Path) -> dict[str, str]:
+    """The right-hand side of each ``wrong->right`` line, keyed by the wrong form, read
+    once per process; :meth:`Correction.parse` reads a side when a finding needs it (a
+    dictionary has some 60,000 lines, a text a handful of misspellings)."""
+    corrections: dict[str, str] = {}
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             wrong, arrow, right = line.strip().partition("->")
-            if not arrow or not WORD.fullmatch(wrong):
+            if not arrow or not (wrong.isalpha() or WORD.fullmatch(wrong)):
                 continue  # "pre-empted": a compound is often a valid variant
-            corrections[wrong] = _correction(right)
+            corrections[wrong] = right
     return corrections
-
-
-def _correction(right: str) -> Correction:
-    if "," not in right:
-        return Correction((right.strip(),), fixable=True)
-    if right.rstrip().endswith(","):
-        candidates = tuple(word.strip() for word in right.split(",") if word.strip())
-        return Correction(candidates, fixable=False)
-    return Correction((right.split(",", 1)[0].strip(),), fixable=False)  # with a reason
