@@ -71,12 +71,15 @@ class Ref:
         return self.name is not None and not self.normalized_content
 
 
-def attribute(tag: Tag, name: str) -> str | None:
-    """The value of a tag's attribute with quotes and spaces stripped, or ``None``."""
-    if not tag.has(name):
-        return None
-    value = str(tag.get(name).value).strip(_QUOTES)
-    return value or None
+def attribute(article: Article, tag: Tag, name: str) -> str | None:
+    """The value of a tag's attribute (the last of that name: MediaWiki's reading) with
+    quotes and spaces stripped, or ``None``."""
+    for found in reversed(tag.attributes):
+        if article.text(found.name) == name:
+            if found.value is None:
+                return None
+            return article.text(found.value).strip(_QUOTES) or None
+    return None
 
 
 @per_article
@@ -84,13 +87,13 @@ def refs(article: Article) -> list[Ref]:
     """Every ``<ref>`` tag of the article, nested ones too, in source order."""
     found = []
     for tag in tags_named(article, "ref"):
-        content = None if tag.self_closing or tag.contents is None else str(tag.contents)
+        content = None if tag.self_closing else article.text(tag.contents)
         found.append(
             Ref(
                 tag=tag,
                 span=article.span(tag),
-                name=attribute(tag, "name"),
-                group=attribute(tag, "group") or "",
+                name=attribute(article, tag, "name"),
+                group=attribute(article, tag, "group") or "",
                 content=content,
             )
         )
