@@ -60,14 +60,21 @@ def _prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
         while index < len(top) and starts[index] < line_end:
             node = top[index]
             if isinstance(node, Text):
-                for match in _REF_MARK.finditer(node.value):
-                    if match.group(2):
-                        in_ref = False
-                    elif not match.group(1):
-                        in_ref = True
+                if "<" in node.value:  # rare: a tag the parser left as text
+                    in_ref = _inside_ref(node.value, in_ref)
             elif not in_ref:
                 yield from _inline(article, node, paragraph)
             index += 1
+
+
+def _inside_ref(text: str, inside: bool) -> bool:
+    """Whether a ``<ref>`` is open after *text*, given whether one was before it."""
+    for match in _REF_MARK.finditer(text):
+        if match.group(2):
+            inside = False
+        elif not match.group(1):
+            inside = True
+    return inside
 
 
 def _inline(article: Article, node: Node, paragraph: Paragraph) -> Iterator[tuple[Node, Paragraph]]:
