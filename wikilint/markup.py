@@ -51,10 +51,15 @@ def raw_texts_with(article: Article, marker: str) -> list[tuple[str, int]]:
     return [(value, offset) for value, offset in texts if marker in value]
 
 
+def _is_marked(value: str) -> bool:
+    """``_MARKED.search(value)``, by substring tests that are several times faster."""
+    return "<" in value or "[[" in value or "{{" in value or "{|" in value
+
+
 @per_article
 def _marked_texts(article: Article) -> list[tuple[str, int]]:
     """The :func:`raw_texts` holding a ``_MARKED`` string: a few, found in one pass."""
-    nodes = [node for node in article.nodes(Text) if _MARKED.search(node.value)]
+    nodes = [node for node in article.nodes(Text) if _is_marked(node.value)]
     return _raw(article, [(node.value, article.span(node)[0]) for node in nodes])
 
 
