@@ -54,6 +54,7 @@ def test_space_before_punctuation_outside_running_prose_is_left_alone() -> None:
         'He said "well , no".\n'
         "A {{cn}} . It is at .45 or .com and ... so.\n"
         "Type <kbd>ls ,</kbd> or <nowiki>a , b</nowiki> exactly.\n"
+        "He said 'well , no' and left.\n"
     )
     assert positions(run_rule(SpaceBeforePunctuation, source)) == [("WL603", 1, 6)]
 

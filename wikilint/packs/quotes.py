@@ -14,6 +14,12 @@ _PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "「":
 _OPENING = re.compile("|".join(re.escape(mark) for mark in _PAIRS))
 #: A single curly quote opens a quotation only before a letter and closes only after one.
 _SINGLE = re.compile(r"‘(?=\w)[^‘’]*?(?<=[\w.,!?])’(?!\w)")
+#: A straight one likewise, but it is also the apostrophe: it opens only after a space or
+#: punctuation, closes only before one; apostrophes inside words ("don't") are text, and
+#: so is a quoted letter ("rock 'n' roll").
+_SINGLE_STRAIGHT = re.compile(
+    r"(?<![\w'])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w)){2,}?(?<=[\w.,!?])'(?![\w'])"
+)
 
 
 def quoted_spans(text: str) -> list[Span]:
@@ -28,7 +34,8 @@ def quoted_spans(text: str) -> list[Span]:
             continue
         spans.append((match.start(), close + 1))
         position = close + 1
-    spans.extend((match.start(), match.end()) for match in _SINGLE.finditer(text))
+    for single in (_SINGLE, _SINGLE_STRAIGHT):
+        spans.extend((match.start(), match.end()) for match in single.finditer(text))
     return merge(spans)
 
 
