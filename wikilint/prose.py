@@ -325,8 +325,8 @@ def convert_text(template: Template) -> str:
     """The value(s) and unit ``{{convert}}`` shows first: ``2–4 cm``, ``5 to 10 km``."""
     values = [str(param.value).strip() for param in template.params if not param.showkey]
     if len(values) >= 4 and values[1] in _CONVERT_RANGES:
-        joiner = values[1] if values[1] in {"-", "–", "×"} else f" {values[1]} "
-        return f"{values[0]}{joiner.replace('-', '–')}{values[2]} {values[3]}"
+        joiner = "–" if values[1] in ("-", "–") else f" {values[1]} "
+        return f"{values[0]}{joiner}{values[2]} {values[3]}"
     return " ".join(values[:2])
 
 
