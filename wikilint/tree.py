@@ -75,6 +75,12 @@ def _smart_list(nodes: list[Node]) -> SmartList:
     return smart
 
 
+def _markup(token: Token, default: str | None) -> str | None:
+    """The wiki markup a closing token carries; *default* (the opening's) when none."""
+    markup = token.get("wiki_markup")
+    return default if markup is None else markup
+
+
 def _text(value: str) -> Text:
     node = _new(Text)
     node._value = value
@@ -142,6 +148,12 @@ class _Builder:
         token = self.tokens[self.next] if self.next < len(self.tokens) else None
         if type(token) is not kind:
             raise ParserError(f"expected {kind.__name__}, got {type(token).__name__}")
+        self.next += 1
+        return token
+
+    def advance(self) -> Token | None:
+        """The next token, whatever its type (``None`` at the end)."""
+        token = self.tokens[self.next] if self.next < len(self.tokens) else None
         self.next += 1
         return token
 
@@ -268,6 +280,8 @@ class _Builder:
         return node
 
     def tag(self, token: Token) -> Tag:
+        """``<name attributes>contents</name>``, ``<name/>``, or wiki markup such as
+        ``{|`` or ``*`` that stands for a tag (its name is not in the source)."""
         wiki_markup = token.get("wiki_markup") or None
         invalid = bool(token.get("invalid"))
         if wiki_markup:
@@ -281,48 +295,45 @@ class _Builder:
             attributes.append(self.attribute(self.take(t.TagAttrStart)))
         node = _new(Tag)
         node._tag = node._closing_tag = name
-        node._attrs = attributes
-        node._wiki_markup = wiki_markup
-        node._invalid = invalid
-        node._wiki_style_separator = None
-        closing_wiki_markup = wiki_markup
-        close = self.tokens[self.next] if self.next < len(self.tokens) else None
-        self.next += 1
-        padding = (close.get("padding") or "") if close is not None else ""
-        self.position += len(padding)
+        node._attrs, node._wiki_markup, node._invalid = attributes, wiki_markup, invalid
+        close = self.advance()
+        node._padding = (close.get("padding") or "") if close is not None else ""
+        self.position += len(node._padding)
         if type(close) is t.TagCloseSelfclose:
-            if close.get("wiki_markup") is not None:
-                closing_wiki_markup = close["wiki_markup"] or None
+            closing_markup = _markup(close, wiki_markup)
             implicit = bool(close.get("implicit"))
             if not wiki_markup:
                 self.position += 1 if implicit else 2  # > or />
             node._self_closing, node._implicit = True, implicit
             node._contents = _code([])
+            node._wiki_style_separator = None
         elif type(close) is t.TagCloseOpen:
-            separator = close.get("wiki_markup") or None
-            node._wiki_style_separator = separator
-            self.position += len(separator or "") if wiki_markup else 1  # >
-            node._contents = self.code(_TAG_CONTENTS_STOPS)
-            ending = self.tokens[self.next] if self.next < len(self.tokens) else None
-            self.next += 1
-            if type(ending) is not t.TagOpenClose:
-                raise ParserError("tag contents end without a closing tag")
-            if ending.get("wiki_markup") is not None:
-                closing_wiki_markup = ending["wiki_markup"] or None
-            if wiki_markup:
-                self.position += len(closing_wiki_markup or "")
-                node._closing_tag = self.unplaced(_TAG_CLOSE_STOPS)
-            else:
-                self.position += 2  # </
-                node._closing_tag = self.code(_TAG_CLOSE_STOPS)
-                self.position += 1  # >
-            self.take(t.TagCloseClose)
-            node._self_closing, node._implicit = False, False
+            closing_markup = self.tag_body(node, close)
         else:
             raise ParserError("tag without a close token")
-        node._padding = padding
-        node._closing_wiki_markup = closing_wiki_markup
+        node._closing_wiki_markup = closing_markup or None
         return node
+
+    def tag_body(self, node: Tag, close_open: Token) -> str | None:
+        """A tag's contents and closing tag; the wiki markup that closes it, if any."""
+        separator = close_open.get("wiki_markup") or None
+        node._wiki_style_separator = separator
+        self.position += len(separator or "") if node._wiki_markup else 1  # >
+        node._contents = self.code(_TAG_CONTENTS_STOPS)
+        ending = self.advance()
+        if type(ending) is not t.TagOpenClose:
+            raise ParserError("tag contents end without a closing tag")
+        closing_markup = _markup(ending, node._wiki_markup)
+        if node._wiki_markup:
+            self.position += len(closing_markup or "")
+            node._closing_tag = self.unplaced(_TAG_CLOSE_STOPS)
+        else:
+            self.position += 2  # </
+            node._closing_tag = self.code(_TAG_CLOSE_STOPS)
+            self.position += 1  # >
+        self.take(t.TagCloseClose)
+        node._self_closing, node._implicit = False, False
+        return closing_markup
 
     def attribute(self, start_token: Token) -> Attribute:
         start = self.position
