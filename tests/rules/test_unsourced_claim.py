@@ -225,3 +225,18 @@ def test_a_year_like_number_before_a_unit_is_a_figure_not_a_date(sentence, cues)
 def test_convert_templates_count_as_the_figures_they_show() -> None:
     source = BODY + "Pretoria lies {{convert|55|km|mi|abbr=on}} north of Johannesburg.\n"
     assert messages(source) == ['unsourced claim: states a figure ("55 km")']
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        ("Most pears are deciduous.", [("generalizes", "Most pears")]),
+        ("Few ordinary workers had the vote.", [("generalizes", "Few ordinary")]),
+        ("Many of the efforts were led by Clinton.", [("generalizes", "Many of")]),
+        ("Many of these were sold.", []),  # refers back to what the text just listed
+        ("Most notably, it was sold.", []),  # a sentence adverb
+        ("It had many uses and most of them were old.", []),  # not at the sentence start
+    ],
+)
+def test_sentences_opening_with_many_most_or_few_generalize(sentence, cues) -> None:
+    assert find_cues(sentence, ("generalization",)) == cues
