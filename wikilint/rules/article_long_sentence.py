@@ -44,7 +44,9 @@ class LongSentence(Rule):
         "Measured on the shared corpus (202 articles, en and 11 other languages): 69 "
         "findings in 31 articles; of 25 read, 20 sentences over 60 words and 5 merges of "
         "two sentences (2 in an article without line breaks, `et al.`, `Sirius B.`, and a "
-        "German `„` after a full stop): precision 80%. Severity info.",
+        "German `„` after a full stop): precision 80%. Since `{{convert}}` shows its figure "
+        "in the prose: 71 findings in 32 articles, the 2 new ones sentences of 61 and 64 "
+        "words. Severity info.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
