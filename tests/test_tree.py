@@ -8,7 +8,7 @@ from pathlib import Path
 
 import mwparserfromhell
 import pytest
-from helpers import FIXTURES, SEED, corpus_articles, fixture_articles, read, state
+from helpers import FIXTURES, SEED, corpus_articles, fixture_articles, needs_corpus, read, state
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Wikilink
 from mwparserfromhell.parser.tokenizer import Tokenizer
 
@@ -113,6 +113,7 @@ def test_every_fixture_gives_the_parsers_tree_with_exact_spans(path: Path) -> No
     assert_same_tree_and_exact_spans(read(path))
 
 
+@needs_corpus
 @pytest.mark.parametrize("path", corpus_articles(), ids=lambda path: path.stem)
 def test_every_corpus_article_gives_the_parsers_tree_with_exact_spans(path: Path) -> None:
     assert_same_tree_and_exact_spans(read(path))
