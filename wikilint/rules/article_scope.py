@@ -7,8 +7,9 @@ import re
 from wikilint.article import Article, Paragraph
 from wikilint.memo import per_article
 
-#: A space-separated token with a letter or digit (``[^\W_]`` is ``str.isalnum``).
-_WORD_TOKEN = re.compile(r"\S*[^\W_]\S*")
+#: A space-separated token with a letter or digit (``[^\W_]`` is ``str.isalnum``), matched
+#: from its first one to its end: one match a token, and no backtracking.
+_WORD_TOKEN = re.compile(r"[^\W_]\S*")
 
 
 def count_words(text: str) -> int:
