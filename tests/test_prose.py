@@ -139,6 +139,8 @@ def test_nowiki_and_code_like_tags_are_literal_ranges_that_move_with_the_text() 
         ),
         ("A {{convert|2|-|4|kg}} bird.", "A 2–4 kg bird."),
         ("Odd {{convert}} and {{convert|12}}.", "Odd  and 12."),
+        ("A {{convert|1|+/-|2|kg}} or {{convert|2|to(-)|4|in}} x.", "A 1 ± 2 kg or 2 to 4 in x."),
+        ("It is {{convert|5<!--approx-->|km}} away.", "It is 5 km away."),
     ],
 )
 def test_convert_shows_its_values_and_unit_mapped_to_the_whole_template(
@@ -157,6 +159,8 @@ def test_convert_shows_its_values_and_unit_mapped_to_the_whole_template(
         ("It yields {{val|26.73|u=MeV}} in all.", "It yields 26.73 MeV in all."),
         ("At {{val|15|ul=MK}}, or {{val|1.5|e=7|u=K}}.", "At 15 MK, or 1.5×10^7 K."),
         ("About {{val|e=10}} years.", "About 10^10 years."),
+        ("It is {{val}} or {{val|u=m}} long.", "It is  or  long."),
+        ("Area {{val|{{#expr:2*3}}|u=m}} and {{convert|{{#expr:12*3}}|km2}}.", "Area  and ."),
     ],
 )
 def test_val_shows_its_number_and_unit(source: str, text: str) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from mwparserfromhell.nodes import (
+    Comment,
     ExternalLink,
     HTMLEntity,
     Node,
@@ -44,10 +45,12 @@ LITERAL_TEMPLATES = {
 #: Templates that render a quantity and its unit: ``{{convert|2|–|4|cm|in}}`` shows
 #: "2–4 cm (0.79–1.57 in)"; the prose keeps "2–4 cm", the figure as the editor wrote it.
 CONVERT_TEMPLATES = frozenset({"convert", "cvt"})
-#: Words and signs ``{{convert}}`` takes between the two values of a range.
-_CONVERT_RANGES = frozenset(
-    {"-", "–", "to", "and", "or", "x", "×", "by", "+/-", "±", "to(-)", "and(-)", "-to-"}
-)
+#: Words and signs ``{{convert}}`` takes between the two values of a range, as shown.
+_CONVERT_RANGES = {
+    "-": "–", "–": "–", "to": " to ", "to(-)": " to ", "-to-": " to ", "and": " and ",
+    "and(-)": " and ", "or": " or ", "by": " by ", "x": " × ", "×": " × ", "+/-": " ± ",
+    "±": " ± ",
+}  # fmt: skip
 #: HTML tags that render their contents italic, and bold.
 _ITALIC_TAGS = frozenset({"i", "em"})
 _BOLD_TAGS = frozenset({"b", "strong"})
@@ -322,24 +325,40 @@ def _cut(
 
 
 def convert_text(template: Template) -> str:
-    """The value(s) and unit ``{{convert}}`` shows first: ``2–4 cm``, ``5 to 10 km``."""
-    values = [str(param.value).strip() for param in template.params if not param.showkey]
+    """The value(s) and unit ``{{convert}}`` shows first: ``2–4 cm``, ``5 to 10 km``;
+    nothing when a value is itself markup (``{{#expr:...}}``), which only renders."""
+    values = [_plain(param.value) for param in template.params if not param.showkey]
+    if None in values:
+        return ""
     if len(values) >= 4 and values[1] in _CONVERT_RANGES:
-        joiner = "–" if values[1] in ("-", "–") else f" {values[1]} "
-        return f"{values[0]}{joiner}{values[2]} {values[3]}"
-    return " ".join(values[:2])
+        return f"{values[0]}{_CONVERT_RANGES[values[1]]}{values[2]} {values[3]}"
+    return " ".join(value for value in values[:2] if value)
 
 
 def val_text(template: Template) -> str:
-    """What ``{{val}}`` shows, plainly: ``{{val|1.5|e=10|u=MeV}}`` is ``1.5×10^10 MeV``."""
+    """What ``{{val}}`` shows, plainly: ``{{val|1.5|e=10|u=MeV}}`` is ``1.5×10^10 MeV``;
+    nothing when a part is itself markup."""
+    parts = {
+        name: _plain(template.get(name).value) if template.has(name) else ""
+        for name in ("1", "e", "u", "ul")
+    }
+    if None in parts.values():
+        return ""
+    number, exponent, unit = parts["1"], parts["e"], parts["u"] or parts["ul"]
+    if exponent:
+        number = f"{number}×10^{exponent}" if number else f"10^{exponent}"
+    return f"{number} {unit}" if number and unit else number
 
-    def value(name: str) -> str:
-        return str(template.get(name).value).strip() if template.has(name) else ""
 
-    number, exponent = value("1"), value("e")
-    unit = value("u") or value("ul")
-    shown = f"{number}×10^{exponent}" if number and exponent else number or f"10^{exponent}"
-    return f"{shown} {unit}" if unit else shown
+def _plain(code: Wikicode) -> str | None:
+    """The text of a template value without its comments, or ``None`` if it holds markup."""
+    texts = []
+    for node in code.nodes:
+        if isinstance(node, Text):
+            texts.append(node.value)
+        elif not isinstance(node, Comment):
+            return None
+    return "".join(texts).strip()
 
 
 def template_name(template: Template) -> str:

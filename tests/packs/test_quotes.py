@@ -29,6 +29,7 @@ def test_quotations(text: str, quoted: list[str]) -> None:
         "The dogs' bones and the cats' toys.",
         "'Tis the season, rock 'n' roll aside.",
         "O'Brien and D'Arcy met at Hunt's.",
+        "The '60s bands' music, the '90s.",
     ],
 )
 def test_apostrophes_quote_nothing(text: str) -> None:

@@ -216,6 +216,7 @@ def test_other_languages_are_out_of_scope(path) -> None:
         ("It carried two 2000 lb bombs.", [("states a figure", "2000 lb")]),
         ("It stands at about 1350 metres.", [("states a figure", "1350 metres")]),
         ("It was rebuilt in 1350 in stone.", [("dates an event", "1350")]),
+        ("In 1923 W. B. Yeats won the prize.", [("dates an event", "1923")]),  # an initial
     ],
 )
 def test_a_year_like_number_before_a_unit_is_a_figure_not_a_date(sentence, cues) -> None:
@@ -233,8 +234,10 @@ def test_convert_templates_count_as_the_figures_they_show() -> None:
         ("Most pears are deciduous.", [("generalizes", "Most pears")]),
         ("Few ordinary workers had the vote.", [("generalizes", "Few ordinary")]),
         ("Many of the efforts were led by Clinton.", [("generalizes", "Many of")]),
+        ("Many early settlers died of cold.", [("generalizes", "Many early")]),
         ("Many of these were sold.", []),  # refers back to what the text just listed
         ("Most notably, it was sold.", []),  # a sentence adverb
+        ("Most Rev. John Smith led the service.", []),  # a style
         ("It had many uses and most of them were old.", []),  # not at the sentence start
     ],
 )

@@ -16,9 +16,9 @@ _OPENING = re.compile("|".join(re.escape(mark) for mark in _PAIRS))
 _SINGLE = re.compile(r"‘(?=\w)[^‘’]*?(?<=[\w.,!?])’(?!\w)")
 #: A straight one likewise, but it is also the apostrophe: it opens only after a space or
 #: punctuation, closes only before one; apostrophes inside words ("don't") are text, and
-#: so is a quoted letter ("rock 'n' roll").
+#: so are a quoted letter ("rock 'n' roll") and a decade ("the '60s bands' music").
 _SINGLE_STRAIGHT = re.compile(
-    r"(?<![\w'])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w)){2,}?(?<=[\w.,!?])'(?![\w'])"
+    r"(?<![\w'])'(?=\w)(?!\d+s\b)(?:[^'\n]|(?<=\w)'(?=\w)){2,}?(?<=[\w.,!?])'(?![\w'])"
 )
 
 

@@ -50,16 +50,24 @@ _NOT_UNITS = frozenset(
     }
 )  # fmt: skip
 #: Units of measure written after a number (as ``{{convert}}`` shows them): "2000 lb" is a
-#: weight, not a year. Not "in" or "at", which follow years far more often.
+#: weight, not a year. Not "in" or "at", which follow years far more often, nor a capital
+#: letter alone ("In 1923 W. B. Yeats won").
 _MEASURE_UNITS = frozenset(
     {
         "mm", "cm", "m", "km", "ft", "yd", "mi", "nmi", "sqmi", "sqft", "sqkm", "km2", "m2",
         "acre", "acres", "ha", "g", "kg", "t", "lb", "lbs", "oz", "l", "gal", "impgal", "usgal",
-        "mph", "kn", "hp", "kW", "MW", "W", "metres", "meters", "feet", "yards", "miles",
+        "mph", "kn", "hp", "kW", "MW", "metres", "meters", "feet", "yards", "miles",
         "kilometres", "kilometers", "pounds", "tonnes", "tons", "litres", "liters", "gallons",
         "horsepower",
     }
 )  # fmt: skip
+#: What follows a sentence-opening "Many", "Most" or "Few" without generalizing: sentence
+#: adverbs ("Most notably, ...") and styles ("Most Rev. John Smith").
+_NOT_GENERALIZING = (
+    r"(?:notably|importantly|recently|likely|probably|certainly|significantly|especially"
+    r"|particularly|interestingly|famously|surprisingly|strikingly|remarkably|crucially"
+    r"|rev|hon|reverend|honou?rable|holy|worshipful|excellent|eminent)\b"
+)
 _SUPERLATIVES = (
     "largest|biggest|smallest|highest|lowest|longest|shortest|oldest|youngest|greatest|best"
     "|worst|earliest|fastest|slowest|strongest|weakest|richest|poorest|wealthiest|tallest"
@@ -243,7 +251,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:very\s+few|only\s+a\s+few|almost\s+all|nearly\s+all|virtually\s+all"
         r"|(?:the\s+)?(?:vast\s+)?majority\s+of|a\s+minority\s+of|typically|usually|commonly"
         r"|generally|in\s+general)\b"
-        r"|^(?:many|most|few)\s+(?!of\s+(?:these|those|them|which)\b|\w+ly\b)\w+",
+        rf"|^(?:many|most|few)\s+(?!of\s+(?:these|those|them|which)\b|{_NOT_GENERALIZING})\w+",
         re.IGNORECASE,
         words="few almost nearly virtually majority minority typically usually commonly generally"
         " general many most",
