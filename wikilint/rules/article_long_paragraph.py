@@ -9,7 +9,7 @@ from itertools import groupby
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Rule, RuleDocs
-from wikilint.rules.article_scope import is_one_line, paragraph_words
+from wikilint.rules.article_scope import SPACED_LANGUAGES, is_one_line, paragraph_words
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,7 @@ class LongParagraph(Rule):
     severity = Severity.INFO
     summary = "Paragraphs stay short enough to read"
     Options = Options
-    #: Languages whose words are spaced: not Vietnamese, which spaces every syllable.
-    languages = frozenset(
-        {"af", "bn", "ca", "cs", "da", "de", "el", "en", "es", "fo", "fr", "hi", "hy", "it"}
-        | {"mr", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sv", "uk"}
-    )
+    languages = SPACED_LANGUAGES
     docs = RuleDocs(
         what="A rendered paragraph with more than `max_words` words of prose (references, "
         "templates and markup do not count).",

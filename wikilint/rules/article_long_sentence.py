@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Rule, RuleDocs
-from wikilint.rules.article_scope import count_words, is_one_line, paragraph_words
+from wikilint.rules.article_scope import (
+    SPACED_LANGUAGES,
+    count_words,
+    is_one_line,
+    paragraph_words,
+)
 
 
 @dataclass(frozen=True)
@@ -23,13 +28,9 @@ class LongSentence(Rule):
     severity = Severity.INFO
     summary = "Sentences stay short enough to follow"
     Options = Options
-    #: Languages whose sentences the splitter finds reliably and whose words are spaced:
-    #: not Vietnamese (one token per syllable) nor Marathi (a `.` before a caseless letter
-    #: does not end a sentence for the splitter yet).
-    languages = frozenset(
-        {"af", "bn", "ca", "cs", "da", "de", "el", "en", "es", "fo", "fr", "hy", "it", "nb"}
-        | {"nl", "nn", "no", "pl", "pt", "ro", "ru", "sv", "uk"}
-    )
+    #: Spaced languages whose sentences the splitter finds reliably: not Hindi or Marathi
+    #: (a `.` before a caseless letter does not end a sentence for the splitter yet).
+    languages = SPACED_LANGUAGES - {"hi", "mr"}
     docs = RuleDocs(
         what="A sentence of running prose with more than `max_words` words.",
         why="Readers lose the thread of very long sentences; splitting them makes text "
