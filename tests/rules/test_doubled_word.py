@@ -8,10 +8,10 @@ import pytest
 from helpers import (
     FIXTURES,
     SEED,
-    corpus_articles,
     fixture_articles,
     needs_corpus,
     parsed,
+    pinned_corpus_articles,
     positions,
     read,
     run_rule,
@@ -212,7 +212,7 @@ def test_a_double_typed_into_a_real_article_is_found_and_fixed() -> None:
 @needs_corpus
 def test_corpus_findings_are_the_known_true_slips() -> None:
     found = []
-    for path in corpus_articles():
+    for path in pinned_corpus_articles():
         found += [
             (path.name, f.location.line, f.message) for f in DoubledWord().check(parsed(path))
         ]

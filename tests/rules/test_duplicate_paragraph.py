@@ -8,9 +8,9 @@ import pytest
 from helpers import (
     CORPUS,
     SEED,
-    corpus_articles,
     fixture_articles,
     needs_corpus,
+    pinned_corpus_articles,
     positions,
     read,
     run_rule,
@@ -171,7 +171,7 @@ CORPUS_FINDINGS = {
 def test_findings_on_the_shared_corpus() -> None:
     rules = [DuplicateParagraph(), DuplicateSentence()]
     found = set()
-    for path in corpus_articles():
+    for path in pinned_corpus_articles():
         article = Article(read(path), str(path))
         name = path.relative_to(CORPUS).as_posix()
         for rule in rules:

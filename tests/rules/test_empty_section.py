@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from helpers import (
     SEED,
-    corpus_articles,
     fixture_articles,
     needs_corpus,
     parsed,
+    pinned_corpus_articles,
     positions,
     read,
     run_rule,
@@ -115,7 +115,7 @@ def test_an_emptied_section_of_a_real_article_is_found() -> None:
 def test_corpus_findings_are_the_known_empty_sections() -> None:
     found = [
         (path.parent.name, f.location.line)
-        for path in corpus_articles()
+        for path in pinned_corpus_articles()
         for f in EmptySection().check(parsed(path))
     ]
     assert len(found) == 23  # all read: real empty sections (see the rule's notes)
