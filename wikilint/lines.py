@@ -1,4 +1,4 @@
-"""Convert code-point offsets to 1-based line and column numbers and back."""
+"""Line breaks, and code-point offsets to 1-based line and column numbers and back."""
 
 from __future__ import annotations
 
@@ -6,6 +6,17 @@ import re
 from bisect import bisect_right
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_break(text: str) -> str:
+    """The line break *text* uses: the one ending its first line (``\\n`` if none does)."""
+    match = _LINE_BREAK.search(text)
+    return match.group() if match else "\n"
+
+
+def count_line_breaks(text: str) -> int:
+    """Line breaks in *text*, a ``\\r\\n`` pair counting once."""
+    return sum(1 for _ in _LINE_BREAK.finditer(text))
 
 
 class LineIndex:

@@ -67,3 +67,13 @@ def test_no_fix_in_another_language_and_unknown_languages_are_skipped() -> None:
     findings = list(rule.check(Article("Die Stadt ist groß.<ref>X</ref>\n", language="de")))
     assert findings and findings[0].fix is None
     assert list(rule.check(Article(REF, language="ko"))) == []
+
+
+def test_fix_takes_the_articles_crlf_line_breaks() -> None:
+    crlf = REF.replace("\n", "\r\n")
+    assert fixed(crlf) == crlf + "\r\n== References ==\r\n{{reflist}}\r\n"
+    assert fixed(crlf + "\r\n") == crlf + "\r\n== References ==\r\n{{reflist}}\r\n"
+    source = crlf + "\r\n== External links ==\r\n* [http://x.org X]\r\n"
+    assert fixed(source) == crlf + (
+        "\r\n== References ==\r\n{{reflist}}\r\n\r\n== External links ==\r\n* [http://x.org X]\r\n"
+    )

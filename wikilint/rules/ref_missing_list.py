@@ -9,6 +9,7 @@ from mwparserfromhell.nodes import Comment, Node, Tag, Template, Text, Wikilink
 from wikilint.article import Article
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.language import UNDETERMINED
+from wikilint.lines import count_line_breaks, line_break
 from wikilint.names import named_templates, tag_name, tags_named
 from wikilint.namespaces import is_category_link, is_interlanguage_link
 from wikilint.refs import LIST_LANGUAGES, REF_TEMPLATES, references_lists
@@ -75,17 +76,26 @@ class MissingReferencesList(Rule):
 
 
 def _insertion(article: Article) -> Edit:
-    """Where a References section conventionally goes, as an edit inserting it."""
+    """An edit inserting a References section, in the article's line breaks."""
+    offset, text = _placement(article)
+    return Edit(offset, offset, text.replace("\n", line_break(article.source)))
+
+
+def _placement(article: Article) -> tuple[int, str]:
+    """Where a References section conventionally goes, and its text with the blank
+    lines around it."""
     for section in article.sections[1:]:
         if section.level == 2 and section.title.casefold() in _AFTER_REFERENCES:
             assert section.heading is not None
-            return Edit(section.heading[0], section.heading[0], _SECTION + "\n")
+            return section.heading[0], _SECTION + "\n"
     source = article.source
     offset = _end_matter(article)
     if offset < len(source):
-        return Edit(offset, offset, _SECTION + "\n")
-    separator = "\n" * (2 - len(source) + len(source.rstrip("\n"))) if source.strip() else ""
-    return Edit(offset, offset, separator + _SECTION)
+        return offset, _SECTION + "\n"
+    if not source.strip():
+        return offset, _SECTION
+    trailing = count_line_breaks(source[len(source.rstrip("\r\n")) :])
+    return offset, "\n" * (2 - trailing) + _SECTION
 
 
 def _end_matter(article: Article) -> int:
