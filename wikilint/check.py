@@ -26,11 +26,11 @@ from wikilint.parallel import (
     run_files,
 )
 from wikilint.progress import RunProgress
-from wikilint.results import Summary
+from wikilint.results import FileResult, Summary
 from wikilint.runner import Outcome, process_path
 from wikilint.settings import Resolver, Settings
 from wikilint.sources import STDIN, expand_paths
-from wikilint.writer import write_atomic
+from wikilint.writer import FileChanged, WriteError, encode, write_fix
 
 #: Without ``--jobs``, files go to worker processes from this many on: starting the
 #: workers takes 1-2.5 s and an article about 0.1 s, so fewer files are done sooner here.
@@ -72,7 +72,7 @@ def run_check(
     formatter = make_formatter(name, report, options.color)
     formatter.quiet = options.quiet
     fixing = options.fix or options.diff
-    summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing)
+    summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing, preview=options.diff)
     inputs = []
     for path in expand_paths(list(paths)):
         settings = resolver.for_path(path)
@@ -111,14 +111,38 @@ class _Reporter:
         result = outcome.result
         prints = result.findings or result.error is not None or outcome.changed
         with self.progress.aside() if prints else contextlib.nullcontext():
+            if outcome.changed:
+                result = self._deliver_fix(outcome, path)
             if result.error is not None:
                 click.echo(f"wikilint: error: {result.error}", err=True)
-            elif outcome.changed:
-                _deliver_fix(outcome, path, self.stream, self.options)
             self.summary.add(result, settings.fail_on)
-            self.summary.fixed += outcome.fixed
             self.formatter.file(result)
         self.progress.advance(result)
+
+    def _deliver_fix(self, outcome: Outcome, path: str) -> FileResult:
+        """Print the diff, print fixed standard input, or write the file; return the
+        result to report, whose positions refer to the text the file now holds."""
+        if self.options.diff:
+            self.stream.writelines(
+                unified_diff(outcome.original, outcome.result.source, outcome.result.path)
+            )
+            self.summary.fixed += outcome.fixed
+            return outcome.as_read()
+        if path == STDIN:
+            self.stream.write(outcome.result.source)
+        else:
+            try:
+                write_fix(
+                    path,
+                    encode(outcome.original, outcome.bom),
+                    encode(outcome.result.source, outcome.bom),
+                )
+            except FileChanged as error:  # the findings are of a text no longer there
+                return FileResult(outcome.result.path, error=str(error))
+            except WriteError as error:
+                return outcome.as_read(str(error))
+        self.summary.fixed += outcome.fixed
+        return outcome.result
 
 
 def _kind(path: str) -> str:
@@ -196,15 +220,3 @@ def unified_diff(before: str, after: str, path: str) -> list[str]:
     return [
         line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
     ]
-
-
-def _deliver_fix(outcome: Outcome, path: str, stream: TextIO, options: RunOptions) -> None:
-    """Print the diff, print fixed standard input, or write the file atomically."""
-    if options.diff:
-        stream.writelines(
-            unified_diff(outcome.original, outcome.result.source, outcome.result.path)
-        )
-    elif path == STDIN:
-        stream.write(outcome.result.source)
-    else:
-        write_atomic(path, outcome.result.source, outcome.bom)

@@ -203,7 +203,9 @@ def check(
     finally:
         if output_file is not None:
             stream.close()
-    code = 1 if diff and summary.fixed else summary.exit_code()
+    code = summary.exit_code()
+    if diff and summary.fixed:
+        code = max(code, 1)
     sys.exit(0 if exit_zero and code == 1 else code)
 
 

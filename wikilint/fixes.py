@@ -57,11 +57,13 @@ def allowed(finding: Finding, unsafe: bool) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class FixOutcome:
-    """The fixed text, how many findings were fixed, and what remains."""
+    """The fixed text, how many findings were fixed, what remains, and what the text
+    had before the first fix."""
 
     text: str
     fixed: int
     remaining: list[Finding]
+    found: list[Finding]
 
 
 def fix_source(
@@ -76,7 +78,7 @@ def fix_source(
     text = source
     fixed = 0
     seen = {text}
-    findings = lint_source(text, path, rules, language)
+    findings = found = lint_source(text, path, rules, language)
     for _ in range(MAX_PASSES):
         candidates = [finding for finding in findings if allowed(finding, unsafe)]
         if not candidates:
@@ -87,4 +89,4 @@ def fix_source(
         seen.add(new_text)
         text, fixed = new_text, fixed + len(applied)
         findings = lint_source(text, path, rules, language)
-    return FixOutcome(text, fixed, findings)
+    return FixOutcome(text, fixed, findings, found)

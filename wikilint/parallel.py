@@ -136,9 +136,9 @@ def lint_file(
         findings = lint_source(source.text, source.path, rules, task.language, parsed)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
     parsed()
-    fixed = fix_source(source.text, source.path, rules, task.language, task.unsafe)
-    result = FileResult(source.path, fixed.text, tuple(fixed.remaining))
-    return Outcome(result, source.text, fixed.fixed, source.bom)
+    return Outcome.of_fix(
+        source, fix_source(source.text, source.path, rules, task.language, task.unsafe)
+    )
 
 
 def crash_result(title: str, revision: int | None, reason: str) -> PageResult:

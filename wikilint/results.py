@@ -43,6 +43,8 @@ class Summary:
     """Remaining findings only an unsafe fix would resolve."""
     unsafe_enabled: bool = False
     """Whether the run applied (or would apply) unsafe fixes."""
+    preview: bool = False
+    """Whether the fixes were shown as a diff, not applied: ``fixed`` counts what would be."""
     started: float = field(default_factory=time.monotonic, compare=False)
     _top: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
     """A min-heap of (findings, -input number, path): the leaders so far, earliest on ties."""
@@ -87,8 +89,9 @@ class Summary:
         """What was fixed and what a ``--fix`` or ``--unsafe-fixes`` run would fix."""
         notes = []
         if self.fixed:
-            notes.append(f"Fixed {self.fixed} finding{'s' * (self.fixed != 1)}.")
-        if self.fixable:
+            verb = "Would fix" if self.preview else "Fixed"
+            notes.append(f"{verb} {self.fixed} finding{'s' * (self.fixed != 1)}.")
+        if self.fixable and not self.preview:
             notes.append(f"{self.fixable} fixable with --fix.")
         if self.unsafe_fixable and not self.unsafe_enabled:
             notes.append(f"{self.unsafe_fixable} more fixable with --fix --unsafe-fixes.")

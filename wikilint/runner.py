@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wikilint.budget import DEFAULT_TIMEOUT, lint_guarded
-from wikilint.fixes import fix_source
+from wikilint.finding import Finding
+from wikilint.fixes import FixOutcome, fix_source
 from wikilint.results import FileResult
 from wikilint.rule import Rule
-from wikilint.sources import InputError, read_source
+from wikilint.sources import InputError, Source, read_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,17 +18,28 @@ class Outcome:
     """What processing one input produced.
 
     ``result.source`` is the text the findings refer to: the fixed text after a fix.
-    ``original`` is the text as read, for diffs; ``bom`` is kept for writing back.
+    ``original`` is the text as read, for diffs, and ``found`` its findings, to report
+    when the fix is not written; ``bom`` is kept for writing back.
     """
 
     result: FileResult
     original: str = ""
     fixed: int = 0
     bom: bool = False
+    found: tuple[Finding, ...] = ()
+
+    @classmethod
+    def of_fix(cls, source: Source, fix: FixOutcome) -> Outcome:
+        result = FileResult(source.path, fix.text, tuple(fix.remaining))
+        return cls(result, source.text, fix.fixed, source.bom, tuple(fix.found))
 
     @property
     def changed(self) -> bool:
         return self.fixed > 0 and self.result.source != self.original
+
+    def as_read(self, error: str | None = None) -> FileResult:
+        """The result for the text as read: for a fix shown as a diff or not written."""
+        return FileResult(self.result.path, self.original, self.found, error)
 
 
 def process_path(
@@ -46,6 +58,4 @@ def process_path(
     if not fix:
         findings = lint_guarded(source.text, source.path, rules, language, timeout)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
-    outcome = fix_source(source.text, source.path, rules, language, unsafe)
-    result = FileResult(source.path, outcome.text, tuple(outcome.remaining))
-    return Outcome(result, source.text, outcome.fixed, source.bom)
+    return Outcome.of_fix(source, fix_source(source.text, source.path, rules, language, unsafe))

@@ -1,33 +1,92 @@
-"""Writing fixed files atomically, in the encoding they were read in."""
+"""Writing fixed files atomically, as they were read.
+
+A file is written to a temporary file in its folder, flushed to disk and renamed over
+the original: readers see the old file or the new one, never a half-written one. The
+new file takes the owner, group and mode of the one it replaces.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 _BOM = "\ufeff"
 
 
-def write_atomic(path: str | Path, text: str, bom: bool = False) -> None:
-    """Replace *path* with *text* (UTF-8, with a BOM if it had one) in one step.
+class WriteError(Exception):
+    """A file that was not written; the message is one line naming it."""
 
-    The text goes to a temporary file in the same folder, is flushed to disk, takes
-    the original's permissions, and is renamed over the original: readers see the
-    old file or the new one, never a half-written one.
+
+class FileChanged(WriteError):
+    """A file not fixed because it changed after it was read."""
+
+
+def encode(text: str, bom: bool) -> bytes:
+    """The bytes of *text* as read from a file: UTF-8, with a BOM if it had one."""
+    return ((_BOM if bom else "") + text).encode("utf-8")
+
+
+def write_fix(path: str, before: bytes, after: bytes) -> None:
+    """Replace *before*, the bytes read from *path*, with *after*.
+
+    A symbolic link stays a link and its target is written. Refused with a
+    :class:`WriteError` are a read-only file (one its owner may not write, even when
+    root fixes it), a file with other hard links (a new file would split them), a file
+    that no longer holds *before* (:class:`FileChanged`), and any failure.
     """
-    target = Path(path)
-    data = ((_BOM if bom else "") + text).encode("utf-8")
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    target = os.path.realpath(path)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, target.stat().st_mode & 0o7777)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        status = os.stat(target)
+        if not (status.st_mode & stat.S_IWUSR and os.access(target, os.W_OK)):
+            raise WriteError(f"{path}: not fixed: file is read-only")
+        if status.st_nlink > 1:
+            raise WriteError(f"{path}: not fixed: file has {status.st_nlink} hard links")
+        replacement = _Replacement(target)
+        try:
+            replacement.stream.write(after)
+            replacement.seal(status)
+            if Path(target).read_bytes() != before:
+                raise FileChanged(f"{path}: changed while being fixed; not written")
+            replacement.commit()
+        finally:
+            replacement.discard()
+    except OSError as error:
+        raise WriteError(f"{path}: not fixed: {error.strerror or error}") from None
+
+
+class _Replacement:
+    """A temporary file beside *target* that :meth:`commit` renames over it."""
+
+    def __init__(self, target: str) -> None:
+        folder, name = os.path.split(target)
+        handle, self._temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        self._target = target
+        self._committed = False
+        self.stream = os.fdopen(handle, "wb")
+
+    def seal(self, status: os.stat_result) -> None:
+        """Flush the file to disk and give it the owner, group and mode of *status*, the
+        file it replaces."""
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        own = os.stat(self._temporary)
+        if (own.st_uid, own.st_gid) != (status.st_uid, status.st_gid):
+            try:
+                os.chown(self._temporary, status.st_uid, status.st_gid)
+            except PermissionError:
+                raise PermissionError(errno.EPERM, "cannot keep its owner and group") from None
+        os.chmod(self._temporary, stat.S_IMODE(status.st_mode))  # after chown: it drops set-id
+
+    def commit(self) -> None:
+        os.replace(self._temporary, self._target)
+        self._committed = True
+
+    def discard(self) -> None:
+        """Remove the temporary file unless it was committed."""
+        self.stream.close()
+        if not self._committed:
+            Path(self._temporary).unlink(missing_ok=True)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
 
+from wikilint import runner
+from wikilint.fixes import fix_source
+
 TEXT = "The cat sat on the the mat -- quietly.\n"
+FIXED = "The cat sat on the the mat—quietly.\n"
 
 
 def test_fix_applies_safe_fixes_only_and_reports_the_rest(run, tmp_path: Path) -> None:
@@ -69,17 +74,126 @@ def test_json_findings_carry_their_fix(run, tmp_path: Path) -> None:
     }
 
 
-def test_an_interrupted_write_leaves_the_original_intact(
+def test_diff_reports_positions_in_the_file_on_disk(run, tmp_path: Path) -> None:
+    # The dash fix before the doubled word shortens the line: in the fixed text, which is
+    # never written, the second "the" is at column 20.
+    (tmp_path / "a.wiki").write_text("The cat sat on -- the the mat.\n", encoding="utf-8")
+    result = run("check", "--diff", "--format", "concise", "--select", "WL103,WL6", "a.wiki")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "a.wiki:1:16 WL601 double-hyphen-dash “--” used as a dash: write “—”",
+        'a.wiki:1:23 WL103 doubled-word "the" is written twice in a row',
+    ]
+    assert result.stdout.splitlines()[-1] == "+The cat sat on—the the mat."
+
+
+def test_diff_summary_says_what_would_be_fixed(run, tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
+    result = run("check", "--diff", "--format", "full", "--select", "WL103,WL6", "a.wiki")
+    assert result.stderr.splitlines()[-3:] == [
+        "Found 2 problems (0 errors, 2 warnings, 0 info) in 1 file.",
+        "Would fix 1 finding.",
+        "1 more fixable with --fix --unsafe-fixes.",
+    ]
+
+
+def test_inserted_lines_take_the_files_crlf_line_breaks(run, tmp_path: Path) -> None:
+    path = tmp_path / "a.wiki"
+    path.write_bytes(b"Text<ref>a</ref> more.\r\n")
+    result = run("check", "--fix", "--unsafe-fixes", "a.wiki")
+    assert result.exit_code == 0
+    assert path.read_bytes() == b"Text<ref>a</ref> more.\r\n\r\n== References ==\r\n{{reflist}}\r\n"
+
+
+def test_a_file_that_cannot_be_written_is_reported_and_the_run_goes_on(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.wiki", "b.wiki"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    replace = os.replace
+
+    def no_space_for_a(source: str, target: str) -> None:
+        if target.endswith("a.wiki"):
+            raise OSError(28, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", no_space_for_a)
+    result = run("check", "--fix", "--format", "concise", "--select", "WL103,WL6", ".")
+    assert result.exit_code == 2
+    assert result.stderr == "wikilint: error: a.wiki: not fixed: No space left on device\n"
+    assert result.stdout.splitlines() == [  # a.wiki as it still is, b.wiki as fixed
+        'a.wiki:1:20 WL103 doubled-word "the" is written twice in a row',
+        "a.wiki:1:28 WL601 double-hyphen-dash “--” used as a dash: write “—”",
+        'b.wiki:1:20 WL103 doubled-word "the" is written twice in a row',
+    ]
+    assert (tmp_path / "a.wiki").read_text(encoding="utf-8") == TEXT
+    assert (tmp_path / "b.wiki").read_text(encoding="utf-8") == FIXED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wiki", "b.wiki"]  # no temporary
+
+
+def test_a_read_only_file_is_not_fixed_even_by_root(run, tmp_path: Path) -> None:
+    for name in ("a.wiki", "b.wiki"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.wiki").chmod(0o444)
+    result = run("check", "--fix", "--select", "WL6", "a.wiki", "b.wiki")
+    assert result.exit_code == 2
+    assert result.stderr == "wikilint: error: a.wiki: not fixed: file is read-only\n"
+    assert (tmp_path / "a.wiki").read_text(encoding="utf-8") == TEXT
+    assert stat.S_IMODE((tmp_path / "a.wiki").stat().st_mode) == 0o444
+    assert (tmp_path / "b.wiki").read_text(encoding="utf-8") == FIXED
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_a_fixed_file_keeps_its_owner_group_and_mode(run, tmp_path: Path) -> None:
+    path = tmp_path / "a.wiki"
+    path.write_text(TEXT, encoding="utf-8")
+    os.chown(path, 1000, 1000)
+    path.chmod(0o640)
+    run("check", "--fix", "--select", "WL6", "a.wiki")
+    assert path.read_text(encoding="utf-8") == FIXED
+    status = path.stat()
+    assert (status.st_uid, status.st_gid, stat.S_IMODE(status.st_mode)) == (1000, 1000, 0o640)
+
+
+def test_a_symbolic_link_stays_a_link_and_its_target_is_fixed(run, tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    target = tmp_path / "articles" / "a.wiki"
+    target.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "link.wiki").symlink_to("articles/a.wiki")
+    result = run("check", "--fix", "--select", "WL6", "link.wiki")
+    assert result.exit_code == 0
+    assert os.readlink(tmp_path / "link.wiki") == "articles/a.wiki"
+    assert target.read_text(encoding="utf-8") == FIXED
+    assert sorted(p.name for p in target.parent.iterdir()) == ["a.wiki"]
+
+
+def test_a_file_with_hard_links_is_not_fixed(run, tmp_path: Path) -> None:
+    path = tmp_path / "a.wiki"
+    path.write_text(TEXT, encoding="utf-8")
+    os.link(path, tmp_path / "b.wiki")
+    result = run("check", "--fix", "--select", "WL6", "a.wiki")
+    assert result.exit_code == 2
+    assert result.stderr == "wikilint: error: a.wiki: not fixed: file has 2 hard links\n"
+    assert path.read_text(encoding="utf-8") == TEXT
+    assert path.stat().st_nlink == 2
+
+
+def test_a_file_changed_while_being_fixed_is_not_overwritten(
     run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "a.wiki"
     path.write_text(TEXT, encoding="utf-8")
+    other = "Another run fixed this—first.\n"
 
-    def fail_between_temporary_file_and_rename(source, target):
-        raise OSError(28, "No space left on device")
+    def fix_while_another_run_writes(*args, **kwargs):
+        fixed = fix_source(*args, **kwargs)
+        path.write_text(other, encoding="utf-8")
+        return fixed
 
-    monkeypatch.setattr(os, "replace", fail_between_temporary_file_and_rename)
-    with pytest.raises(OSError, match="No space left"):
-        run("check", "--fix", "--select", "WL6", "a.wiki")
-    assert path.read_text(encoding="utf-8") == TEXT
-    assert [p.name for p in tmp_path.iterdir()] == ["a.wiki"]  # no temporary file left
+    monkeypatch.setattr(runner, "fix_source", fix_while_another_run_writes)
+    result = run("check", "--fix", "--select", "WL6", "a.wiki")
+    assert result.exit_code == 2
+    assert result.stderr == "wikilint: error: a.wiki: changed while being fixed; not written\n"
+    assert result.stdout == ""
+    assert path.read_text(encoding="utf-8") == other
+    assert [p.name for p in tmp_path.iterdir()] == ["a.wiki"]

@@ -101,6 +101,8 @@ def test_diff_with_two_jobs_is_the_serial_diff_and_writes_nothing(run, tmp_path:
     assert serial.exit_code == pooled_run.exit_code == 1
     assert pooled_run.stdout == serial.stdout
     assert pooled_run.stdout.count("+++ b/en/") == len(FIXABLE)
+    # The findings are those of the files on disk, as a run without --diff reports them.
+    assert pooled_run.stderr == serial.stderr == run("check", "-j", "1", "en").stdout
     for copy in (tmp_path / "en").iterdir():
         assert copy.read_bytes() == (FIXTURES / "en" / copy.name).read_bytes()
 
