@@ -49,6 +49,7 @@ class RunOptions:
     unsafe_fixes: bool = False
     diff: bool = False
     batch: BatchOptions = field(default_factory=BatchOptions)
+    output_file: Path | None = None
 
 
 def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
@@ -78,6 +79,8 @@ def run_check(
         settings = resolver.for_path(path)
         if not settings.is_excluded(path):
             inputs.append((path, settings))
+    if options.output_file is not None:
+        _refuse_to_report_over_an_input(options.output_file, [path for path, _ in inputs])
     for settings in {id(settings): settings for _, settings in inputs}.values():
         formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
     if not inputs:
@@ -143,6 +146,18 @@ class _Reporter:
                 return outcome.as_read(str(error))
         self.summary.fixed += outcome.fixed
         return outcome.result
+
+
+def _refuse_to_report_over_an_input(output_file: Path, paths: list[str]) -> None:
+    """The report must not replace a file being linted (or fixed)."""
+    try:
+        output = os.stat(output_file)
+    except OSError:
+        return  # a report file yet to be made is no input
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if path != STDIN and os.path.samestat(os.stat(path), output):
+                raise WriteError(f"--output-file {output_file} would replace the input {path}")
 
 
 def _kind(path: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -23,6 +24,7 @@ from wikilint.parallel import BatchOptions
 from wikilint.reference import rules_markdown
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.settings import Resolver
+from wikilint.writer import WriteError, report_file
 
 EXIT_USAGE = 2
 
@@ -190,19 +192,15 @@ def check(
     if show_settings:
         _print_settings(resolver, paths[0])
         return
-    options = RunOptions(output_format, color, statistics, quiet, fix, unsafe_fixes, diff, batch)
-    stream = (
-        output_file.open("w", encoding="utf-8", newline="")
-        if output_file is not None
-        else sys.stdout
+    options = RunOptions(
+        output_format, color, statistics, quiet, fix, unsafe_fixes, diff, batch, output_file
     )
+    report = report_file(output_file) if output_file else contextlib.nullcontext(sys.stdout)
     try:
-        summary = run_check(resolver, paths, stream, options)
-    except (ConfigError, DumpError) as error:
+        with report as stream:
+            summary = run_check(resolver, paths, stream, options)
+    except (ConfigError, DumpError, WriteError) as error:
         raise WikilintError(str(error)) from None
-    finally:
-        if output_file is not None:
-            stream.close()
     code = summary.exit_code()
     if diff and summary.fixed:
         code = max(code, 1)

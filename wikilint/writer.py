@@ -1,4 +1,4 @@
-"""Writing fixed files atomically, as they were read.
+"""Writing files atomically: fixed files as they were read, and reports.
 
 A file is written to a temporary file in its folder, flushed to disk and renamed over
 the original: readers see the old file or the new one, never a half-written one. The
@@ -7,11 +7,15 @@ new file takes the owner, group and mode of the one it replaces.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 _BOM = "\ufeff"
 
@@ -57,6 +61,36 @@ def write_fix(path: str, before: bytes, after: bytes) -> None:
         raise WriteError(f"{path}: not fixed: {error.strerror or error}") from None
 
 
+@contextlib.contextmanager
+def report_file(path: Path) -> Iterator[TextIO]:
+    """A stream whose text replaces *path* (the target of a symbolic link) when the
+    block ends without an error; after an error *path* is left as it was."""
+    target = os.path.realpath(path)
+    with _report_errors(path):
+        replacement = _Replacement(target)
+    try:
+        stream = io.TextIOWrapper(replacement.stream, encoding="utf-8", newline="")
+        yield stream
+        with _report_errors(path):
+            stream.detach()  # flushes the text into the file
+            try:
+                status: os.stat_result | None = os.stat(target)
+            except FileNotFoundError:
+                status = None
+            replacement.seal(status)
+            replacement.commit()
+    finally:
+        replacement.discard()
+
+
+@contextlib.contextmanager
+def _report_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise WriteError(f"{path}: cannot write the report ({error.strerror or error})") from None
+
+
 class _Replacement:
     """A temporary file beside *target* that :meth:`commit` renames over it."""
 
@@ -67,12 +101,17 @@ class _Replacement:
         self._committed = False
         self.stream = os.fdopen(handle, "wb")
 
-    def seal(self, status: os.stat_result) -> None:
+    def seal(self, status: os.stat_result | None) -> None:
         """Flush the file to disk and give it the owner, group and mode of *status*, the
-        file it replaces."""
+        file it replaces (or the mode of a new file)."""
         self.stream.flush()
         os.fsync(self.stream.fileno())
         self.stream.close()
+        if status is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self._temporary, 0o666 & ~umask)
+            return
         own = os.stat(self._temporary)
         if (own.st_uid, own.st_gid) != (status.st_uid, status.st_gid):
             try:

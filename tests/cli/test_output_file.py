@@ -1,0 +1,75 @@
+"""``check --output-file``: never an input, written whole after the run."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+DEFECT = "The cat sat on the the mat.\n"
+REPORT = 'a.wiki:1:20 WL103 doubled-word "the" is written twice in a row\n'
+
+
+def test_an_input_is_never_the_report_file(run, tmp_path: Path) -> None:
+    (tmp_path / "v.wiki").write_text(DEFECT, encoding="utf-8")
+    result = run("check", "--isolated", "v.wiki", "--output-file", "v.wiki")
+    assert result.exit_code == 2
+    assert result.stderr == "wikilint: error: --output-file v.wiki would replace the input v.wiki\n"
+    assert (tmp_path / "v.wiki").read_text(encoding="utf-8") == DEFECT
+
+
+def test_a_file_found_in_a_folder_is_an_input_too(run, tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    report = tmp_path / "articles" / "report.txt"
+    report.write_text(DEFECT, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(report)
+    for output in ("articles/report.txt", "link.txt"):
+        result = run("check", "--fix", "articles", "--output-file", output)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"wikilint: error: --output-file {output} would replace the input articles/report.txt\n"
+        )
+        assert report.read_text(encoding="utf-8") == DEFECT
+    assert sorted(p.name for p in report.parent.iterdir()) == ["report.txt"]
+
+
+def test_a_report_in_a_missing_folder_is_a_usage_error(run, tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text(DEFECT, encoding="utf-8")
+    result = run("check", "a.wiki", "--output-file", "missing/report.txt")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "wikilint: error: missing/report.txt: cannot write the report (No such file or directory)\n"
+    )
+
+
+def test_the_report_replaces_the_file_after_the_run_keeping_its_mode(run, tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text(DEFECT, encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text("an old report, longer than the new one\n" * 3, encoding="utf-8")
+    report.chmod(0o600)
+    result = run("check", "a.wiki", "--output-file", "report.txt")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert report.read_text(encoding="utf-8") == REPORT
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wiki", "report.txt"]
+
+
+def test_a_new_report_gets_the_mode_of_a_new_file(run, tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text(DEFECT, encoding="utf-8")
+    umask = os.umask(0o027)
+    try:
+        assert run("check", "a.wiki", "--output-file", "report.txt").exit_code == 1
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "report.txt").stat().st_mode) == 0o640
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == REPORT
+
+
+def test_a_failed_run_leaves_the_old_report(run, tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text(DEFECT, encoding="utf-8")
+    (tmp_path / "report.txt").write_text("old\n", encoding="utf-8")
+    result = run("check", "--select", "NOPE", "a.wiki", "--output-file", "report.txt")
+    assert result.exit_code == 2
+    assert result.stderr == "wikilint: error: --select: unknown rule, code or prefix 'NOPE'\n"
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wiki", "report.txt"]
