@@ -12,10 +12,14 @@ import errno
 import io
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
+
+if sys.platform != "win32":
+    import fcntl
 
 _BOM = "\ufeff"
 
@@ -52,13 +56,29 @@ def write_fix(path: str, before: bytes, after: bytes) -> None:
         try:
             replacement.stream.write(after)
             replacement.seal(status)
-            if Path(target).read_bytes() != before:
-                raise FileChanged(f"{path}: changed while being fixed; not written")
-            replacement.commit()
+            with open(target, "rb") as current:
+                _lock(current)
+                if not _still_holds(current, target, before):
+                    raise FileChanged(f"{path}: changed while being fixed; not written")
+                replacement.commit()
         finally:
             replacement.discard()
     except OSError as error:
         raise WriteError(f"{path}: not fixed: {error.strerror or error}") from None
+
+
+def _lock(current: BinaryIO) -> None:
+    """Lock the file until *current* is closed, so that concurrent wikilint runs compare
+    and rename it one after the other (an advisory lock: an editor does not take it)."""
+    if sys.platform != "win32":
+        fcntl.flock(current.fileno(), fcntl.LOCK_EX)
+
+
+def _still_holds(current: BinaryIO, target: str, before: bytes) -> bool:
+    """Whether *current* is still the file at *target* (not renamed over since it was
+    opened) and still holds *before*."""
+    same = os.path.samestat(os.fstat(current.fileno()), os.stat(target))
+    return same and current.read() == before
 
 
 @contextlib.contextmanager
