@@ -71,6 +71,7 @@ def test_fixing_repeats_until_a_fixed_point() -> None:
     assert outcome.text == "A color, a color and a color.\n"
     assert outcome.fixed == 3
     assert outcome.remaining == []
+    assert [finding.location.column for finding in outcome.found] == [3, 13, 26]  # as read
 
 
 def test_the_sample_is_fixed_and_relinting_is_clean_for_the_fixed_rules() -> None:
