@@ -1,7 +1,8 @@
-"""Machine formats: SARIF against the official schema, JUnit, GitLab, GitHub escaping."""
+"""Machine formats: SARIF and JUnit against their schemas, GitLab, GitHub escaping."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from xml.etree import ElementTree
@@ -9,9 +10,14 @@ from xml.etree import ElementTree
 import pytest
 from helpers import SEED, SHARED
 
+from wikilint.article import Article
+from wikilint.engine import internal_error
 from wikilint.output.github import escape_data, escape_property
+from wikilint.output.junit import JunitFormatter
+from wikilint.results import FileResult, Summary
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+JUNIT_SCHEMA = SHARED / "schemas" / "junit-10.xsd"
 
 
 @pytest.mark.skipif(
@@ -55,6 +61,53 @@ def test_junit_has_a_failing_case_per_finding(run) -> None:
     cases = root.findall("./testsuite/testcase")
     assert len(cases) == int(root.get("failures")) > 0
     assert any(case.get("name") == "WL101 duplicate-paragraph at 4:1" for case in cases)
+
+
+@pytest.mark.skipif(
+    not JUNIT_SCHEMA.is_file(), reason=f"Jenkins' JUnit schema is not at {JUNIT_SCHEMA}"
+)
+def test_junit_validates_against_the_jenkins_xunit_schema(run, tmp_path: Path) -> None:
+    xmlschema = pytest.importorskip("xmlschema")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "St. Louis.wiki").write_text(
+        "The cat sat on the the mat in the hall.\n", encoding="utf-8"
+    )
+    (tmp_path / "clean.wiki").write_text("Plain words.\n", encoding="utf-8")
+    (tmp_path / "broken.wiki").write_bytes(b"bad \xff byte\n")
+    result = run("check", "--format", "junit", "articles", "clean.wiki", "broken.wiki")
+    assert result.exit_code == 2
+    xmlschema.XMLSchema(JUNIT_SCHEMA).validate(result.stdout)
+    root = ElementTree.fromstring(result.stdout)
+    totals = {key: root.get(key) for key in ("tests", "failures", "errors")}
+    assert totals == {"tests": "3", "failures": "1", "errors": "1"}
+    suites = [
+        (suite.get("name"), suite.get("failures"), suite.get("errors"))
+        for suite in root.iter("testsuite")
+    ]
+    assert suites == [
+        ("articles/St. Louis.wiki", "1", "0"),
+        ("clean.wiki", "0", "0"),
+        ("broken.wiki", "0", "1"),
+    ]
+    cases = [(case.get("classname"), case.get("name")) for case in root.iter("testcase")]
+    assert cases == [
+        ("wikilint.articles.St_ Louis", "WL103 doubled-word at 1:20"),
+        ("wikilint.clean", "wikilint"),
+        ("wikilint.broken", "read"),
+    ]
+
+
+def test_junit_reports_a_crash_inside_wikilint_as_an_error() -> None:
+    crash = internal_error(Article("Text.\n"), "rule boom (XX001)", ValueError("bad"))
+    stream = io.StringIO()
+    formatter = JunitFormatter(stream)
+    formatter.file(FileResult("/abs/a.b/c.wikitext", "Text.\n", (crash,)))
+    formatter.finish(Summary())
+    root = ElementTree.fromstring(stream.getvalue())
+    [case] = root.iter("testcase")
+    assert case.get("classname") == "wikilint.abs.a_b.c"
+    assert [child.tag for child in case] == ["error"]
+    assert (root.get("failures"), root.get("errors")) == ("0", "1")
 
 
 def test_gitlab_code_quality_report(run) -> None:
