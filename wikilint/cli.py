@@ -203,7 +203,7 @@ def check(
     finally:
         if output_file is not None:
             stream.close()
-    code = 1 if diff and summary.fixed else summary.exit_code()
+    code = summary.diff_exit_code() if diff else summary.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
