@@ -117,6 +117,34 @@ def test_gitlab_code_quality_report(run) -> None:
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
 
 
+def test_statistics_follow_the_json_format(run, tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text(
+        "The cat sat on the the mat -- quietly -- here.\n", encoding="utf-8"
+    )
+    result = run("check", "--statistics", "--format", "json", "--select", "WL103,WL6", "a.wiki")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {
+            "code": "WL601",
+            "name": "double-hyphen-dash",
+            "severity": "warning",
+            "count": 2,
+            "fixable": 2,
+            "unsafe_fixable": 0,
+        },
+        {
+            "code": "WL103",
+            "name": "doubled-word",
+            "severity": "warning",
+            "count": 1,
+            "fixable": 0,
+            "unsafe_fixable": 1,
+        },
+    ]
+    (tmp_path / "clean.wiki").write_text("Plain words.\n", encoding="utf-8")
+    assert run("check", "--statistics", "--format", "json", "clean.wiki").stdout == "[]\n"
+
+
 def test_github_escaping_follows_the_workflow_command_rules() -> None:
     assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
