@@ -117,6 +117,27 @@ def test_gitlab_code_quality_report(run) -> None:
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
 
 
+def test_gitlab_fingerprints_survive_lines_inserted_above(run, tmp_path: Path) -> None:
+    paragraph = "The river rises in the northern hills and flows south through three towns.\n"
+    path = tmp_path / "a.wiki"
+
+    def duplicate() -> dict:
+        issues = json.loads(
+            run("check", "--format", "gitlab", "--select", "WL101", "a.wiki").stdout
+        )
+        [issue] = issues
+        return issue
+
+    path.write_text(paragraph * 2, encoding="utf-8")
+    before = duplicate()
+    path.write_text("A new first line of the article.\n\n" + paragraph * 2, encoding="utf-8")
+    after = duplicate()
+    assert before["description"].endswith("repeats the paragraph of line 1 exactly")
+    assert after["description"].endswith("repeats the paragraph of line 3 exactly")
+    assert after["location"]["lines"] == {"begin": 4, "end": 4}
+    assert after["fingerprint"] == before["fingerprint"]
+
+
 def test_statistics_follow_the_json_format(run, tmp_path: Path) -> None:
     (tmp_path / "a.wiki").write_text(
         "The cat sat on the the mat -- quietly -- here.\n", encoding="utf-8"
