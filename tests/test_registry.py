@@ -93,3 +93,16 @@ def test_two_rules_cannot_share_a_code() -> None:
     clash = type("Clash", (Sample,), {"name": "other-name"})
     with pytest.raises(RegistryError, match="declared by two rules"):
         Registry([Sample, clash])
+
+
+def test_a_rule_cannot_take_the_code_of_an_engine_finding() -> None:
+    class Impostor(Rule):
+        code = "WL002"
+        name = "impostor"
+        summary = "s"
+        docs = RuleDocs(what="w", why="y", bad="b", good="g")
+
+    with pytest.raises(RegistryError, match="'WL002' is the engine's own finding"):
+        Registry([Impostor])
+    assert Registry([]).documented("parse-timeout").code == "WL002"
+    assert Registry([]).match("WL0") == []

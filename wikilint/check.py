@@ -69,8 +69,7 @@ def run_check(
             output_format = "github"
         else:
             output_format = "full" if report.isatty() else "concise"
-    name = "statistics" if options.statistics else output_format
-    formatter = make_formatter(name, report, options.color)
+    formatter = make_formatter(output_format, report, options.color, options.statistics)
     formatter.quiet = options.quiet
     fixing = options.fix or options.diff
     summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing, preview=options.diff)

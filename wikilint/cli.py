@@ -18,7 +18,7 @@ from wikilint.budget import DEFAULT_TIMEOUT
 from wikilint.check import RunOptions, run_check
 from wikilint.config import Config, ConfigError, severity_of
 from wikilint.dumps import DumpError, PageFilter
-from wikilint.explain import explanation
+from wikilint.explain import default_label, explanation
 from wikilint.output import FORMATTERS
 from wikilint.parallel import BatchOptions
 from wikilint.reference import rules_markdown
@@ -201,9 +201,7 @@ def check(
             summary = run_check(resolver, paths, stream, options)
     except (ConfigError, DumpError, WriteError) as error:
         raise WikilintError(str(error)) from None
-    code = summary.exit_code()
-    if diff and summary.fixed:
-        code = max(code, 1)
+    code = summary.diff_exit_code() if diff else summary.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)
 
 
@@ -230,7 +228,7 @@ def show_config(path: str, **settings_flags: object) -> None:
 def explain(rule: str) -> None:
     """Show the documentation of a RULE (code or name) with its examples."""
     registry = _registry()
-    found = registry.get(rule) or registry.get(rule.upper())
+    found = registry.documented(rule) or registry.documented(rule.upper())
     if found is None:
         raise WikilintError(f"unknown rule {rule!r}; `wikilint rules` lists them")
     Console(highlight=False, soft_wrap=True).print(explanation(found))
@@ -244,10 +242,10 @@ def list_rules(markdown: bool) -> None:
     if markdown:
         click.echo(rules_markdown(registry.rules), nl=False)
         return
-    width = max(len(rule.name) for rule in registry.rules)
+    width = max(len(rule.name) for rule in registry.listing())
     click.echo(f"{'code':<7} {'name':<{width}} {'severity':<8} {'default':<7} {'fix':<6} summary")
-    for rule in registry.rules:
-        default = "on" if rule.enabled_by_default else "off"
+    for rule in registry.listing():
+        default = default_label(rule)
         fix = rule.fix_safety.value if rule.fix_safety else "-"
         click.echo(
             f"{rule.code:<7} {rule.name:<{width}} {rule.severity.value:<8} {default:<7} {fix:<6} "

@@ -9,7 +9,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from wikilint.engine_findings import EngineFinding
 from wikilint.rule import Rule
+
+_ENABLED = {"on": "yes", "off": "no", "always": "always"}
 
 
 def _example(title: str, source: str, style: str) -> list[RenderableType]:
@@ -37,6 +40,13 @@ def fix_label(rule: type[Rule]) -> str:
     return rule.fix_safety.value if rule.fix_safety is not None else "none"
 
 
+def default_label(rule: type[Rule]) -> str:
+    """``on`` or ``off`` by default, or ``always`` for a finding of the engine."""
+    if issubclass(rule, EngineFinding):
+        return "always"
+    return "on" if rule.enabled_by_default else "off"
+
+
 def languages_label(rule: type[Rule]) -> str:
     """``all``, or the rule's language codes in order."""
     return "all" if rule.languages is None else ", ".join(sorted(rule.languages))
@@ -50,7 +60,7 @@ def explanation(rule: type[Rule]) -> Group:
         Text(rule.summary),
         Text(
             f"severity: {rule.severity.value} · enabled by default: "
-            f"{'yes' if rule.enabled_by_default else 'no'} · fix: {fix_label(rule)} · "
+            f"{_ENABLED[default_label(rule)]} · fix: {fix_label(rule)} · "
             f"languages: {languages_label(rule)}",
             style="dim",
         ),
@@ -60,10 +70,13 @@ def explanation(rule: type[Rule]) -> Group:
         Text(""),
         Text("Why it matters", style="bold underline"),
         Text(docs.why),
-        Text(""),
-        *_example("Bad (flagged)", docs.bad, "bold red"),
-        *_example("Good (not flagged)", docs.good, "bold green"),
     ]
+    if docs.bad:
+        parts += [
+            Text(""),
+            *_example("Bad (flagged)", docs.bad, "bold red"),
+            *_example("Good (not flagged)", docs.good, "bold green"),
+        ]
     table = option_table(rule)
     if table is not None:
         parts += [Text(""), Text("Options", style="bold underline"), table]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from wikilint.budget import TIMEOUT_CODE, TIMEOUT_NAME
-from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
+from wikilint.engine_findings import ENGINE_FINDINGS
 from wikilint.explain import fix_label, languages_label
 from wikilint.rule import Rule
 
@@ -55,18 +54,21 @@ def rule_section(rule: type[Rule]) -> str:
     return "\n".join(lines)
 
 
-ENGINE_FINDINGS = f"""## Findings of the engine itself
-
-These are not rules: they are always on and have no options.
-
-- **{INTERNAL_ERROR_CODE} {INTERNAL_ERROR_NAME}** (error): a rule raised an exception, or the
-  parser failed, on this input. The message names the rule and the exception; the other
-  rules still ran. The exit code is 2. Please report it.
-- **{TIMEOUT_CODE} {TIMEOUT_NAME}** (error): the article took longer than its time budget
-  (`--timeout`, 2 seconds of parsing by default) and was skipped; the rest of the run went
-  on. The exit code is 1: the text, not wikilint, is at fault (typically thousands of
-  unclosed `{{{{` or an unclosed table). See [dumps.md](dumps.md).
-"""
+def engine_section() -> str:
+    """WL000 and WL002, from their docs: findings of the engine, not rules."""
+    lines = [
+        "## Findings of the engine itself",
+        "",
+        "These are not rules: they are always on, cannot be selected, ignored or configured,",
+        "and have no options. `wikilint explain CODE` shows them too.",
+        "",
+    ]
+    lines += [
+        f"- **{finding.code} {finding.name}** ({finding.severity.value}): {finding.summary} "
+        f"{finding.docs.what} {finding.docs.why} {finding.docs.notes}"
+        for finding in ENGINE_FINDINGS
+    ]
+    return "\n".join(lines)
 
 
 def rules_markdown(rules: Iterable[type[Rule]]) -> str:
@@ -86,4 +88,4 @@ def rules_markdown(rules: Iterable[type[Rule]]) -> str:
         *table,
     ]
     sections = [rule_section(rule) for rule in rules]
-    return "\n\n".join(["\n".join(header), *sections, ENGINE_FINDINGS.rstrip()]) + "\n"
+    return "\n\n".join(["\n".join(header), *sections, engine_section()]) + "\n"

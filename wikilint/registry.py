@@ -10,11 +10,13 @@ import re
 from collections.abc import Iterable, Iterator
 from importlib.metadata import EntryPoint, entry_points
 
+from wikilint.engine_findings import ENGINE_FINDINGS
 from wikilint.rule import Rule
 
 GROUP = "wikilint.rules"
 _CODE = re.compile(r"[A-Z]{1,5}[0-9]{2,4}")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_ENGINE_BY_ID = {key: rule for rule in ENGINE_FINDINGS for key in (rule.code, rule.name)}
 
 
 class RegistryError(Exception):
@@ -22,7 +24,10 @@ class RegistryError(Exception):
 
 
 class Registry:
-    """All known rules, addressable by code, code prefix or name."""
+    """All known rules, addressable by code, code prefix or name.
+
+    The engine's own findings (WL000, WL002) are documented beside them but never run.
+    """
 
     def __init__(self, rules: Iterable[type[Rule]]) -> None:
         self.rules: list[type[Rule]] = []
@@ -39,6 +44,8 @@ class Registry:
         if not _NAME.fullmatch(rule.name):
             raise RegistryError(f"rule {rule.code}: name {rule.name!r} is not kebab-case")
         for key in (rule.code, rule.name):
+            if key in _ENGINE_BY_ID:
+                raise RegistryError(f"{key!r} is the engine's own finding, not a rule's")
             if key in self._by_id and self._by_id[key] is not rule:
                 raise RegistryError(f"{key!r} is declared by two rules")
         self._by_id[rule.code] = self._by_id[rule.name] = rule
@@ -48,6 +55,14 @@ class Registry:
     def get(self, key: str) -> type[Rule] | None:
         """A rule by exact code or name."""
         return self._by_id.get(key)
+
+    def documented(self, key: str) -> type[Rule] | None:
+        """A rule or a finding of the engine by exact code or name: what ``explain`` shows."""
+        return self._by_id.get(key) or _ENGINE_BY_ID.get(key)
+
+    def listing(self) -> list[type[Rule]]:
+        """The rules and the engine's findings by code: what ``wikilint rules`` lists."""
+        return sorted([*ENGINE_FINDINGS, *self.rules], key=lambda known: known.code)
 
     def match(self, selector: str) -> list[type[Rule]]:
         """Rules a selector names: a code, a code prefix (``WL1``), a name, or ``ALL``."""

@@ -102,3 +102,10 @@ class Summary:
         if self.unreadable or self.internal_errors:
             return 2
         return 1 if self.failing else 0
+
+    def diff_exit_code(self) -> int:
+        """``--diff``, as ruff's: 0 when nothing would change, 1 when the diff is not empty,
+        2 on an unreadable input or a crash."""
+        if self.unreadable or self.internal_errors:
+            return 2
+        return 1 if self.fixed else 0

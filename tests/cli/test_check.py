@@ -226,6 +226,30 @@ def test_rules_and_explain(run) -> None:
     assert "WL103 doubled-word" in explained and "Bad (flagged)" in explained
 
 
+@pytest.mark.parametrize("key", ["WL002", "parse-timeout", "wl002"])
+def test_explain_documents_the_engine_findings(run, key: str) -> None:
+    result = run("explain", key)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "WL002 parse-timeout",
+        "The article took longer than its time budget and was not linted.",
+        "severity: error · enabled by default: always · fix: none · languages: all",
+    ]
+    assert "`--timeout` seconds (2 by default)" in result.stdout
+    assert "Bad (flagged)" not in result.stdout
+
+
+def test_rules_lists_the_engine_findings(run) -> None:
+    listing = [line.split()[:5] for line in run("rules").stdout.splitlines()[1:4]]
+    assert listing == [
+        ["WL000", "internal-error", "error", "always", "-"],
+        ["WL002", "parse-timeout", "error", "always", "-"],
+        ["WL003", "unused-suppression", "warning", "off", "-"],
+    ]
+    assert "WL000 internal-error" in run("explain", "internal-error").stdout
+
+
 @pytest.mark.parametrize("kind", ["files", "dump"])
 def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path, kind: str) -> None:
     from wikilint.dumps import Page, write_dump

@@ -59,6 +59,24 @@ def test_diff_prints_and_never_writes(run, tmp_path: Path) -> None:
     assert run("check", "--diff", "--select", "WL6", "b.wiki").exit_code == 0
 
 
+def test_diff_exits_0_when_nothing_would_change_though_findings_remain(run, tmp_path) -> None:
+    (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
+    result = run("check", "--diff", "--select", "WL103", "a.wiki")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "a.wiki:1:20 WL103 doubled-word" in result.stderr
+    unsafe = run("check", "--diff", "--unsafe-fixes", "--select", "WL103", "a.wiki")
+    assert unsafe.exit_code == 1
+    assert "+The cat sat on the mat -- quietly." in unsafe.stdout.splitlines()
+
+
+def test_diff_exits_2_on_an_unreadable_input(run, tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.wiki").write_bytes(b"bad \xff byte\n")
+    result = run("check", "--diff", "--select", "WL6", "a.wiki", "b.wiki")
+    assert result.exit_code == 2
+    assert "+The cat sat on the the mat—quietly." in result.stdout.splitlines()
+
+
 def test_fixing_standard_input_prints_the_fixed_text(run) -> None:
     result = run("check", "--fix", "--select", "WL6", "-", input="A -- B.\n")
     assert result.stdout == "A—B.\n"

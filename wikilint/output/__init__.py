@@ -13,7 +13,7 @@ from wikilint.output.json import JsonFormatter
 from wikilint.output.jsonl import JsonLinesFormatter
 from wikilint.output.junit import JunitFormatter
 from wikilint.output.sarif import SarifFormatter
-from wikilint.output.statistics import StatisticsFormatter
+from wikilint.output.statistics import JsonStatisticsFormatter, StatisticsFormatter
 
 FORMATTERS: dict[str, type[Formatter]] = {
     "full": FullFormatter,
@@ -25,10 +25,15 @@ FORMATTERS: dict[str, type[Formatter]] = {
     "junit": JunitFormatter,
     "gitlab": GitlabFormatter,
 }
-#: Formats chosen by other flags than ``--format``.
-SPECIAL_FORMATTERS: dict[str, type[Formatter]] = {"statistics": StatisticsFormatter}
+#: ``--statistics`` in formats that have their own; every other format prints the table.
+STATISTICS_FORMATTERS: dict[str, type[Formatter]] = {"json": JsonStatisticsFormatter}
 
 
-def make_formatter(name: str, stream: TextIO, color: bool | None = None) -> Formatter:
-    """A formatter by name, writing to *stream*."""
-    return {**FORMATTERS, **SPECIAL_FORMATTERS}[name](stream, color=color)
+def make_formatter(
+    name: str, stream: TextIO, color: bool | None = None, statistics: bool = False
+) -> Formatter:
+    """The ``--format`` *name*'s formatter writing to *stream*, or with *statistics* its
+    per-rule counts."""
+    if statistics:
+        return STATISTICS_FORMATTERS.get(name, StatisticsFormatter)(stream, color=color)
+    return FORMATTERS[name](stream, color=color)

@@ -25,9 +25,10 @@ class GitlabFormatter(Formatter):
     def file(self, result: FileResult) -> None:
         for finding in result.findings:
             snippet = result.source[finding.location.offset : finding.location.end_offset]
-            # Stable across edits elsewhere in the file: no line numbers, but the n-th
-            # occurrence of the same text keeps duplicates apart.
-            key = f"{result.path}\0{finding.code}\0{finding.message}\0{snippet}"
+            # Stable across edits elsewhere in the file: neither the position nor the
+            # message (which may name a line) but the flagged text, whitespace-normalised;
+            # the n-th occurrence of the same text keeps repeats apart.
+            key = f"{result.path}\0{finding.code}\0{' '.join(snippet.split())}"
             self._seen[key] += 1
             key += f"\0{self._seen[key]}"
             self._issues.append(

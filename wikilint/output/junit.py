@@ -1,12 +1,41 @@
-"""JUnit XML: one test suite per file, one failing test case per finding."""
+"""JUnit XML, valid by the schema of Jenkins' xUnit plugin (``junit-10.xsd``).
+
+One test suite per input, one test case per finding: a ``<failure>``, or an ``<error>``
+for an unreadable input or a crash inside wikilint (WL000). An input without findings is
+one passing case. Each case's ``classname`` is the input's path as a dotted name, so
+Jenkins shows folders as packages and articles as classes.
+"""
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 from xml.etree import ElementTree
 
+from wikilint.engine import is_internal_error
 from wikilint.output.base import Formatter
 from wikilint.results import FileResult, Summary
+from wikilint.sources import STDIN, WIKITEXT_SUFFIXES
+
+#: The package every class name starts with: articles in the current folder are not
+#: left in Jenkins' "(root)" package.
+PACKAGE = "wikilint"
+_COUNTS = ("tests", "failures", "errors")
+
+
+def classname(path: str) -> str:
+    """``articles/Moon.wiki`` becomes ``wikilint.articles.Moon``.
+
+    Folders are packages; a wikitext suffix is dropped and the dots left in a name
+    become underscores, as a dot would start another package.
+    """
+    if path == STDIN:
+        return f"{PACKAGE}.stdin"
+    pure = PurePath(path)
+    if pure.suffix in WIKITEXT_SUFFIXES:
+        pure = pure.with_suffix("")
+    parts = [part.replace(".", "_") for part in pure.parts if part not in {pure.anchor, ".", ".."}]
+    return ".".join([PACKAGE, *parts])
 
 
 class JunitFormatter(Formatter):
@@ -14,34 +43,36 @@ class JunitFormatter(Formatter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._root = ElementTree.Element("testsuites", name="wikilint")
+        self._root = ElementTree.Element("testsuites", name=PACKAGE)
 
     def file(self, result: FileResult) -> None:
-        suite = ElementTree.SubElement(
-            self._root, "testsuite", name=result.path, tests=str(max(1, len(result.findings)))
-        )
-        suite.set("failures", str(len(result.findings)))
+        suite = ElementTree.SubElement(self._root, "testsuite", name=result.path, file=result.path)
+        owner = classname(result.path)
         if result.error is not None:
-            case = ElementTree.SubElement(suite, "testcase", name="read", classname=result.path)
-            ElementTree.SubElement(case, "error", message=result.error)
-        if not result.findings and result.error is None:
-            ElementTree.SubElement(suite, "testcase", name="wikilint", classname=result.path)
+            case = ElementTree.SubElement(suite, "testcase", name="read", classname=owner)
+            ElementTree.SubElement(case, "error", message=result.error, type="input-error")
+        elif not result.findings:
+            ElementTree.SubElement(suite, "testcase", name=PACKAGE, classname=owner)
         for finding in result.findings:
             where = finding.location
             case = ElementTree.SubElement(
                 suite,
                 "testcase",
                 name=f"{finding.code} {finding.rule} at {where.line}:{where.column}",
-                classname=result.path,
+                classname=owner,
             )
-            failure = ElementTree.SubElement(
-                case, "failure", message=finding.message, type=finding.severity.value
+            kind = "error" if is_internal_error(finding) else "failure"
+            problem = ElementTree.SubElement(
+                case, kind, message=finding.message, type=finding.severity.value
             )
-            failure.text = f"{result.path}:{where.line}:{where.column} {finding.message}"
+            problem.text = f"{result.path}:{where.line}:{where.column} {finding.message}"
+        suite.set("tests", str(len(suite)))
+        suite.set("failures", str(len(suite.findall("testcase/failure"))))
+        suite.set("errors", str(len(suite.findall("testcase/error"))))
 
     def finish(self, summary: Summary) -> None:
-        self._root.set("tests", str(sum(int(s.get("tests", "0")) for s in self._root)))
-        self._root.set("failures", str(summary.findings))
+        for count in _COUNTS:
+            self._root.set(count, str(sum(int(suite.get(count, "0")) for suite in self._root)))
         ElementTree.indent(self._root)
         self.stream.write(
             ElementTree.tostring(self._root, encoding="unicode", xml_declaration=True)
