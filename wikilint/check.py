@@ -207,4 +207,4 @@ def _deliver_fix(outcome: Outcome, path: str, stream: TextIO, options: RunOption
     elif path == STDIN:
         stream.write(outcome.result.source)
     else:
-        write_atomic(path, outcome.result.source, outcome.bom)
+        write_atomic(path, outcome.result.source, outcome.bom, outcome.encoding)

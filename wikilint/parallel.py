@@ -138,7 +138,7 @@ def lint_file(
     parsed()
     fixed = fix_source(source.text, source.path, rules, task.language, task.unsafe)
     result = FileResult(source.path, fixed.text, tuple(fixed.remaining))
-    return Outcome(result, source.text, fixed.fixed, source.bom)
+    return Outcome(result, source.text, fixed.fixed, source.bom, source.encoding)
 
 
 def crash_result(title: str, revision: int | None, reason: str) -> PageResult:

@@ -17,13 +17,15 @@ class Outcome:
     """What processing one input produced.
 
     ``result.source`` is the text the findings refer to: the fixed text after a fix.
-    ``original`` is the text as read, for diffs; ``bom`` is kept for writing back.
+    ``original`` is the text as read, for diffs; ``bom`` and ``encoding`` are kept for
+    writing back.
     """
 
     result: FileResult
     original: str = ""
     fixed: int = 0
     bom: bool = False
+    encoding: str = "utf-8"
 
     @property
     def changed(self) -> bool:
@@ -48,4 +50,4 @@ def process_path(
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
     outcome = fix_source(source.text, source.path, rules, language, unsafe)
     result = FileResult(source.path, outcome.text, tuple(outcome.remaining))
-    return Outcome(result, source.text, outcome.fixed, source.bom)
+    return Outcome(result, source.text, outcome.fixed, source.bom, source.encoding)

@@ -9,15 +9,15 @@ from pathlib import Path
 _BOM = "\ufeff"
 
 
-def write_atomic(path: str | Path, text: str, bom: bool = False) -> None:
-    """Replace *path* with *text* (UTF-8, with a BOM if it had one) in one step.
+def write_atomic(path: str | Path, text: str, bom: bool = False, encoding: str = "utf-8") -> None:
+    """Replace *path* with *text* in *encoding* (with a BOM if it had one) in one step.
 
     The text goes to a temporary file in the same folder, is flushed to disk, takes
     the original's permissions, and is renamed over the original: readers see the
     old file or the new one, never a half-written one.
     """
     target = Path(path)
-    data = ((_BOM if bom else "") + text).encode("utf-8")
+    data = ((_BOM if bom else "") + text).encode(encoding)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
