@@ -54,14 +54,17 @@ class Interrupted(click.ClickException):
 
 
 @contextlib.contextmanager
-def _one_line_usage_errors() -> Iterator[None]:
-    """Click's usage errors (mistyped option, missing argument, bad value) as one line."""
+def _one_line_endings() -> Iterator[None]:
+    """Click's usage errors (mistyped option, missing argument, bad value) and Ctrl-C,
+    which click would end with usage lines or ``Aborted!``, as one line."""
     try:
         yield
     except click.exceptions.NoArgsIsHelpError:
         raise  # bare ``wikilint``: the help
     except click.UsageError as error:
         raise WikilintError(_usage_message(error.format_message())) from None
+    except KeyboardInterrupt:
+        raise Interrupted from None
 
 
 def _usage_message(message: str) -> str:
@@ -76,15 +79,12 @@ class WikilintGroup(click.Group):
     """The ``wikilint`` command group: usage errors and Ctrl-C end in one line on stderr."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
-        with _one_line_usage_errors():
+        with _one_line_endings():
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
-        with _one_line_usage_errors():
-            try:
-                return super().invoke(ctx)
-            except KeyboardInterrupt:
-                raise Interrupted from None
+        with _one_line_endings():
+            return super().invoke(ctx)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -320,9 +320,6 @@ def main() -> None:
     except BrokenPipeError:  # output piped into a pager or `head` that stopped reading
         sys.stderr.close()
         sys.exit(1)
-    except KeyboardInterrupt:  # Ctrl-C outside a command (the group turns the rest into 130)
-        Interrupted().show()
-        sys.exit(EXIT_INTERRUPTED)
     except Exception as error:  # a bug in wikilint; still one line and exit 2
         click.echo(f"wikilint: internal error: {type(error).__name__}: {error}", err=True)
         sys.exit(EXIT_USAGE)
