@@ -38,7 +38,7 @@ _SPLIT_NAME = re.compile(
 _HEAD_BYTES = 4096
 _COMPRESSED = re.compile(rb"BZh[1-9]|\x1f\x8b")
 _PROLOG = re.compile(
-    rb"(?:\xef\xbb\xbf)?(?:\s|<\?xml\b[^>]*>|<!--.*?-->|<!DOCTYPE\b[^\[>]*(?:\[[^\]]*\])?\s*>)*",
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?xml\b[^>]*>|<!--.*?-->|<!DOCTYPE\b[^\[>]*(?:\[[^\]]*\][^>]*)?>)*",
     re.DOTALL,
 )
 _ROOT = re.compile(rb"<mediawiki[\s>]")
@@ -119,7 +119,11 @@ def check_dump(path: str | Path) -> None:
 
 def _has_root(head: bytes) -> bool:
     """Whether *head* is a ``<mediawiki>`` element after an optional BOM, white space,
-    XML declaration, comments and document type."""
+    XML declaration, comments and document type.
+
+    Two matches, not one pattern: the prolog always matches, at its first try, so a head
+    full of comments cannot make the engine backtrack through their every grouping.
+    """
     prolog = _PROLOG.match(head)
     return _ROOT.match(head, prolog.end() if prolog else 0) is not None
 
