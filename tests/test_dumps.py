@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bz2
+import gzip
 import json
+import os
+import shutil
 import tracemalloc
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from wikilint.dumps import (
     Page,
     PageFilter,
     find_index,
+    index_names,
     is_dump,
     iter_pages,
     read_stream,
@@ -151,9 +155,41 @@ def test_memory_stays_flat_while_streaming(tmp_path: Path) -> None:
     assert peak < 20 * len(page.text.encode())  # a handful of pages, not 300
 
 
+#: A part of Wikimedia's split dumps, its multistream twin and that one's index, named
+#: exactly as on dumps.wikimedia.org.
+SPLIT = "enwiki-20241201-pages-articles1.xml-p1p41242.bz2"
+SPLIT_MULTISTREAM = "enwiki-20241201-pages-articles-multistream1.xml-p1p41242.bz2"
+SPLIT_INDEX = "enwiki-20241201-pages-articles-multistream-index1.txt-p1p41242.bz2"
+
+
 def test_dump_names() -> None:
-    assert all(map(is_dump, ["a.xml", "b.XML.bz2", "dir/c-multistream.xml.bz2", "d.xml.gz"]))
-    assert not any(map(is_dump, ["a.wiki", "b.txt", "xml.wiki", "index.txt.bz2"]))
+    named = ["a.xml", "b.XML.bz2", "dir/c-multistream.xml.bz2", "d.xml.gz", SPLIT]
+    assert all(map(is_dump, [*named, SPLIT_MULTISTREAM, "e.xml-p1p41242.gz"]))
+    assert not any(map(is_dump, ["a.wiki", "b.txt", "xml.wiki", "index.txt.bz2", SPLIT_INDEX]))
+
+
+def test_index_names_follow_wikimedia() -> None:
+    assert index_names(SPLIT_MULTISTREAM) == (SPLIT_INDEX, SPLIT_INDEX.removesuffix(".bz2"))
+    assert index_names("enwiki-20241201-pages-articles-multistream.xml.bz2") == (
+        "enwiki-20241201-pages-articles-multistream-index.txt.bz2",
+        "enwiki-20241201-pages-articles-multistream-index.txt",
+    )
+
+
+def test_a_dump_is_recognised_by_its_content(tmp_path: Path) -> None:
+    for name in ("pages.bz2", "pages.gz", "pages.data"):
+        write_dump(PAGES[:1], tmp_path / name)
+    (tmp_path / "prolog.wiki").write_bytes(
+        b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- a dump -->\n' + _dump("")
+    )
+    (tmp_path / "article.wiki").write_text("<mediawikis> is no dump\n")
+    os.mkfifo(tmp_path / "pipe")  # never read ahead: that would block, and eat the input
+    assert [path.name for path in sorted(tmp_path.iterdir()) if is_dump(path)] == [
+        "pages.bz2",
+        "pages.data",
+        "pages.gz",
+        "prolog.wiki",
+    ]
 
 
 @needs_corpus
@@ -210,3 +246,65 @@ def test_check_file_reports_a_parse_timeout_and_goes_on(tmp_path: Path) -> None:
     code, out, _ = _check(str(tmp_path), "--timeout", "0.3", "--format=concise", "--select=WL103")
     assert code == 1
     assert [line.split()[1] for line in out.splitlines()] == ["WL002", "WL103"]
+
+
+def test_a_split_dump_named_as_wikimedia_names_it_is_linted(tmp_path: Path) -> None:
+    doubled = Page("Doubled", 0, 5, 555, "It was the the best of times.", "en")
+    write_dump([PAGES[0], doubled], tmp_path / SPLIT)
+    code, out, err = _check(str(tmp_path / SPLIT), "--format", "concise", "--select", "WL103")
+    assert (code, out, err) == (1, 'Doubled:1:12 WL103 doubled-word "the" is written twice '
+                                   "in a row\n", "")  # fmt: skip
+
+
+def test_a_split_multistream_dump_finds_its_index_by_wikimedia_naming(tmp_path: Path) -> None:
+    dump = tmp_path / SPLIT_MULTISTREAM
+    index = write_dump(PAGES, dump, multistream=True, per_stream=3)
+    assert index == find_index(dump) == tmp_path / SPLIT_INDEX
+    whole = _check(str(dump), "--format", "json", "-j", "1")
+    assert whole[0] == 1 and len(json.loads(whole[1])) > 0
+    index.write_bytes(bz2.compress(b"not an index line\n"))  # the run must read this index
+    code, out, err = _check(str(dump), "-j", "1")
+    assert (code, out) == (2, "")
+    assert err == f"wikilint: error: {dump}: {index}:1: not an 'offset:page_id:title' line\n"
+
+
+@needs_corpus
+def test_a_real_dump_under_a_wikimedia_split_name_or_no_dump_name(tmp_path: Path) -> None:
+    expected = _check(str(CORPUS / "dumps/fowiki-sample.xml.bz2"), "--format", "json")
+    for name in (SPLIT, "fowiki-sample.data"):
+        shutil.copy(CORPUS / "dumps/fowiki-sample.xml.bz2", tmp_path / name)
+        code, out, err = _check(str(tmp_path / name), "--format", "json")
+        assert (code, out, err) == expected
+    assert expected[0] == 1 and "Klaksvíkar kommuna" in expected[1]
+
+
+NOT_A_DUMP = "not a MediaWiki XML dump (it does not begin with <mediawiki>)"
+WIKITEXT = b"Wikitext, compressed.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("feed.xml", b'<?xml version="1.0"?>\n<rss><channel/></rss>\n'),
+        ("notes.txt.bz2", bz2.compress(WIKITEXT)),
+        ("notes.xml.gz", gzip.compress(WIKITEXT)),
+    ],
+)
+def test_a_file_that_is_no_dump_is_one_line_error(tmp_path: Path, name: str, content) -> None:
+    (tmp_path / name).write_bytes(content)
+    expected = f"wikilint: error: {tmp_path / name}: {NOT_A_DUMP}\n"
+    assert _check(str(tmp_path / name)) == (2, "", expected)
+
+
+@pytest.mark.parametrize("flag", ["--fix", "--diff"])
+def test_fix_and_diff_refuse_a_dump_before_writing_anything(tmp_path: Path, flag: str) -> None:
+    article = tmp_path / "a.wiki"
+    article.write_text("A -- B.\n")
+    dump = tmp_path / "wiki.xml"
+    write_dump(PAGES[:1], dump)
+    before = dump.read_bytes()
+    code, out, err = _check(flag, str(article), str(dump))
+    assert (code, out) == (2, "")
+    refused = f"{flag} does not apply to XML dumps (they can only be linted)"
+    assert err == f"wikilint: error: {dump}: {refused}\n"
+    assert (article.read_text(), dump.read_bytes()) == ("A -- B.\n", before)

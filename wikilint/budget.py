@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import re
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -149,5 +150,6 @@ def lint_guarded(
 def _lint_in_child(
     sender: Connection, source: str, path: str, rules: RuleSource, language: str | None
 ) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it kills us
     built = build_rules(rules)
     sender.send(lint_source(source, path, built, language, lambda: sender.send("parsed")))

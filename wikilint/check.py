@@ -14,7 +14,7 @@ from typing import TextIO
 
 import click
 
-from wikilint.dumps import DumpError, is_dump
+from wikilint.dumps import DumpError, check_dump, is_dump
 from wikilint.output import make_formatter
 from wikilint.output.base import Formatter
 from wikilint.parallel import (
@@ -80,13 +80,16 @@ def run_check(
             inputs.append((path, settings))
     if options.output_file is not None:
         _refuse_to_report_over_an_input(options.output_file, [path for path, _ in inputs])
+    kinds = {path: _kind(path) for path, _ in inputs}
+    if fixing:
+        _refuse_fixing_dumps(kinds, "--diff" if options.diff else "--fix")
     for settings in {id(settings): settings for _, settings in inputs}.values():
         formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
     if not inputs:
         click.echo("wikilint: warning: no wikitext files found under the given paths", err=True)
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
         reporter = _Reporter(formatter, summary, progress, stream, options)
-        for kind, group in itertools.groupby(inputs, key=lambda item: _kind(item[0])):
+        for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):
             if kind == "dump":
                 for path, settings in group:
                     _check_dump(path, resolver, settings, options.batch, reporter)
@@ -136,8 +139,8 @@ class _Reporter:
             try:
                 write_fix(
                     path,
-                    encode(outcome.original, outcome.bom),
-                    encode(outcome.result.source, outcome.bom),
+                    encode(outcome.original, outcome.bom, outcome.encoding),
+                    encode(outcome.result.source, outcome.bom, outcome.encoding),
                 )
             except FileChanged as error:  # the findings are of a text no longer there
                 return FileResult(outcome.result.path, error=str(error))
@@ -164,6 +167,13 @@ def _kind(path: str) -> str:
     if path == STDIN:
         return "stdin"
     return "dump" if is_dump(path) else "file"
+
+
+def _refuse_fixing_dumps(kinds: dict[str, str], flag: str) -> None:
+    """Fixes are for wikitext files: stop before anything is written if a dump is among them."""
+    dump = next((path for path, kind in kinds.items() if kind == "dump"), None)
+    if dump is not None:
+        raise DumpError(f"{dump}: {flag} does not apply to XML dumps (they can only be linted)")
 
 
 def _outcomes(
@@ -214,6 +224,7 @@ def _check_dump(
     recipe = SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path)
     progress = reporter.progress
     try:
+        check_dump(path)
         progress.begin(Path(path).name, os.path.getsize(path), by_bytes=True)
         for result in lint_dump(path, recipe, batch, progress.reached):
             reporter.report(Outcome(result), path, settings)

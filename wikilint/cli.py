@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,9 @@ from wikilint.settings import Resolver
 from wikilint.writer import WriteError, report_file
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+#: Click's suggestion after a mistyped option or command.
+_SUGGESTION = re.compile(r"\.? \(?Did you mean (?P<what>.+?)\?\)?$")
 
 
 class WikilintError(click.ClickException):
@@ -36,6 +40,52 @@ class WikilintError(click.ClickException):
 
     def show(self, file: object = None) -> None:
         click.echo(f"wikilint: error: {self.format_message()}", err=True)
+
+
+class Interrupted(click.ClickException):
+    """Ctrl-C: one line and exit code 130."""
+
+    exit_code = EXIT_INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__("interrupted")
+
+    def show(self, file: object = None) -> None:
+        click.echo("wikilint: interrupted", err=True)
+
+
+@contextlib.contextmanager
+def _one_line_endings() -> Iterator[None]:
+    """Click's usage errors (mistyped option, missing argument, bad value) and Ctrl-C,
+    which click would end with usage lines or ``Aborted!``, as one line."""
+    try:
+        yield
+    except click.exceptions.NoArgsIsHelpError:
+        raise  # bare ``wikilint``: the help
+    except click.UsageError as error:
+        raise WikilintError(_usage_message(error.format_message())) from None
+    except KeyboardInterrupt:
+        raise Interrupted from None
+
+
+def _usage_message(message: str) -> str:
+    """``No such option '--fxi'. (Did you mean '--fix'?)`` as
+    ``no such option '--fxi' (did you mean '--fix'?)``."""
+    message = " ".join(message.split())
+    message = _SUGGESTION.sub(r" (did you mean \g<what>?)", message).removesuffix(".")
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+class WikilintGroup(click.Group):
+    """The ``wikilint`` command group: usage errors and Ctrl-C end in one line on stderr."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _one_line_endings():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _one_line_endings():
+            return super().invoke(ctx)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -140,7 +190,7 @@ def make_resolver(
     return Resolver(cli_config, config_file, isolated)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=WikilintGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="wikilint")
 def cli() -> None:
     """A text-quality linter for MediaWiki wikitext."""

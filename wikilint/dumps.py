@@ -28,7 +28,20 @@ from xml.sax.saxutils import escape, quoteattr
 import defusedxml.ElementTree as defused
 from defusedxml import DefusedXmlException
 
-DUMP_NAME = re.compile(r"\.xml(?:\.bz2|\.gz)?$", re.IGNORECASE)
+#: A dump's name ends ``.xml``, ``.xml.bz2`` or ``.xml.gz``; a part of a split dump has
+#: its page range after ``.xml``: ``enwiki-20241201-pages-articles1.xml-p1p41242.bz2``.
+DUMP_NAME = re.compile(r"\.xml(?:-p\d+p\d+)?(?:\.bz2|\.gz)?$", re.IGNORECASE)
+_SPLIT_NAME = re.compile(
+    r"(?P<base>.*?)(?P<part>\d*)\.xml(?P<pages>-p\d+p\d+)(?:\.bz2|\.gz)?", re.IGNORECASE
+)
+#: How much of a file (decompressed, for a dump) is read to tell what it is.
+_HEAD_BYTES = 4096
+_COMPRESSED = re.compile(rb"BZh[1-9]|\x1f\x8b")
+_PROLOG = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?xml\b[^>]*>|<!--.*?-->|<!DOCTYPE\b[^\[>]*(?:\[[^\]]*\][^>]*)?>)*",
+    re.DOTALL,
+)
+_ROOT = re.compile(rb"<mediawiki[\s>]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -79,8 +92,40 @@ class Stream:
 
 
 def is_dump(path: str | Path) -> bool:
-    """Whether a path names an XML dump rather than a wikitext file."""
-    return DUMP_NAME.search(str(path)) is not None
+    """Whether *path* is an XML dump rather than a wikitext file: by its name, or by its
+    first bytes (bzip2, gzip, or a ``<mediawiki>`` root element)."""
+    if DUMP_NAME.search(str(path)) is not None:
+        return True
+    if not Path(path).is_file():  # never read ahead in a pipe
+        return False
+    try:
+        with open(path, "rb") as raw:
+            head = raw.read(_HEAD_BYTES)
+    except OSError:
+        return False  # reading it as wikitext will say why
+    return _COMPRESSED.match(head) is not None or _has_root(head)
+
+
+def check_dump(path: str | Path) -> None:
+    """Raise :class:`DumpError` unless *path*, decompressed, begins with ``<mediawiki>``."""
+    try:
+        with open_dump(path) as source:
+            head = source.read(_HEAD_BYTES)
+    except (OSError, EOFError) as error:
+        raise DumpError(f"unreadable dump: {error}") from None
+    if not _has_root(head):
+        raise DumpError("not a MediaWiki XML dump (it does not begin with <mediawiki>)")
+
+
+def _has_root(head: bytes) -> bool:
+    """Whether *head* is a ``<mediawiki>`` element after an optional BOM, white space,
+    XML declaration, comments and document type.
+
+    Two matches, not one pattern: the prolog always matches, at its first try, so a head
+    full of comments cannot make the engine backtrack through their every grouping.
+    """
+    prolog = _PROLOG.match(head)
+    return _ROOT.match(head, prolog.end() if prolog else 0) is not None
 
 
 def open_dump(path: str | Path | BinaryIO) -> BinaryIO:
@@ -118,14 +163,25 @@ def read_stream(
 
 
 def find_index(path: str | Path) -> Path | None:
-    """The index beside a multistream dump: ``X-multistream-index.txt[.bz2]``."""
+    """The index beside a multistream dump, if there is one (see :func:`index_names`)."""
     path = Path(path)
-    stem = DUMP_NAME.sub("", path.name)
-    for suffix in ("-index.txt.bz2", "-index.txt"):
-        candidate = path.with_name(stem + suffix)
+    for name in index_names(path.name):
+        candidate = path.with_name(name)
         if candidate.is_file():
             return candidate
     return None
+
+
+def index_names(dump_name: str) -> tuple[str, str]:
+    """The names of a multistream dump's index, compressed and not, as Wikimedia gives
+    them: ``X-multistream-index.txt.bz2`` for ``X-multistream.xml.bz2``, and
+    ``X-multistream-index1.txt-p1p41242.bz2`` for ``X-multistream1.xml-p1p41242.bz2``."""
+    split = _SPLIT_NAME.fullmatch(dump_name)
+    if split is not None:
+        stem = f"{split['base']}-index{split['part']}.txt{split['pages']}"
+    else:
+        stem = DUMP_NAME.sub("", dump_name) + "-index.txt"
+    return f"{stem}.bz2", stem
 
 
 def stream_offsets(index: str | Path) -> list[int]:
@@ -243,7 +299,7 @@ def write_dump(
     """Write *pages* as a dump (for tests and benchmarks); returns the index if multistream.
 
     The suffix picks the compression (``.bz2``, ``.gz`` or none); a multistream dump is
-    bzip2 streams of *per_stream* pages with an index ``<stem>-index.txt.bz2`` beside it.
+    bzip2 streams of *per_stream* pages with its index (:func:`index_names`) beside it.
     """
     path = Path(path)
     pages = list(pages)
@@ -268,7 +324,7 @@ def write_dump(
             index_lines += [f"{offset}:{page.page_id or 0}:{page.title}\n" for page in chunk]
             out.write(bz2.compress(b"".join(_page_xml(page) for page in chunk)))
         out.write(bz2.compress(footer))
-    index = path.with_name(DUMP_NAME.sub("", path.name) + "-index.txt.bz2")
+    index = path.with_name(index_names(path.name)[0])
     index.write_bytes(bz2.compress("".join(index_lines).encode()))
     return index
 

@@ -15,6 +15,7 @@ flight, or as soon as they are ready.
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -397,6 +398,7 @@ def _as_item_result(item: Item, result: PageResult) -> PageResult | Outcome:
 
 def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None:
     """A worker: build the rules once, then lint task after task."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it kills us
     built = build_rules(rules)
     while True:
         try:

@@ -19,7 +19,7 @@ class Outcome:
 
     ``result.source`` is the text the findings refer to: the fixed text after a fix.
     ``original`` is the text as read, for diffs, and ``found`` its findings, to report
-    when the fix is not written; ``bom`` is kept for writing back.
+    when the fix is not written; ``bom`` and ``encoding`` are kept for writing back.
     """
 
     result: FileResult
@@ -27,11 +27,12 @@ class Outcome:
     fixed: int = 0
     bom: bool = False
     found: tuple[Finding, ...] = ()
+    encoding: str = "utf-8"
 
     @classmethod
     def of_fix(cls, source: Source, fix: FixOutcome) -> Outcome:
         result = FileResult(source.path, fix.text, tuple(fix.remaining))
-        return cls(result, source.text, fix.fixed, source.bom, tuple(fix.found))
+        return cls(result, source.text, fix.fixed, source.bom, tuple(fix.found), source.encoding)
 
     @property
     def changed(self) -> bool:

@@ -32,9 +32,9 @@ class FileChanged(WriteError):
     """A file not fixed because it changed after it was read."""
 
 
-def encode(text: str, bom: bool) -> bytes:
-    """The bytes of *text* as read from a file: UTF-8, with a BOM if it had one."""
-    return ((_BOM if bom else "") + text).encode("utf-8")
+def encode(text: str, bom: bool, encoding: str = "utf-8") -> bytes:
+    """The bytes of *text* as read from a file: in its *encoding*, with a BOM if it had one."""
+    return ((_BOM if bom else "") + text).encode(encoding)
 
 
 def write_fix(path: str, before: bytes, after: bytes) -> None:

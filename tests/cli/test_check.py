@@ -186,6 +186,24 @@ def test_usage_errors_exit_two(run) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "--fxi", "a.wiki"], "no such option '--fxi' (did you mean one of: "
+         "'--config', '--fix'?)"),
+        (["check"], "missing argument 'PATHS...'"),
+        (["check", "--format", "xml", "a.wiki"], "invalid value for '--format': 'xml' is not "
+         "one of 'concise', 'full', 'github', 'gitlab', 'json', 'jsonl', 'junit', 'sarif'"),
+        (["chek", "a.wiki"], "no such command 'chek' (did you mean 'check'?)"),
+    ],
+)  # fmt: skip
+def test_a_usage_error_is_one_line(args: list[str], message: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "wikilint", *args], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", f"wikilint: error: {message}\n")
+
+
 def test_python_dash_m_and_an_unexpected_crash_without_traceback(tmp_path: Path) -> None:
     (tmp_path / "defect.wiki").write_text(DEFECT, encoding="utf-8")
     done = subprocess.run(

@@ -41,6 +41,21 @@ def test_fix_keeps_bom_and_crlf_line_endings(run, tmp_path: Path) -> None:
     assert path.read_bytes() == "\ufeffFirst line.\r\nA—B is here.\r\n".encode()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-32-be"])
+def test_utf16_and_utf32_are_linted_and_fixed_in_their_encoding(
+    run, tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "a.wiki"
+    path.write_bytes("\ufeffFirst line.\r\nA -- B is here.\r\n".encode(encoding))
+    found = run("check", "--format", "concise", "--select", "WL6", "a.wiki")
+    assert (found.exit_code, found.stdout) == (
+        1,
+        "a.wiki:2:3 WL601 double-hyphen-dash “--” used as a dash: write “—”\n",
+    )
+    assert run("check", "--fix", "--select", "WL6", "a.wiki").exit_code == 0
+    assert path.read_bytes() == "\ufeffFirst line.\r\nA—B is here.\r\n".encode(encoding)
+
+
 def test_diff_prints_and_never_writes(run, tmp_path: Path) -> None:
     path = tmp_path / "a.wiki"
     path.write_text(TEXT, encoding="utf-8")

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from adversarial import adversarial
 
 import wikilint.check
+from wikilint.check import POOL_MIN_FILES
 from wikilint.parallel import run_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -156,3 +162,51 @@ def test_concise_output_has_no_summary_or_timing(run, tmp_path: Path) -> None:
         'a.wiki:1:20 WL103 doubled-word "the" is written twice in a row',
         'b.wiki:1:20 WL103 doubled-word "the" is written twice in a row',
     ]
+
+
+def _articles(folder: Path, files: int) -> Path:
+    """*folder* with *files* copies of the real articles."""
+    folder.mkdir()
+    articles = sorted((FIXTURES / "en").glob("*.wiki"))
+    for number in range(files):
+        shutil.copy(articles[number % len(articles)], folder / f"{number:03}.wiki")
+    return folder
+
+
+def _interrupted(folder: Path, *flags: str, wait: float = 0.0) -> tuple[int, str]:
+    """Exit code and stderr of ``wikilint check`` on *folder*, given Ctrl-C (SIGINT to its
+    whole process group, as a terminal sends it) *wait* seconds after its first finding."""
+    command = [sys.executable, "-m", "wikilint", "check", "--isolated", "--format", "concise"]
+    with subprocess.Popen(
+        [*command, *flags, str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,
+    ) as process:
+        try:
+            assert process.stdout is not None and process.stdout.readline()  # under way
+            time.sleep(wait)
+            os.killpg(process.pid, signal.SIGINT)
+            _, err = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+    return process.returncode, err.decode()
+
+
+def test_ctrl_c_under_jobs_exits_130_with_one_line(tmp_path: Path) -> None:
+    code, err = _interrupted(_articles(tmp_path / "articles", 8 * 17), "--jobs", "2")
+    assert (code, err) == (130, "wikilint: interrupted\n")
+
+
+def test_ctrl_c_in_process_exits_130_with_one_line(tmp_path: Path) -> None:
+    folder = _articles(tmp_path / "articles", POOL_MIN_FILES - 1)  # too few for a pool
+    assert _interrupted(folder) == (130, "wikilint: interrupted\n")
+
+
+def test_ctrl_c_while_a_risky_article_parses_in_its_child(tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text(DOUBLED)
+    (tmp_path / "b.wiki").write_text(adversarial("template-and-link"))  # parses for seconds
+    code, err = _interrupted(tmp_path, "--timeout", "60", wait=1.0)
+    assert (code, err) == (130, "wikilint: interrupted\n")
