@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from wikilint.budget import TIMEOUT_CODE, TIMEOUT_NAME
 from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
 from wikilint.explain import fix_label, languages_label
-from wikilint.rule import Rule
+from wikilint.rule import Rule, option_ranges
 
 
 def _cell(text: str) -> str:
@@ -47,9 +47,13 @@ def rule_section(rule: type[Rule]) -> str:
         _fence(docs.good),
     ]
     fields = dataclasses.fields(rule.Options)
+    ranges = option_ranges(rule.Options)
     if fields:
-        lines += ["", "### Options", "", "| option | default |", "| --- | --- |"]
-        lines += [f"| `{f.name.replace('_', '-')}` | `{f.default!r}` |" for f in fields]
+        lines += ["", "### Options", "", "| option | default | range |", "| --- | --- | --- |"]
+        lines += [
+            f"| `{f.name.replace('_', '-')}` | `{f.default!r}` | {ranges.get(f.name, '')} |"
+            for f in fields
+        ]
     if docs.notes:
         lines += ["", "### Notes", "", docs.notes]
     return "\n".join(lines)
