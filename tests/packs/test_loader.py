@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -258,3 +261,30 @@ def test_a_deeply_nested_pack_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(PackError) as raised:
         load_packs([path])
     assert str(raised.value) == f"{path}: cannot read pack: invalid TOML (nesting too deep)"
+
+
+def test_pack_rules_pickle_by_pack_file_and_unpickle_in_a_fresh_process(tmp_path: Path) -> None:
+    """Worker processes (forkserver, Dask) receive rule instances: pack rule classes are made
+    at run time, so an instance travels as its pack file and code and is rebuilt there."""
+    (tmp_path / "words.txt").write_text("blorf->word\n", encoding="utf-8")
+    body = 'kind = "substitution"\nmessage = "{replacement}"\nswap_file = "words.txt"\n'
+    rule = one_rule(tmp_path, body)(severity=Severity.ERROR)
+    builtin = [rule() for rule in BUILTIN_PACK_RULES]
+    script = (
+        "import pickle, sys\n"
+        "from wikilint.engine import lint_source\n"
+        "rules = pickle.load(sys.stdin.buffer)\n"
+        "for f in lint_source('The goverment saw a blorf, legendary.', 'a', rules, 'en'):\n"
+        "    print(f.code, f.severity.value, f.location.column, f.message)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script],
+        input=pickle.dumps([rule, *builtin]),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    assert shown.splitlines() == [
+        "WL810 warning 5 “goverment” is a common misspelling of “government”",
+        "XY101 error 21 “word”",
+        "WL801 warning 28 “legendary” is puffery: show importance with facts and sources instead",
+    ]
