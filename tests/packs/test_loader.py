@@ -151,6 +151,7 @@ def test_invalid_code_and_toml(tmp_path: Path) -> None:
 def test_a_folder_loads_every_pack_in_it(tmp_path: Path) -> None:
     pack(tmp_path, 'kind = "existence"\nmessage = "m"\ntokens = ["a"]\n')
     (tmp_path / "notes.md").write_text("not a pack")
+    (tmp_path / "drafts.toml").mkdir()  # only regular files are read (no FIFO, no device)
     assert [rule.code for rule in load_packs([tmp_path])] == ["XY101"]
 
 

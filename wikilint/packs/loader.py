@@ -51,7 +51,7 @@ def load_packs(paths: Iterable[Path | str]) -> list[type[PackRule]]:
     rules: list[type[PackRule]] = []
     for path in map(Path, paths):
         if path.is_dir():
-            pack_files = sorted(path.glob(f"*{PACK_SUFFIX}"))
+            pack_files = sorted(file for file in path.glob(f"*{PACK_SUFFIX}") if file.is_file())
         elif path.is_file():
             pack_files = [path]
         else:
