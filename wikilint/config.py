@@ -46,15 +46,21 @@ class Config:
         return self.path.parent if self.path is not None else Path.cwd()
 
 
+def shown(value: Any, limit: int = 40) -> str:
+    """*value* as an error message quotes it, cut short (a list, a 4,000-digit number)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
 def _strings(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+        raise ConfigError(f"{where}: expected a list of strings, got {shown(value)}")
     return tuple(value)
 
 
 def severity_of(value: Any, where: str) -> Severity:
     if value not in SEVERITIES:
-        raise ConfigError(f"{where}: expected one of {', '.join(SEVERITIES)}, got {value!r}")
+        raise ConfigError(f"{where}: expected one of {', '.join(SEVERITIES)}, got {shown(value)}")
     return Severity(value)
 
 
@@ -62,7 +68,7 @@ def language_of(value: Any, where: str) -> str:
     """A language code wikilint knows (see :data:`~wikilint.language.KNOWN_LANGUAGES`)."""
     if not isinstance(value, str) or value not in KNOWN_LANGUAGES:
         known = ", ".join(sorted(KNOWN_LANGUAGES))
-        raise ConfigError(f"{where}: unknown language code {value!r} (known: {known})")
+        raise ConfigError(f"{where}: unknown language code {shown(value)} (known: {known})")
     return value
 
 
@@ -89,13 +95,13 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
             values["rule_packs"] = tuple(root / pack for pack in _strings(value, at))
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(f"{at}: expected a table of glob = [rules], got {value!r}")
+                raise ConfigError(f"{at}: expected a table of glob = [rules], got {shown(value)}")
             values["per_file_ignores"] = tuple(
                 (glob, _strings(rules, f"{at}.{glob}")) for glob, rules in value.items()
             )
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{at}: expected tables of rule settings, got {value!r}")
+                raise ConfigError(f"{at}: expected tables of rule settings, got {shown(value)}")
             values["rules"] = value
         else:
             raise ConfigError(f"{at}: unknown key")
@@ -122,10 +128,10 @@ def _tool_table(document: Mapping[str, Any], pyproject: Path) -> Mapping[str, An
     """The ``[tool.wikilint]`` table of a ``pyproject.toml``, ``None`` when it has none."""
     tool = document.get("tool", {})
     if not isinstance(tool, dict):
-        raise ConfigError(f"{pyproject}: tool: expected a table, got {tool!r}")
+        raise ConfigError(f"{pyproject}: tool: expected a table, got {shown(tool)}")
     table = tool.get("wikilint")
     if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{pyproject}: tool.wikilint: expected a table, got {table!r}")
+        raise ConfigError(f"{pyproject}: tool.wikilint: expected a table, got {shown(table)}")
     return table
 
 

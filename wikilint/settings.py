@@ -13,7 +13,14 @@ from functools import cached_property
 from pathlib import Path, PurePath
 from typing import Any
 
-from wikilint.config import Config, ConfigError, find_config_file, load_config, severity_of
+from wikilint.config import (
+    Config,
+    ConfigError,
+    find_config_file,
+    load_config,
+    severity_of,
+    shown,
+)
 from wikilint.finding import Severity
 from wikilint.packs.schema import PackError
 from wikilint.registry import Registry, RegistryError, discover
@@ -180,12 +187,12 @@ def coerce(value: Any, hint: Any, where: str) -> Any:
         for bound in extras:
             if isinstance(bound, Range) and value not in bound:
                 raise ConfigError(
-                    f"{where}: expected {base.__name__} from {bound}, got {_shown(value)}"
+                    f"{where}: expected {base.__name__} from {bound}, got {shown(value)}"
                 )
         return value
     if origin in (tuple, list, frozenset, set):
         if not isinstance(value, list):
-            raise ConfigError(f"{where}: expected a list, got {_shown(value)}")
+            raise ConfigError(f"{where}: expected a list, got {shown(value)}")
         item_hint = typing.get_args(hint)[0]
         return origin(coerce(item, item_hint, where) for item in value)
     if hint is float and type(value) is int and abs(value) <= sys.float_info.max:
@@ -193,16 +200,10 @@ def coerce(value: Any, hint: Any, where: str) -> Any:
     if hint in (int, float, str, bool) and (
         type(value) is not hint  # bool is an int subclass: be exact
     ):
-        raise ConfigError(f"{where}: expected {hint.__name__}, got {_shown(value)}")
+        raise ConfigError(f"{where}: expected {hint.__name__}, got {shown(value)}")
     if hint is float and not math.isfinite(value):
-        raise ConfigError(f"{where}: expected a finite float, got {_shown(value)}")
+        raise ConfigError(f"{where}: expected a finite float, got {shown(value)}")
     return value
-
-
-def _shown(value: Any, limit: int = 40) -> str:
-    """*value* as written in an error message, cut short (TOML allows 4,300-digit numbers)."""
-    shown = repr(value)
-    return shown if len(shown) <= limit else f"{shown[: limit - 3]}..."
 
 
 class Resolver:
