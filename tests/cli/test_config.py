@@ -273,3 +273,39 @@ def test_rules_and_explain_show_the_packs_of_the_configuration_and_the_flag(
     assert result.stderr == (
         f"wikilint: error: {other}: {tmp_path / 'missing'}: no such pack file or folder\n"
     )
+
+
+PLACEHOLDERS = "is not one of {match}, {replacement}"
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            ("{match}", "{match:>200000000}"),
+            f"message placeholder '{{match:>200000000}}' {PLACEHOLDERS}",
+        ),
+        (("{match}", "{match.nope}"), f"message placeholder '{{match.nope}}' {PLACEHOLDERS}"),
+        (
+            ("{match}", "{match.__class__.__mro__}"),
+            f"message placeholder '{{match.__class__.__mro__}}' {PLACEHOLDERS}",
+        ),
+        (
+            ('swap = { utilize = "use" }', 'swap_file = "/dev/zero"'),
+            "swap_file '/dev/zero': outside FOLDER",
+        ),
+        (
+            ('swap = { utilize = "use" }', 'swap_file = "../../../etc/passwd"'),
+            "swap_file '../../../etc/passwd': outside FOLDER",
+        ),
+    ],
+)
+def test_a_pack_with_a_hostile_message_or_swap_file_is_refused_as_it_loads(
+    run, tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    pack = write(tmp_path / "style" / "house.toml", HOUSE_PACK.replace(*change)).resolve()
+    write(tmp_path / "a.wiki", "We utilize the tools.\n")
+    result = run("check", "--rule-packs", "style", "a.wiki")
+    assert (result.exit_code, result.stdout) == (2, "")
+    problem = problem.replace("FOLDER", str(pack.parent))
+    assert result.stderr == f"wikilint: error: {pack}: rule HS101: {problem}\n"
