@@ -212,14 +212,28 @@ def test_rule_options_out_of_range_are_usage_errors(
     assert result.stderr == f"wikilint: error: {path.resolve()}: {rule}.{problem}\n"
 
 
-@pytest.mark.parametrize("opener", ["[", "{a = "])
-def test_deeply_nested_toml_is_a_one_line_error(run, tmp_path: Path, opener: str) -> None:
-    closer = "]" if opener == "[" else "}"
-    path = write(tmp_path / ".wikilint.toml", f"x = {opener * 5000}1{closer * 5000}\n")
+LONG_KEY = "invalid TOML (a dotted key of more than 32 parts)"
+
+
+@pytest.mark.parametrize(
+    ("toml", "problem"),
+    [
+        ("x = " + "[" * 5000 + "1" + "]" * 5000, "invalid TOML (nesting too deep)"),
+        ("x = " + "{a = " * 5000 + "1" + "}" * 5000, "invalid TOML (nesting too deep)"),
+        # tomllib is quadratic in a dotted key's parts: this one would take some 40 GB
+        ("select." + ".".join(["a"] * 100_000) + " = 1", LONG_KEY),
+        ("[rules . " + " . ".join(['"a"'] * 33) + "]", LONG_KEY),
+        ("[rules." + ".".join(["a"] * 31) + "]", "rules.a: unknown rule"),  # 32 parts: read
+    ],
+)
+def test_deeply_nested_toml_is_a_one_line_error(
+    run, tmp_path: Path, toml: str, problem: str
+) -> None:
+    path = write(tmp_path / ".wikilint.toml", toml + "\n")
     write(tmp_path / "a.wiki", DOUBLE)
     result = run("check", "a.wiki")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"wikilint: error: {path.resolve()}: invalid TOML (nesting too deep)\n"
+    assert result.stderr == f"wikilint: error: {path.resolve()}: {problem}\n"
 
 
 def test_an_oversized_configuration_file_is_refused_unread(run, tmp_path: Path) -> None:
