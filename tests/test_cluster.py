@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from adversarial import adversarial
+from click.testing import CliRunner
 from helpers import fixture_articles, read
 
+from wikilint.budget import LARGE
+from wikilint.cli import cli
+from wikilint.config import Config
 from wikilint.dumps import Page, streams, write_dump
-from wikilint.parallel import lint_page
+from wikilint.parallel import SettingsRules, lint_page
 from wikilint.rules import BUILTIN_RULES
 
 pytest.importorskip("distributed")
@@ -24,17 +30,55 @@ PAGES = [
 ]
 
 
-def test_dask_results_equal_the_local_run(tmp_path: Path) -> None:
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[object]:
+    """One local cluster for the module: starting one takes seconds on two cores."""
+    with cluster.connect(workers=3) as client:
+        yield client
+
+
+def test_dask_results_equal_the_local_run(client, tmp_path: Path) -> None:
     evil = Page("Evil", 0, 9, 9, adversarial("unclosed-template"), "en")
     pages = [*PAGES[:2], evil, *PAGES[2:]]
     dump = tmp_path / "wiki-multistream.xml.bz2"
     index = write_dump(pages, dump, multistream=True, per_stream=2)
     expected = [lint_page(page, RULES) for page in PAGES]
-    with cluster.connect(workers=3) as client:
-        assert len(client.scheduler_info()["workers"]) == 3
-        by_page = list(cluster.run(PAGES, RULES, client))
-        by_stream = list(cluster.run(streams(dump, index), RULES, client, timeout=0.5))
+    assert len(client.scheduler_info()["workers"]) == 3
+    by_page = list(cluster.run(PAGES, RULES, client))
+    by_stream = list(cluster.run(streams(dump, index), RULES, client, timeout=0.5))
     assert by_page == expected
     assert [result.title for result in by_stream] == [page.title for page in pages]
     assert [f.code for f in by_stream[2].findings] == ["WL002"]
     assert by_stream[:2] + by_stream[3:] == expected
+
+
+def test_the_python_example_of_docs_dumps_md_runs_the_default_rules_on_a_large_article(
+    client, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A large article is linted in a child process under the time budget: the worker sends
+    it the rules, pack rules included (they pickle by pack file)."""
+    text = "\n\n".join(page.text for page in PAGES)
+    large = Page("Large", 0, 7, 107, text * (LARGE // len(text) + 1), "en")
+    pages = [PAGES[0], large]
+    dump = tmp_path / "wiki-multistream.xml.bz2"
+    write_dump(pages, dump, multistream=True, per_stream=1)
+    [example] = re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "dumps.md").read_text(), re.S)
+    assert 'dump = "/data/enwiki-latest-pages-articles-multistream.xml.bz2"' in example
+    example = example.replace("/data/enwiki-latest-pages-articles-multistream.xml.bz2", str(dump))
+    exec(example.replace("tcp://HOST:8786", client.scheduler.address), {})
+    rules = SettingsRules(Config(), None, False, str(dump))()
+    expected = [lint_page(page, rules) for page in pages]
+    assert len(large.text) > LARGE and "WL801" in {f.code for f in expected[1].findings}
+    assert capsys.readouterr().out == "".join(
+        f"{result.title} {len(result.findings)}\n" for result in expected
+    )
+    result = CliRunner().invoke(
+        cli, ["check", str(dump), "--scheduler", client.scheduler.address, "--format", "json"]
+    )
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout.count('"code": "WL801"') == sum(
+        f.code == "WL801" for page in expected for f in page.findings
+    )

@@ -6,7 +6,8 @@ import pytest
 from helpers import corpus_articles, fixture_articles, needs_corpus, read
 
 from wikilint.article import Article
-from wikilint.language import UNDETERMINED, detect_language
+from wikilint.language import KNOWN_LANGUAGES, UNDETERMINED, detect_language
+from wikilint.registry import discover
 
 
 @pytest.mark.parametrize("path", fixture_articles("en/*.wiki"), ids=lambda p: p.stem)
@@ -56,3 +57,10 @@ def test_a_given_language_wins_and_detection_is_lazy() -> None:
     )
     assert article.language == "en"
     assert "language" not in vars(Article("Die Stadt liegt an der Elbe."))
+
+
+def test_known_languages_hold_every_detected_language_and_every_rules_languages() -> None:
+    detected = {detect_language(Article(read(path))) for path in fixture_articles("intl/**/*.wiki")}
+    declared = {code for rule in discover().rules for code in rule.languages or ()}
+    assert detected | declared <= KNOWN_LANGUAGES
+    assert UNDETERMINED not in KNOWN_LANGUAGES

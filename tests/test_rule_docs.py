@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 
 import pytest
 from helpers import fixture_articles, read
@@ -10,6 +11,7 @@ from helpers import fixture_articles, read
 from wikilint.article import Article
 from wikilint.engine import lint
 from wikilint.registry import discover
+from wikilint.rule import option_ranges
 
 RULES = discover().rules
 
@@ -59,3 +61,11 @@ def test_a_rule_that_declares_a_fix_fixes_its_bad_example(rule) -> None:
     language = None if rule.languages is None else sorted(rule.languages)[0]
     findings = lint(Article(rule.docs.bad, language=language), [rule()])
     assert findings and all(finding.fix is not None for finding in findings), rule.name
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_numeric_options_declare_a_range_holding_their_default(rule) -> None:
+    ranges = option_ranges(rule.Options)
+    for option in dataclasses.fields(rule.Options):
+        if typing.get_type_hints(rule.Options)[option.name] in (int, float):
+            assert option.default in ranges[option.name], f"{option.name}: {ranges}"

@@ -17,14 +17,15 @@ from rich.console import Console
 from wikilint import __version__
 from wikilint.budget import DEFAULT_TIMEOUT
 from wikilint.check import RunOptions, run_check
-from wikilint.config import Config, ConfigError, severity_of
+from wikilint.config import Config, ConfigError, language_of, severity_of
 from wikilint.dumps import DumpError, PageFilter
 from wikilint.explain import default_label, explanation
 from wikilint.output import FORMATTERS
 from wikilint.parallel import BatchOptions
 from wikilint.reference import rules_markdown
-from wikilint.registry import Registry, RegistryError, discover
+from wikilint.registry import Registry
 from wikilint.settings import Resolver
+from wikilint.sources import STDIN
 from wikilint.writer import WriteError, report_file
 
 EXIT_USAGE = 2
@@ -103,12 +104,28 @@ def _per_file_ignores(values: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ..
     return tuple(pairs)
 
 
+_CONFIG_FILE = click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this configuration file instead of searching for one.",
+)  # fmt: skip
+_ISOLATED = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+_RULE_PACKS = click.option(
+    "--rule-packs", multiple=True, type=click.Path(path_type=Path),
+    help="Extra folders or files of declarative rule packs.",
+)  # fmt: skip
+
+
+def _with_options(command: click.Command, options: list[Callable[..., Any]]) -> click.Command:
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def settings_options(command: click.Command) -> click.Command:
     """The configuration flags shared by ``check`` and ``config``."""
     options = [
-        click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Use this configuration file instead of searching for one."),
-        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        _CONFIG_FILE,
+        _ISOLATED,
         click.option("--select", multiple=True,
                      help="Rules to run (codes, prefixes or names; ALL), replacing the config."),
         click.option("--extend-select", multiple=True, help="Rules to run in addition."),
@@ -118,13 +135,15 @@ def settings_options(command: click.Command) -> click.Command:
         click.option("--exclude", multiple=True, metavar="GLOB", help="Files not to check."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
                      help="Lowest severity that makes the exit code 1 [default: info]."),
-        click.option("--rule-packs", multiple=True, type=click.Path(path_type=Path),
-                     help="Extra folders or files of declarative rule packs."),
+        _RULE_PACKS,
         click.option("--language", help="Language code of the articles (e.g. en, de)."),
     ]  # fmt: skip
-    for option in reversed(options):
-        command = option(command)
-    return command
+    return _with_options(command, options)
+
+
+def registry_options(command: click.Command) -> click.Command:
+    """The flags that decide which rules exist, for ``rules`` and ``explain``."""
+    return _with_options(command, [_CONFIG_FILE, _ISOLATED, _RULE_PACKS])
 
 
 def dump_options(function: Callable[..., None]) -> Callable[..., None]:
@@ -177,16 +196,19 @@ def make_resolver(
     rule_packs: tuple[Path, ...],
     language: str | None,
 ) -> Resolver:
-    cli_config = Config(
-        select=_split(select) or None,
-        extend_select=_split(extend_select),
-        ignore=_split(ignore),
-        per_file_ignores=_per_file_ignores(per_file_ignores),
-        exclude=exclude,
-        fail_on=severity_of(fail_on, "--fail-on") if fail_on else None,
-        rule_packs=tuple(path.resolve() for path in rule_packs),
-        language=language,
-    )
+    try:
+        cli_config = Config(
+            select=_split(select) or None,
+            extend_select=_split(extend_select),
+            ignore=_split(ignore),
+            per_file_ignores=_per_file_ignores(per_file_ignores),
+            exclude=exclude,
+            fail_on=severity_of(fail_on, "--fail-on") if fail_on else None,
+            rule_packs=tuple(path.resolve() for path in rule_packs),
+            language=language_of(language, "--language") if language is not None else None,
+        )
+    except ConfigError as error:
+        raise WikilintError(str(error)) from None
     return Resolver(cli_config, config_file, isolated)
 
 
@@ -275,9 +297,10 @@ def show_config(path: str, **settings_flags: object) -> None:
 
 @cli.command()
 @click.argument("rule")
-def explain(rule: str) -> None:
+@registry_options
+def explain(rule: str, config_file: Path | None, isolated: bool, rule_packs: tuple[Path]) -> None:
     """Show the documentation of a RULE (code or name) with its examples."""
-    registry = _registry()
+    registry = _registry(config_file, isolated, rule_packs)
     found = registry.documented(rule) or registry.documented(rule.upper())
     if found is None:
         raise WikilintError(f"unknown rule {rule!r}; `wikilint rules` lists them")
@@ -286,9 +309,12 @@ def explain(rule: str) -> None:
 
 @cli.command(name="rules")
 @click.option("--markdown", is_flag=True, help="Print the full rules reference in Markdown.")
-def list_rules(markdown: bool) -> None:
+@registry_options
+def list_rules(
+    markdown: bool, config_file: Path | None, isolated: bool, rule_packs: tuple[Path]
+) -> None:
     """List every rule: code, name, default severity and summary."""
-    registry = _registry()
+    registry = _registry(config_file, isolated, rule_packs)
     if markdown:
         click.echo(rules_markdown(registry.rules), nl=False)
         return
@@ -303,10 +329,13 @@ def list_rules(markdown: bool) -> None:
         )
 
 
-def _registry() -> Registry:
+def _registry(config_file: Path | None, isolated: bool, rule_packs: tuple[Path]) -> Registry:
+    """Every rule known in the current folder: installed ones, and the packs that its
+    configuration and ``--rule-packs`` name."""
+    packs = Config(rule_packs=tuple(path.resolve() for path in rule_packs))
     try:
-        return discover()
-    except RegistryError as error:
+        return Resolver(packs, config_file, isolated).for_path(STDIN).registry
+    except ConfigError as error:
         raise WikilintError(str(error)) from None
 
 

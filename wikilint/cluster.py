@@ -81,7 +81,8 @@ def run(
 ) -> Iterator[PageResult]:
     """Lint *items* on the cluster; yields one result per article.
 
-    *rules* must pickle: pass rule instances of installed classes, or a recipe such as
+    *rules* must pickle: pass rule instances (a pack rule pickles as its pack file and
+    code, which the workers must see at the same path), or a recipe such as
     :class:`~wikilint.parallel.SettingsRules`.
     """
     from distributed import as_completed

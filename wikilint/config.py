@@ -7,7 +7,6 @@ The nearest file above a checked path wins; ``.wikilint.toml`` wins over a
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from wikilint.finding import Severity
+from wikilint.language import KNOWN_LANGUAGES
+from wikilint.tomlfile import TomlFileError, read_toml
 
 CONFIG_NAMES = (".wikilint.toml", "pyproject.toml")
 SEVERITIES = tuple(severity.value for severity in Severity)
@@ -45,22 +46,30 @@ class Config:
         return self.path.parent if self.path is not None else Path.cwd()
 
 
+def shown(value: Any, limit: int = 40) -> str:
+    """*value* as an error message quotes it, cut short (a list, a 4,000-digit number)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
 def _strings(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+        raise ConfigError(f"{where}: expected a list of strings, got {shown(value)}")
     return tuple(value)
-
-
-def _string(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise ConfigError(f"{where}: expected a string, got {value!r}")
-    return value
 
 
 def severity_of(value: Any, where: str) -> Severity:
     if value not in SEVERITIES:
-        raise ConfigError(f"{where}: expected one of {', '.join(SEVERITIES)}, got {value!r}")
+        raise ConfigError(f"{where}: expected one of {', '.join(SEVERITIES)}, got {shown(value)}")
     return Severity(value)
+
+
+def language_of(value: Any, where: str) -> str:
+    """A language code wikilint knows (see :data:`~wikilint.language.KNOWN_LANGUAGES`)."""
+    if not isinstance(value, str) or value not in KNOWN_LANGUAGES:
+        known = ", ".join(sorted(KNOWN_LANGUAGES))
+        raise ConfigError(f"{where}: unknown language code {shown(value)} (known: {known})")
+    return value
 
 
 def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Config:
@@ -81,18 +90,18 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
         elif key == "fail-on":
             values["fail_on"] = severity_of(value, at)
         elif key == "language":
-            values["language"] = _string(value, at)
+            values["language"] = language_of(value, at)
         elif key == "rule-packs":
             values["rule_packs"] = tuple(root / pack for pack in _strings(value, at))
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(f"{at}: expected a table of glob = [rules], got {value!r}")
+                raise ConfigError(f"{at}: expected a table of glob = [rules], got {shown(value)}")
             values["per_file_ignores"] = tuple(
                 (glob, _strings(rules, f"{at}.{glob}")) for glob, rules in value.items()
             )
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{at}: expected tables of rule settings, got {value!r}")
+                raise ConfigError(f"{at}: expected tables of rule settings, got {shown(value)}")
             values["rules"] = value
         else:
             raise ConfigError(f"{at}: unknown key")
@@ -102,31 +111,42 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
 @lru_cache(maxsize=256)
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file."""
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: invalid TOML ({error})") from None
+    document = _read(path)
     if path.name == "pyproject.toml":
-        return parse_config(document.get("tool", {}).get("wikilint", {}), path, "tool.wikilint.")
+        return parse_config(_tool_table(document, path) or {}, path, "tool.wikilint.")
     return parse_config(document, path, "")
 
 
-def _has_table(pyproject: Path) -> bool:
+def _read(path: Path) -> dict[str, Any]:
     try:
-        document = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return False
-    return "wikilint" in document.get("tool", {})
+        return read_toml(path)
+    except TomlFileError as error:
+        raise ConfigError(f"{path}: {error}") from None
+
+
+def _tool_table(document: Mapping[str, Any], pyproject: Path) -> Mapping[str, Any] | None:
+    """The ``[tool.wikilint]`` table of a ``pyproject.toml``, ``None`` when it has none."""
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{pyproject}: tool: expected a table, got {shown(tool)}")
+    table = tool.get("wikilint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: tool.wikilint: expected a table, got {shown(table)}")
+    return table
 
 
 @lru_cache(maxsize=1024)
 def find_config_file(folder: Path) -> Path | None:
-    """The nearest configuration file at or above *folder*."""
+    """The nearest configuration file at or above *folder*.
+
+    A ``pyproject.toml`` on the way that cannot be read or parsed is an error, not passed
+    over: it may hold the table that was meant to apply.
+    """
     for candidate_folder in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = candidate_folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or _tool_table(_read(candidate), candidate) is not None:
                 return candidate
     return None

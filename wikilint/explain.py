@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wikilint.engine_findings import EngineFinding
-from wikilint.rule import Rule
+from wikilint.rule import Rule, option_ranges
 
 _ENABLED = {"on": "yes", "off": "no", "always": "always"}
 
@@ -25,13 +25,15 @@ def option_table(rule: type[Rule]) -> Table | None:
     if not fields:
         return None
     hints = typing.get_type_hints(rule.Options)
+    ranges = option_ranges(rule.Options)
     table = Table(show_edge=False, header_style="bold")
-    for column in ("option", "type", "default"):
+    for column in ("option", "type", "default", "range"):
         table.add_column(column)
     for field in fields:
         hint = hints[field.name]
         type_name = hint.__name__ if isinstance(hint, type) else str(hint)
-        table.add_row(field.name.replace("_", "-"), type_name, repr(field.default))
+        bound = str(ranges[field.name]) if field.name in ranges else ""
+        table.add_row(field.name.replace("_", "-"), type_name, repr(field.default), bound)
     return table
 
 

@@ -124,6 +124,21 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
+#: Languages the rules are written for that the detector does not tell from a neighbour
+#: (it reads Catalan as Spanish, or as "und").
+_UNDETECTED = frozenset({"ca", "cs", "nb", "ro"})
+
+#: Every language code wikilint knows: those it detects and those its rules are written for.
+#: ``language`` (configuration, ``--language``) must be one of them.
+KNOWN_LANGUAGES = (
+    frozenset(_STOPWORDS)
+    | frozenset(_SCRIPT_LANGUAGE.values())
+    | {code for code, _ in _CYRILLIC_MARKERS}
+    | {"ru", "ja", "zh", "hi", "mr", "vi"}
+    | _UNDETECTED
+)
+
+
 def detect_language(article_or_text: Article | str) -> str | None:
     """The language code of an article (its given language wins) or of prose text.
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from wikilint.engine_findings import ENGINE_FINDINGS
 from wikilint.explain import fix_label, languages_label
-from wikilint.rule import Rule
+from wikilint.rule import Rule, option_ranges
 
 
 def _cell(text: str) -> str:
@@ -46,9 +46,13 @@ def rule_section(rule: type[Rule]) -> str:
         _fence(docs.good),
     ]
     fields = dataclasses.fields(rule.Options)
+    ranges = option_ranges(rule.Options)
     if fields:
-        lines += ["", "### Options", "", "| option | default |", "| --- | --- |"]
-        lines += [f"| `{f.name.replace('_', '-')}` | `{f.default!r}` |" for f in fields]
+        lines += ["", "### Options", "", "| option | default | range |", "| --- | --- | --- |"]
+        lines += [
+            f"| `{f.name.replace('_', '-')}` | `{f.default!r}` | {ranges.get(f.name, '')} |"
+            for f in fields
+        ]
     if docs.notes:
         lines += ["", "### Notes", "", docs.notes]
     return "\n".join(lines)

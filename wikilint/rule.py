@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar, get_args, get_origin, get_type_hints
 
 from wikilint.article import Article
 from wikilint.finding import Applicability, Finding, Fix, Location, Related, Severity
@@ -19,6 +19,32 @@ class RuleDocs:
     bad: str
     good: str
     notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """The values a numeric option accepts, both ends included; an option declares it with
+    its type: ``max_words: Annotated[int, Range(1, 1_000_000)] = 250``."""
+
+    low: int | float
+    high: int | float
+
+    def __contains__(self, value: int | float) -> bool:
+        return self.low <= value <= self.high  # never true of nan
+
+    def __str__(self) -> str:
+        return f"{self.low:_} to {self.high:_}"  # as TOML writes big numbers
+
+
+def option_ranges(options: type) -> dict[str, Range]:
+    """The declared :class:`Range` of each numeric option of an ``Options`` class."""
+    return {
+        name: extra
+        for name, hint in get_type_hints(options, include_extras=True).items()
+        if get_origin(hint) is Annotated
+        for extra in get_args(hint)[1:]
+        if isinstance(extra, Range)
+    }
 
 
 @dataclass(frozen=True)

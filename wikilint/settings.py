@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import math
+import sys
 import typing
 from collections.abc import Mapping
 from fnmatch import fnmatchcase
@@ -11,11 +13,18 @@ from functools import cached_property
 from pathlib import Path, PurePath
 from typing import Any
 
-from wikilint.config import Config, ConfigError, find_config_file, load_config, severity_of
+from wikilint.config import (
+    Config,
+    ConfigError,
+    find_config_file,
+    load_config,
+    severity_of,
+    shown,
+)
 from wikilint.finding import Severity
 from wikilint.packs.schema import PackError
 from wikilint.registry import Registry, RegistryError, discover
-from wikilint.rule import Rule
+from wikilint.rule import Range, Rule
 
 
 def merge(file: Config, cli: Config) -> Config:
@@ -100,14 +109,21 @@ class Settings:
         return sorted(chosen, key=lambda rule: rule.code)
 
     def _configured_rules(self) -> list[Rule]:
+        """The selected rules, configured; the settings of unselected rules are checked too."""
+        named = []
         for key in self.config.rules:
-            if self.registry.get(key) is None:
+            rule = self.registry.get(key)
+            if rule is None:
                 raise ConfigError(f"{self.where}rules.{key}: unknown rule")
-        instances = []
-        for rule in self.selected:
-            table = {**self.config.rules.get(rule.code, {}), **self.config.rules.get(rule.name, {})}
-            instances.append(configure(rule, table, f"{self.where}rules.{rule.name}"))
-        return instances
+            named.append(rule)
+        instances = {
+            rule: self._configure(rule) for rule in dict.fromkeys([*named, *self.selected])
+        }
+        return [instances[rule] for rule in self.selected]
+
+    def _configure(self, rule: type[Rule]) -> Rule:
+        table = {**self.config.rules.get(rule.code, {}), **self.config.rules.get(rule.name, {})}
+        return configure(rule, table, f"{self.where}rules.{rule.name}")
 
     def is_excluded(self, path: str) -> bool:
         return any(matches_glob(path, glob, self.config.root) for glob in self.config.exclude)
@@ -148,7 +164,7 @@ def configure(rule: type[Rule], table: Mapping[str, Any], where: str) -> Rule:
     """An instance of *rule* with the severity and options of a ``rules.NAME`` table."""
     severity = None
     options: dict[str, Any] = {}
-    hints = typing.get_type_hints(rule.Options)
+    hints = typing.get_type_hints(rule.Options, include_extras=True)
     for key, value in table.items():
         if key == "severity":
             severity = severity_of(value, f"{where}.severity")
@@ -162,19 +178,31 @@ def configure(rule: type[Rule], table: Mapping[str, Any], where: str) -> Rule:
 
 
 def coerce(value: Any, hint: Any, where: str) -> Any:
-    """Check a TOML value against an option's type, converting lists to collections."""
+    """Check a TOML value against an option's type and :class:`Range`, converting lists to
+    collections; a float must be finite."""
     origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        base, *extras = typing.get_args(hint)
+        value = coerce(value, base, where)
+        for bound in extras:
+            if isinstance(bound, Range) and value not in bound:
+                raise ConfigError(
+                    f"{where}: expected {base.__name__} from {bound}, got {shown(value)}"
+                )
+        return value
     if origin in (tuple, list, frozenset, set):
         if not isinstance(value, list):
-            raise ConfigError(f"{where}: expected a list, got {value!r}")
+            raise ConfigError(f"{where}: expected a list, got {shown(value)}")
         item_hint = typing.get_args(hint)[0]
         return origin(coerce(item, item_hint, where) for item in value)
-    if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+    if hint is float and type(value) is int and abs(value) <= sys.float_info.max:
+        value = float(value)
     if hint in (int, float, str, bool) and (
         type(value) is not hint  # bool is an int subclass: be exact
     ):
-        raise ConfigError(f"{where}: expected {hint.__name__}, got {value!r}")
+        raise ConfigError(f"{where}: expected {hint.__name__}, got {shown(value)}")
+    if hint is float and not math.isfinite(value):
+        raise ConfigError(f"{where}: expected a finite float, got {shown(value)}")
     return value
 
 

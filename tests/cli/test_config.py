@@ -147,3 +147,179 @@ def test_an_invalid_rule_pack_is_a_one_line_error(run, tmp_path: Path) -> None:
     result = run("check", "--rule-packs", "style", "a.wiki")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "broken.toml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("pyproject", "problem"),
+    [
+        (
+            '[tool.wikilint]\nignore = ["doubled-word"\n',
+            "invalid TOML (Unclosed array (at end of document))",
+        ),
+        ('[project]\nname = "x\n', "invalid TOML (Illegal character '\\n' (at line 2, column 10))"),
+        ("[tool.wikilint]\nignor = []\n", "tool.wikilint.ignor: unknown key"),
+        ("[tool]\nwikilint = 3\n", "tool.wikilint: expected a table, got 3"),
+        ('tool = "wikilint"\n', "tool: expected a table, got 'wikilint'"),
+    ],
+)
+def test_an_invalid_pyproject_on_the_search_path_is_an_error_not_passed_over(
+    run, tmp_path: Path, pyproject: str, problem: str
+) -> None:
+    path = write(tmp_path / "pyproject.toml", pyproject)
+    write(tmp_path / "a.wiki", DOUBLE)
+    result = run("check", "a.wiki")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"wikilint: error: {path.resolve()}: {problem}\n"
+
+
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        (
+            "[rules.long-paragraph]\nmax-words = -5",
+            "max-words: expected int from 1 to 1_000_000, got -5",
+        ),
+        ("[rules.long-paragraph]\nmax-words = nan", "max-words: expected int, got nan"),
+        ("[rules.long-paragraph]\nmax-words = inf", "max-words: expected int, got inf"),
+        (
+            "[rules.long-paragraph]\nmax-words = 1" + "0" * 60,
+            "max-words: expected int from 1 to 1_000_000, got 1" + "0" * 36 + "...",
+        ),
+        (
+            "[rules.duplicate-paragraph]\nthreshold = nan",
+            "threshold: expected a finite float, got nan",
+        ),
+        (
+            "[rules.duplicate-paragraph]\nthreshold = inf",
+            "threshold: expected a finite float, got inf",
+        ),
+        (
+            "[rules.duplicate-paragraph]\nthreshold = 1" + "0" * 400,
+            "threshold: expected float, got 1" + "0" * 36 + "...",
+        ),
+        ("[rules.doubled-word]\nmax-words = 0", "max-words: expected int from 1 to 100, got 0"),
+        ("[rules.unsourced-claim]\nmin-cues = 10", "min-cues: expected int from 1 to 9, got 10"),
+    ],
+)
+def test_rule_options_out_of_range_are_usage_errors(
+    run, tmp_path: Path, table: str, problem: str
+) -> None:
+    path = write(tmp_path / ".wikilint.toml", table + "\n")
+    write(tmp_path / "a.wiki", DOUBLE)
+    result = run("check", "a.wiki")
+    rule = table.split("]")[0].removeprefix("[")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"wikilint: error: {path.resolve()}: {rule}.{problem}\n"
+
+
+LONG_KEY = "invalid TOML (a dotted key of more than 32 parts)"
+
+
+@pytest.mark.parametrize(
+    ("toml", "problem"),
+    [
+        ("x = " + "[" * 5000 + "1" + "]" * 5000, "invalid TOML (nesting too deep)"),
+        ("x = " + "{a = " * 5000 + "1" + "}" * 5000, "invalid TOML (nesting too deep)"),
+        # tomllib is quadratic in a dotted key's parts: this one would take some 40 GB
+        ("select." + ".".join(["a"] * 100_000) + " = 1", LONG_KEY),
+        ("[rules . " + " . ".join(['"a"'] * 33) + "]", LONG_KEY),
+        ("[rules." + ".".join(["a"] * 31) + "]", "rules.a: unknown rule"),  # 32 parts: read
+    ],
+)
+def test_deeply_nested_toml_is_a_one_line_error(
+    run, tmp_path: Path, toml: str, problem: str
+) -> None:
+    path = write(tmp_path / ".wikilint.toml", toml + "\n")
+    write(tmp_path / "a.wiki", DOUBLE)
+    result = run("check", "a.wiki")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"wikilint: error: {path.resolve()}: {problem}\n"
+
+
+def test_an_oversized_configuration_file_is_refused_unread(run, tmp_path: Path) -> None:
+    path = write(tmp_path / "big.toml", "# " + "x" * 1024 * 1024 + "\n")
+    result = run("check", "--config", str(path), "a.wiki")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"wikilint: error: {path}: larger than 1024 KB\n"
+
+
+KNOWN = (
+    "af, ar, be, bn, ca, cs, da, de, el, en, es, fi, fo, fr, gu, he, hi, hy, id, it, ja, ka, "
+    "kn, ko, mk, ml, mr, nb, nl, nn, no, pa, pl, pt, ro, ru, sr, sv, ta, te, th, tr, uk, vi, zh"
+)
+
+
+def test_an_unknown_language_code_is_an_error_listing_the_known_ones(run, tmp_path: Path) -> None:
+    write(tmp_path / "a.wiki", DOUBLE)
+    result = run("check", "--language", "eng", "a.wiki")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"wikilint: error: --language: unknown language code 'eng' (known: {KNOWN})\n"
+    )
+    path = write(tmp_path / ".wikilint.toml", 'language = "EN"\n')
+    result = run("check", "a.wiki")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"wikilint: error: {path.resolve()}: language: "
+        f"unknown language code 'EN' (known: {KNOWN})\n"
+    )
+    assert run("check", "--isolated", "--language", "en", "a.wiki").exit_code == 1
+
+
+def test_rules_and_explain_show_the_packs_of_the_configuration_and_the_flag(
+    run, tmp_path: Path
+) -> None:
+    write(tmp_path / "style" / "house.toml", HOUSE_PACK)
+    write(tmp_path / ".wikilint.toml", 'rule-packs = ["style"]\n')
+    row = "HS101   no-utilize               warning  on      safe   Plain words.\n"
+    assert row in run("rules").stdout
+    assert "| [HS101](#hs101-no-utilize) | `no-utilize` |" in run("rules", "--markdown").stdout
+    explained = run("explain", "no-utilize")
+    assert explained.exit_code == 0
+    assert explained.stdout.splitlines()[:2] == ["HS101 no-utilize", "Plain words."]
+    assert row not in run("rules", "--isolated").stdout
+    assert row in run("rules", "--isolated", "--rule-packs", "style").stdout
+    assert run("explain", "--isolated", "HS101").exit_code == 2
+    assert run("explain", "--isolated", "--rule-packs", "style/house.toml", "HS101").exit_code == 0
+    other = write(tmp_path / "other.toml", 'rule-packs = ["missing"]\n')
+    result = run("rules", "--config", str(other))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"wikilint: error: {other}: {tmp_path / 'missing'}: no such pack file or folder\n"
+    )
+
+
+PLACEHOLDERS = "is not one of {match}, {replacement}"
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            ("{match}", "{match:>200000000}"),
+            f"message placeholder '{{match:>200000000}}' {PLACEHOLDERS}",
+        ),
+        (("{match}", "{match.nope}"), f"message placeholder '{{match.nope}}' {PLACEHOLDERS}"),
+        (
+            ("{match}", "{match.__class__.__mro__}"),
+            f"message placeholder '{{match.__class__.__mro__}}' {PLACEHOLDERS}",
+        ),
+        (
+            ('swap = { utilize = "use" }', 'swap_file = "/dev/zero"'),
+            "swap_file '/dev/zero': outside FOLDER",
+        ),
+        (
+            ('swap = { utilize = "use" }', 'swap_file = "../../../etc/passwd"'),
+            "swap_file '../../../etc/passwd': outside FOLDER",
+        ),
+    ],
+)
+def test_a_pack_with_a_hostile_message_or_swap_file_is_refused_as_it_loads(
+    run, tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    pack = write(tmp_path / "style" / "house.toml", HOUSE_PACK.replace(*change)).resolve()
+    write(tmp_path / "a.wiki", "We utilize the tools.\n")
+    result = run("check", "--rule-packs", "style", "a.wiki")
+    assert (result.exit_code, result.stdout) == (2, "")
+    problem = problem.replace("FOLDER", str(pack.parent))
+    assert result.stderr == f"wikilint: error: {pack}: rule HS101: {problem}\n"

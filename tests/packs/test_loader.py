@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ from helpers import positions, run_rule
 from wikilint.article import Article
 from wikilint.engine import lint
 from wikilint.finding import Applicability, Severity
-from wikilint.packs import BUILTIN_PACK_RULES, PackError, builtin_pack_dir, load_packs
+from wikilint.packs import BUILTIN_PACK_RULES, PackError, builtin_pack_dir, load_packs, wordlists
 from wikilint.registry import discover
 
 HEADER = """
@@ -119,7 +122,7 @@ def test_occurrence_scopes(tmp_path: Path, scope, limit, source, expected) -> No
         ('kind = "existence"\n', "rule XY101: missing key 'message'"),
         ('kind = "existence"\nmessage = 3\n', "rule XY101: 'message' must be a str, not int"),
         ('kind = "existence"\nmessage = "m"\ntokens = ["a"]\ncolour = 1\n', "unknown key 'colour'"),
-        ('kind = "existence"\nmessage = "{word}"\ntokens = ["a"]\n', "placeholder 'word'"),
+        ('kind = "existence"\nmessage = "{word}"\ntokens = ["a"]\n', "placeholder '{word}'"),
         ('kind = "existence"\nmessage = "m"\n', "needs 'tokens' or 'patterns'"),
         ('kind = "existence"\nmessage = "m"\npatterns = [\'(a)\\1\']\n', "is not valid RE2"),
         ('kind = "existence"\nmessage = "m"\npatterns = [\'(?=a)b\']\n', "is not valid RE2"),
@@ -148,6 +151,7 @@ def test_invalid_code_and_toml(tmp_path: Path) -> None:
 def test_a_folder_loads_every_pack_in_it(tmp_path: Path) -> None:
     pack(tmp_path, 'kind = "existence"\nmessage = "m"\ntokens = ["a"]\n')
     (tmp_path / "notes.md").write_text("not a pack")
+    (tmp_path / "drafts.toml").mkdir()  # only regular files are read (no FIFO, no device)
     assert [rule.code for rule in load_packs([tmp_path])] == ["XY101"]
 
 
@@ -166,3 +170,122 @@ def test_english_packs_run_only_on_english_articles() -> None:
     german = Article("Die Brücke ist currently geschlossen, und die Regierung ist legendary.")
     assert {f.code for f in lint(english, rules)} == {"WL801", "WL808", "WL810"}
     assert german.language == "de" and lint(german, rules) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "problem"),
+    [
+        ("{match:>200000000}", "message placeholder '{match:>200000000}' is not one of {match}"),
+        ("{match.nope}", "message placeholder '{match.nope}' is not one of {match}"),
+        (
+            "{match.__class__.__mro__}",
+            "message placeholder '{match.__class__.__mro__}' is not one of {match}",
+        ),
+        ("{match!r}", "message placeholder '{match!r}' is not one of {match}"),
+        ("{match[0]}", "message placeholder '{match[0]}' is not one of {match}"),
+        ("{0}", "message placeholder '{0}' is not one of {match}"),
+        ("a {", "message is not a valid template (Single '{' encountered in format string)"),
+    ],
+)
+def test_message_placeholders_are_checked_when_the_pack_loads(
+    tmp_path: Path, message: str, problem: str
+) -> None:
+    path = pack(tmp_path, f'kind = "existence"\ntokens = ["a"]\nmessage = {message!r}\n')
+    with pytest.raises(PackError) as raised:
+        load_packs([path])
+    assert str(raised.value) == f"{path}: rule XY101: {problem}"
+
+
+def test_the_documented_placeholders_and_escaped_braces_are_accepted(tmp_path: Path) -> None:
+    body = (
+        'kind = "substitution"\nswap = { teh = "the" }\nmessage = "{{{match}}} -> {replacement}"\n'
+    )
+    [finding] = run_rule(one_rule(tmp_path, body), "teh cat")
+    assert finding.message == "{teh} -> “the”"
+
+
+def swap_file_pack(tmp_path: Path, name: str) -> Path:
+    folder = tmp_path / "packs"
+    folder.mkdir(exist_ok=True)
+    return pack(folder, f'kind = "substitution"\nmessage = "m"\nswap_file = {name!r}\n')
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("../../../etc/passwd", "outside {folder}"),
+        ("/etc/passwd", "outside {folder}"),
+        ("codespell:../../../../../../etc/passwd", "outside {codespell}"),
+        ("/dev/zero", "outside {folder}"),
+        ("missing.txt", "no such file"),
+        ("sub", "not a regular file"),
+        ("outside-link.txt", "outside {folder}"),
+    ],
+)
+def test_a_swap_file_must_be_a_regular_file_inside_the_pack_folder(
+    tmp_path: Path, name: str, problem: str
+) -> None:
+    path = swap_file_pack(tmp_path, name)
+    folder = path.parent
+    (folder / "sub").mkdir()
+    (tmp_path / "secret.txt").write_text("teh->the\n", encoding="utf-8")
+    (folder / "outside-link.txt").symlink_to(tmp_path / "secret.txt")
+    codespell = Path(wordlists.locate("codespell:dictionary.txt", path)).parent
+    with pytest.raises(PackError) as raised:
+        load_packs([path])
+    expected = problem.format(folder=folder.resolve(), codespell=codespell)
+    assert str(raised.value) == f"{path}: rule XY101: swap_file {name!r}: {expected}"
+
+
+def test_a_swap_file_larger_than_the_cap_is_refused(tmp_path: Path) -> None:
+    path = swap_file_pack(tmp_path, "big.txt")
+    (path.parent / "big.txt").write_bytes(b"teh->the\n" * (wordlists.MAX_WORD_LIST_BYTES // 9 + 1))
+    with pytest.raises(PackError) as raised:
+        load_packs([path])
+    assert str(raised.value) == f"{path}: rule XY101: swap_file 'big.txt': larger than 8 MB"
+
+
+def test_pack_languages_must_be_known_codes(tmp_path: Path) -> None:
+    path = pack(
+        tmp_path,
+        'kind = "existence"\nmessage = "m"\ntokens = ["a"]\n',
+        HEADER.replace('["en"]', '["eng"]'),
+    )
+    with pytest.raises(
+        PackError, match=r"rule XY101: languages: unknown language code 'eng' \(known: af, "
+    ):
+        load_packs([path])
+
+
+def test_a_deeply_nested_pack_is_a_one_line_error(tmp_path: Path) -> None:
+    path = pack(tmp_path, "x = " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(PackError) as raised:
+        load_packs([path])
+    assert str(raised.value) == f"{path}: cannot read pack: invalid TOML (nesting too deep)"
+
+
+def test_pack_rules_pickle_by_pack_file_and_unpickle_in_a_fresh_process(tmp_path: Path) -> None:
+    """Worker processes (forkserver, Dask) receive rule instances: pack rule classes are made
+    at run time, so an instance travels as its pack file and code and is rebuilt there."""
+    (tmp_path / "words.txt").write_text("blorf->word\n", encoding="utf-8")
+    body = 'kind = "substitution"\nmessage = "{replacement}"\nswap_file = "words.txt"\n'
+    rule = one_rule(tmp_path, body)(severity=Severity.ERROR)
+    builtin = [rule() for rule in BUILTIN_PACK_RULES]
+    script = (
+        "import pickle, sys\n"
+        "from wikilint.engine import lint_source\n"
+        "rules = pickle.load(sys.stdin.buffer)\n"
+        "for f in lint_source('The goverment saw a blorf, legendary.', 'a', rules, 'en'):\n"
+        "    print(f.code, f.severity.value, f.location.column, f.message)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script],
+        input=pickle.dumps([rule, *builtin]),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    assert shown.splitlines() == [
+        "WL810 warning 5 “goverment” is a common misspelling of “government”",
+        "XY101 error 21 “word”",
+        "WL801 warning 28 “legendary” is puffery: show importance with facts and sources instead",
+    ]

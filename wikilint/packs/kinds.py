@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from string import Formatter
 from typing import TYPE_CHECKING, ClassVar
 
 from wikilint.article import Article, Paragraph
@@ -38,11 +39,7 @@ class Kind:
         unknown = sorted(set(spec.options) - self.keys)
         if unknown:
             raise spec.error(f"unknown key {unknown[0]!r} for kind {spec.kind!r}")
-        try:
-            spec.message.format_map({name: "" for name in self.placeholders})
-        except (KeyError, IndexError, ValueError) as error:
-            offered = ", ".join(f"{{{name}}}" for name in sorted(self.placeholders))
-            raise spec.error(f"message placeholder {error} is not one of {offered}") from None
+        self._check_placeholders(spec)
         self.spec = spec
         self.whole_words = not spec.option("nonword", bool, False)
         self.skip_names = spec.option("skip_names", bool, False)
@@ -50,6 +47,23 @@ class Kind:
 
     def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def _check_placeholders(self, spec: RuleSpec) -> None:
+        """Only the kind's placeholders, written plainly: a format spec (``{match:>9999}``),
+        a conversion or an attribute (``{match.__class__}``) is refused."""
+        try:
+            fields = [field for field in Formatter().parse(spec.message) if field[1] is not None]
+        except ValueError as error:  # a single "{" or "}"
+            raise spec.error(f"message is not a valid template ({error})") from None
+        for _, name, format_spec, conversion in fields:
+            if name not in self.placeholders or format_spec or conversion:
+                suffix = (f"!{conversion}" if conversion else "") + (
+                    f":{format_spec}" if format_spec else ""
+                )
+                offered = ", ".join(f"{{{known}}}" for known in sorted(self.placeholders))
+                raise spec.error(
+                    f"message placeholder '{{{name}{suffix}}}' is not one of {offered}"
+                )
 
     def matches(self, article: Article, find: Finder) -> Iterator[tuple[Paragraph, int, int]]:
         """``(paragraph, start, end)`` in prose coordinates of each match of *find*
@@ -134,11 +148,11 @@ class Substitution(Kind):
             key: wordlists.Correction((value,), True) for key, value in swap.items()
         }
         if "swap_file" in spec.options:
-            path = wordlists.resolve(spec.option("swap_file", str), spec.path)
+            name = spec.option("swap_file", str)
             try:
-                table.update(wordlists.read_corrections(path))
-            except OSError as error:
-                raise spec.error(f"cannot read swap_file: {error}") from None
+                table.update(wordlists.read_word_list(name, spec.path))
+            except wordlists.WordListError as error:
+                raise spec.error(f"swap_file {name!r}: {error}") from None
         if not table:
             raise spec.error("a substitution entry needs 'swap' or 'swap_file'")
         self.table = {self._key(wrong): correction for wrong, correction in table.items()}

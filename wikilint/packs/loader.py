@@ -20,9 +20,27 @@ def builtin_pack_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
+#: The rule classes of each pack file this process loaded, by code: what an unpickled rule
+#: is an instance of (the classes are made at run time, so pickle cannot find them).
+_loaded: dict[Path, dict[str, type[PackRule]]] = {}
+
+
 def load_pack(path: Path) -> list[type[PackRule]]:
     """The rules of one pack file."""
-    return [make_rule(spec) for spec in parse_pack(path)]
+    rules = [make_rule(spec) for spec in parse_pack(path)]
+    _loaded[path.resolve()] = {rule.code: rule for rule in rules}
+    return rules
+
+
+def loaded_rule(pack: Path, code: str) -> type[PackRule]:
+    """The class of rule *code* of the pack file *pack*, loaded once per process."""
+    key = pack.resolve()
+    if key not in _loaded:
+        load_pack(pack)
+    rule = _loaded[key].get(code)
+    if rule is None:
+        raise PackError(f"{pack}: rule {code} is no longer declared")
+    return rule
 
 
 def load_packs(paths: Iterable[Path | str]) -> list[type[PackRule]]:
@@ -33,7 +51,7 @@ def load_packs(paths: Iterable[Path | str]) -> list[type[PackRule]]:
     rules: list[type[PackRule]] = []
     for path in map(Path, paths):
         if path.is_dir():
-            pack_files = sorted(path.glob(f"*{PACK_SUFFIX}"))
+            pack_files = sorted(file for file in path.glob(f"*{PACK_SUFFIX}") if file.is_file())
         elif path.is_file():
             pack_files = [path]
         else:

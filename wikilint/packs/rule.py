@@ -3,9 +3,9 @@ engine and the configuration treat them like any other rule."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from wikilint.article import Article
 from wikilint.finding import Finding
@@ -25,6 +25,18 @@ class PackRule(Rule):
 
     def check(self, article: Article) -> Iterable[Finding]:
         return self.matcher.check(self, article)
+
+    def __reduce__(self) -> tuple[Callable[..., PackRule], tuple[Path, str], dict[str, Any]]:
+        """Pickled as its pack file and code (its options and severity as state): worker
+        processes rebuild the class from the pack file."""
+        return _unpickle, (self.pack, self.code), self.__dict__
+
+
+def _unpickle(pack: Path, code: str) -> PackRule:
+    from wikilint.packs.loader import loaded_rule  # the loader makes rules of this module
+
+    rule = loaded_rule(pack, code)
+    return rule.__new__(rule)
 
 
 def make_rule(spec: RuleSpec) -> type[PackRule]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from wikilint.finding import Severity
+from wikilint.language import KNOWN_LANGUAGES
+from wikilint.tomlfile import TomlFileError, read_toml
 
 T = TypeVar("T")
 
@@ -65,9 +66,9 @@ class RuleSpec:
 def parse_pack(path: Path) -> list[RuleSpec]:
     """Read and validate a pack file (TOML)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise PackError(f"{path}: cannot read pack: {error}") from error
+        data = read_toml(path)
+    except TomlFileError as error:
+        raise PackError(f"{path}: cannot read pack: {error}") from None
 
     def pack_error(problem: str) -> PackError:
         return PackError(f"{path}: {problem}")
@@ -112,8 +113,12 @@ def _parse_entry(path: Path, index: int, entry: Any, defaults: dict[str, Any]) -
     if italics not in ("skip", "include"):
         raise error(f"italics {italics!r} is not 'skip' or 'include'")
     languages = get("languages", list, defaults["languages"])
-    if not all(isinstance(language, str) for language in languages):
-        raise error("languages must be a list of language codes")
+    unknown = [
+        code for code in languages if not isinstance(code, str) or code not in KNOWN_LANGUAGES
+    ]
+    if unknown:
+        known = ", ".join(sorted(KNOWN_LANGUAGES))
+        raise error(f"languages: unknown language code {unknown[0]!r} (known: {known})")
     return RuleSpec(
         path=path,
         code=code,

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Annotated
 
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
-from wikilint.rule import Rule, RuleDocs
+from wikilint.rule import Range, Rule, RuleDocs
 from wikilint.rules.article_scope import SPACED_LANGUAGES, is_one_line, paragraph_words
 
 
 @dataclass(frozen=True)
 class Options:
-    max_words: int = 250
+    max_words: Annotated[int, Range(1, 1_000_000)] = 250
     """Paragraphs with more words of prose than this are reported."""
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Annotated
 
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
-from wikilint.rule import Rule, RuleDocs
+from wikilint.rule import Range, Rule, RuleDocs
 from wikilint.rules.article_scope import (
     SPACED_LANGUAGES,
     count_words,
@@ -18,7 +19,7 @@ from wikilint.rules.article_scope import (
 
 @dataclass(frozen=True)
 class Options:
-    max_words: int = 60
+    max_words: Annotated[int, Range(1, 1_000_000)] = 60
     """Sentences with more words than this are reported."""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Annotated
 
 from mwparserfromhell.nodes import Wikilink
 
@@ -11,15 +12,15 @@ from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.names import named_templates
 from wikilint.namespaces import is_category_link
-from wikilint.rule import Rule, RuleDocs
+from wikilint.rule import Range, Rule, RuleDocs
 from wikilint.rules.article_scope import is_full_article
 
 
 @dataclass(frozen=True)
 class Options:
-    min_headings: int = 2
+    min_headings: Annotated[int, Range(0, 10_000)] = 2
     """Only articles with at least this many section headings are checked..."""
-    min_words: int = 150
+    min_words: Annotated[int, Range(0, 1_000_000)] = 150
     """...and at least this many words of prose."""
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 from operator import eq
+from typing import Annotated
 
 from mwparserfromhell.nodes import Argument, ExternalLink, Node, Tag, Template, Wikilink
 
@@ -17,7 +18,7 @@ from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.language import detect_language
 from wikilint.namespaces import is_file_link
 from wikilint.prose import LITERAL_TEMPLATES, TEXT_TEMPLATES, is_inline_markup, template_name
-from wikilint.rule import Rule, RuleDocs
+from wikilint.rule import Range, Rule, RuleDocs
 from wikilint.spans import Span
 from wikilint.text import WORD
 
@@ -59,7 +60,7 @@ _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»
 
 @dataclass(frozen=True)
 class Options:
-    max_words: int = 4
+    max_words: Annotated[int, Range(1, 100)] = 4
     """Longest phrase, in words, whose doubling is reported."""
     allow: tuple[str, ...] = ()
     """More grammatical doubles to accept, written doubled ("had had"), case-insensitive."""

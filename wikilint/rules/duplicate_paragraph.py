@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Annotated
 
 from wikilint.article import Article, Paragraph
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
-from wikilint.rule import Rule, RuleDocs
+from wikilint.rule import Range, Rule, RuleDocs
 from wikilint.similarity import Kind, Match, article_duplicates
 from wikilint.spans import Span
 
@@ -15,11 +16,11 @@ from wikilint.spans import Span
 @dataclass(frozen=True)
 class Options:
     #: Lowest rapidfuzz score (0-100) of a near repeat or of a contained copy.
-    threshold: float = 90.0
+    threshold: Annotated[float, Range(0, 100)] = 90.0
     #: Paragraphs with fewer words are never compared ("See also", "Notes").
-    min_words: int = 8
+    min_words: Annotated[int, Range(1, 10_000)] = 8
     #: Paragraphs with fewer visible characters are never compared.
-    min_chars: int = 40
+    min_chars: Annotated[int, Range(1, 100_000)] = 40
 
 
 class DuplicateParagraph(Rule):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Annotated
 
 from wikilint.article import Article, Paragraph
 from wikilint.finding import Finding, Severity
-from wikilint.rule import Rule, RuleDocs
+from wikilint.rule import Range, Rule, RuleDocs
 from wikilint.rules.duplicate_paragraph import DuplicateParagraph
 from wikilint.similarity import article_duplicates, ends_sentence
 from wikilint.spans import Span
@@ -17,9 +18,9 @@ from wikilint.text import WORD
 @dataclass(frozen=True)
 class Options:
     #: Sentences with fewer words are never compared ("He died in 1901.").
-    min_words: int = 8
+    min_words: Annotated[int, Range(1, 10_000)] = 8
     #: Sentences with fewer visible characters are never compared.
-    min_chars: int = 40
+    min_chars: Annotated[int, Range(1, 100_000)] = 40
 
 
 class DuplicateSentence(Rule):

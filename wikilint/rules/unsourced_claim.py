@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Annotated
 
 from wikilint.article import Article, Paragraph
 from wikilint.citations import Citations, parenthetical_citations
 from wikilint.finding import Finding, Severity
-from wikilint.rule import Rule, RuleDocs
+from wikilint.rule import Range, Rule, RuleDocs
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -404,7 +405,7 @@ class UnsourcedClaim(Rule):
         """Check the lead too; by default it is a summary of the cited body."""
         join_lines: bool = False
         """Let a citation cover every line of its rendered paragraph, not only its own line."""
-        min_cues: int = 1
+        min_cues: Annotated[int, Range(1, len(CUE_KINDS))] = 1
         """Report a sentence only when it shows this many kinds of claim."""
         cues: tuple[str, ...] = CUE_KINDS
         """Kinds of claim to look for (see ``CUE_KINDS``)."""
