@@ -9,13 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
-import mediawiki_server
 import pytest
 from mediawiki_server import HISTORY, HISTORY_TITLE, Wiki
 
 from wikilint.mediawiki import USER_AGENT, Site, SiteError
-
-wiki = mediawiki_server.wiki
 
 
 def test_site_information(wiki: Wiki) -> None:
