@@ -18,6 +18,8 @@ from wikilint.check import RunOptions, run_check
 from wikilint.config import Config, ConfigError, severity_of
 from wikilint.dumps import DumpError, PageFilter
 from wikilint.explain import explanation
+from wikilint.live import LiveOptions
+from wikilint.mediawiki import SiteError
 from wikilint.output import FORMATTERS
 from wikilint.parallel import BatchOptions
 from wikilint.reference import rules_markdown
@@ -113,6 +115,30 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
     return gather
 
 
+def site_options(function: Callable[..., None]) -> Callable[..., None]:
+    """Flags for checking pages of a wiki, gathered into one ``live`` argument."""
+    options = [
+        click.option("--site", metavar="URL",
+                     help="Check pages of this MediaWiki (PATHS are then page titles)."),
+        click.option("--revision", type=int, metavar="ID", help="Check this revision of a page."),
+        click.option("--category", metavar="NAME", help="Check the pages in this category."),
+        click.option("--titles-from", metavar="FILE",
+                     help="Check the pages titled in FILE, one a line (-: standard input)."),
+        click.option("--since", type=int, metavar="REV",
+                     help="Report only findings the edits after revision REV introduced."),
+    ]  # fmt: skip
+
+    @functools.wraps(function)
+    def gather(**kwargs: Any) -> None:
+        names = ("site", "revision", "category", "titles_from", "since")
+        kwargs["live"] = LiveOptions(**{name: kwargs.pop(name) for name in names})
+        function(**kwargs)
+
+    for option in reversed(options):
+        gather = option(gather)
+    return gather
+
+
 def make_resolver(
     config_file: Path | None,
     isolated: bool,
@@ -145,7 +171,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @settings_options
 @click.option(
     "--format",
@@ -169,6 +195,7 @@ def cli() -> None:
     "--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them."
 )
 @dump_options
+@site_options
 def check(
     paths: tuple[str, ...],
     output_file: Path | None,
@@ -182,15 +209,21 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     batch: BatchOptions,
+    live: LiveOptions,
     **settings_flags: object,
 ) -> None:
     """Lint wikitext PATHS: files, folders (recursively), ``-`` for standard input, or XML
-    dumps (``.xml``, ``.xml.bz2``, ``.xml.gz``, multistream with an index)."""
+    dumps (``.xml``, ``.xml.bz2``, ``.xml.gz``, multistream with an index); with ``--site``,
+    pages of a wiki."""
+    if not paths and not live.requested:
+        raise click.UsageError("Missing argument 'PATHS...'.")
     resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
     if show_settings:
-        _print_settings(resolver, paths[0])
+        _print_settings(resolver, paths[0] if paths else "-")
         return
-    options = RunOptions(output_format, color, statistics, quiet, fix, unsafe_fixes, diff, batch)
+    options = RunOptions(
+        output_format, color, statistics, quiet, fix, unsafe_fixes, diff, batch, live
+    )
     stream = (
         output_file.open("w", encoding="utf-8", newline="")
         if output_file is not None
@@ -198,7 +231,7 @@ def check(
     )
     try:
         summary = run_check(resolver, paths, stream, options)
-    except (ConfigError, DumpError) as error:
+    except (ConfigError, DumpError, SiteError) as error:
         raise WikilintError(str(error)) from None
     finally:
         if output_file is not None:

@@ -37,6 +37,8 @@ class Config:
     fail_on: Severity | None = None
     rule_packs: tuple[Path, ...] = ()
     language: str | None = None
+    site: str | None = None
+    """The wiki ``check --category``, ``--titles-from``, ``--revision`` and ``--since`` read."""
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
@@ -82,6 +84,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
             values["fail_on"] = severity_of(value, at)
         elif key == "language":
             values["language"] = _string(value, at)
+        elif key == "site":
+            values["site"] = _string(value, at)
         elif key == "rule-packs":
             values["rule_packs"] = tuple(root / pack for pack in _strings(value, at))
         elif key == "per-file-ignores":
