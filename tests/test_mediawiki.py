@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -12,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from mediawiki_server import HISTORY, HISTORY_TITLE, Wiki
 
+from wikilint import mediawiki
 from wikilint.mediawiki import USER_AGENT, Site, SiteError
 
 
@@ -74,6 +76,8 @@ class _Stub(BaseHTTPRequestHandler):
 
     statuses: ClassVar[list[int]] = []
     requests: ClassVar[list[tuple[dict[str, list[str]], str]]] = []
+    trickle: ClassVar[bool] = False
+    """Send the body a byte every 0.1 s, for ever."""
 
     def do_GET(self) -> None:
         _Stub.requests.append((parse_qs(urlsplit(self.path).query), self.headers["User-Agent"]))
@@ -85,6 +89,10 @@ class _Stub(BaseHTTPRequestHandler):
         if status == 429:
             self.send_header("Retry-After", "0")
         self.end_headers()
+        while _Stub.trickle:
+            self.wfile.write(b" ")
+            self.wfile.flush()
+            time.sleep(0.1)
         self.wfile.write(body.encode())
 
     def log_message(self, *args: object) -> None:
@@ -93,11 +101,12 @@ class _Stub(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def stub() -> Iterator[str]:
-    _Stub.statuses, _Stub.requests = [], []
+    _Stub.statuses, _Stub.requests, _Stub.trickle = [], [], False
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Stub)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/api.php"
+    _Stub.trickle = False
     server.shutdown()
     server.server_close()
 
@@ -119,3 +128,20 @@ def test_errors_that_persist_end_in_one_line(stub: str) -> None:
     with pytest.raises(SiteError) as raised:
         Site(stub, retries=2, backoff=0).endpoint  # noqa: B018
     assert str(raised.value) == f"{stub}: server error (HTTP 500) after 3 tries"
+
+
+def test_an_answer_that_trickles_meets_the_deadline(stub: str) -> None:
+    _Stub.trickle = True
+    started = time.monotonic()
+    with pytest.raises(SiteError) as raised:
+        Site(stub, timeout=1).endpoint  # noqa: B018
+    assert time.monotonic() - started < 3
+    assert str(raised.value).startswith(f"{stub}?action=query")
+    assert str(raised.value).endswith(": an answer slower than 1 s")
+
+
+def test_an_answer_too_large_is_refused(stub: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mediawiki, "MAX_ANSWER", 50)
+    with pytest.raises(SiteError) as raised:
+        Site(stub).endpoint  # noqa: B018
+    assert str(raised.value).endswith(": an answer over 50 bytes")

@@ -10,6 +10,7 @@ Here every request sends ``maxlag`` and a descriptive User-Agent, and 429, 5xx a
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -28,6 +29,9 @@ USER_AGENT = (
 )
 #: Titles per ``prop=revisions`` request: the API's limit for clients without ``apihighlimits``.
 TITLES_PER_REQUEST = 50
+#: The largest answer read: the API's own limit is 8 MiB ($wgAPIMaxResultSize).
+MAX_ANSWER = 64 * 2**20
+CHUNK = 2**16
 #: Seconds a replica may lag before the API asks us to wait (Wikimedia recommends 5).
 MAXLAG = 5
 
@@ -136,13 +140,13 @@ class Site:
 
     def _siteinfo(self, endpoint: str) -> dict[str, Any] | None:
         """The ``general`` site information at *endpoint*, or ``None`` when no API answers."""
-        response = self._get(endpoint, {"action": "query", "meta": "siteinfo"})
+        document = self._get(endpoint, {"action": "query", "meta": "siteinfo"})
         try:
-            general = response.json()["query"]["general"]
-        except (ValueError, KeyError, TypeError):
+            general = document["query"]["general"]
+            generator = general.get("generator", "")
+        except (KeyError, TypeError, AttributeError):
             return None
-        generator = general.get("generator", "") if isinstance(general, dict) else ""
-        return general if generator.startswith("MediaWiki") else None
+        return general if isinstance(generator, str) and generator.startswith("MediaWiki") else None
 
     def latest(self, titles: Sequence[str]) -> Iterator[PageAnswer]:
         """The current revision of each title, in order, following redirects."""
@@ -202,31 +206,47 @@ class Site:
             continuation = answer["continue"]
 
     def _call(self, params: Mapping[str, str]) -> dict[str, Any]:
-        response = self._get(self.endpoint, params)
-        try:
-            answer = response.json()
-        except ValueError:
-            raise SiteError(f"{self.endpoint}: the answer is not JSON") from None
+        answer = self._get(self.endpoint, params)
+        if not isinstance(answer, dict):
+            raise SiteError(f"{self.endpoint}: the answer is not a JSON object")
         error = answer.get("error")
         if error is not None:
             raise SiteError(f"{self.endpoint}: {error.get('code')}: {error.get('info')}")
         return answer
 
-    def _get(self, endpoint: str, params: Mapping[str, str]) -> requests.Response:
-        """GET with retries on 429, 5xx and ``maxlag``; unreachable sites fail at once."""
+    def _get(self, endpoint: str, params: Mapping[str, str]) -> Any:
+        """The JSON document a GET answers (``None``: not JSON), retried on 429, 5xx and
+        ``maxlag``; an unreachable site fails at once."""
         query = {**params, "format": "json", "formatversion": "2", "maxlag": str(self.maxlag)}
         for attempt in range(self.retries + 1):
             try:
-                response = self.session.get(endpoint, params=query, timeout=self.timeout)
+                with self.session.get(
+                    endpoint, params=query, timeout=self.timeout, stream=True
+                ) as response:
+                    busy = _busy(response)
+                    if busy is None:
+                        return _json(self._body(response))
             except requests.RequestException as error:
                 raise SiteError(f"cannot reach {endpoint}: {_reason(error)}") from None
-            busy = _busy(response)
-            if busy is None:
-                return response
             if attempt < self.retries:
                 time.sleep(self._wait(response, attempt))
         tries = f"{self.retries + 1} tr{'ies' if self.retries else 'y'}"
         raise SiteError(f"{endpoint}: {busy} after {tries}")
+
+    def _body(self, response: requests.Response) -> bytes:
+        """The answer's bytes, at most :data:`MAX_ANSWER` of them within the timeout."""
+        deadline = time.monotonic() + self.timeout
+        chunks: list[bytes] = []
+        size = 0
+        # read1 returns what has arrived, so a server that trickles bytes meets the deadline.
+        while chunk := response.raw.read1(CHUNK, decode_content=True):
+            size += len(chunk)
+            if size > MAX_ANSWER:
+                raise SiteError(f"{response.url}: an answer over {MAX_ANSWER:,} bytes")
+            if time.monotonic() > deadline:
+                raise SiteError(f"{response.url}: an answer slower than {self.timeout:g} s")
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _wait(self, response: requests.Response, attempt: int) -> float:
         """Seconds before the next try: ``Retry-After`` if given, else exponential backoff."""
@@ -254,6 +274,13 @@ def _problem(page: Mapping[str, Any]) -> str:
     if page.get("missing") or not page:
         return "no such page"
     return "its text is hidden"
+
+
+def _json(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _busy(response: requests.Response) -> str | None:
