@@ -15,6 +15,8 @@ from typing import TextIO
 import click
 
 from wikilint.dumps import DumpError, check_dump, is_dump
+from wikilint.live import LiveOptions, PageLinter, check_pages
+from wikilint.mediawiki import Site, SiteError
 from wikilint.output import make_formatter
 from wikilint.output.base import Formatter
 from wikilint.parallel import (
@@ -50,6 +52,7 @@ class RunOptions:
     diff: bool = False
     batch: BatchOptions = field(default_factory=BatchOptions)
     output_file: Path | None = None
+    live: LiveOptions = field(default_factory=LiveOptions)
 
 
 def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
@@ -73,6 +76,11 @@ def run_check(
     formatter.quiet = options.quiet
     fixing = options.fix or options.diff
     summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing, preview=options.diff)
+    if options.live.requested:
+        with RunProgress.for_terminal(formatter.machine_readable) as progress:
+            _check_site(resolver, paths, _Reporter(formatter, summary, progress, stream, options))
+        formatter.finish(summary)
+        return summary
     inputs = []
     for path in expand_paths(list(paths)):
         settings = resolver.for_path(path)
@@ -232,6 +240,24 @@ def _check_dump(
         raise  # the reader of our output went away; not the dump's fault
     except (DumpError, OSError, RuntimeError) as error:
         raise DumpError(f"{path}: {error}") from None
+
+
+def _check_site(resolver: Resolver, titles: tuple[str, ...], reporter: _Reporter) -> None:
+    """Lint pages of a wiki (``--site`` or the configured ``site``); *titles* name them."""
+    options = reporter.options
+    if options.fix or options.diff:
+        raise SiteError("--fix and --diff change files; pages of a site are only checked")
+    settings = resolver.for_path(STDIN)  # the configuration of the current folder
+    url = options.live.site or settings.config.site
+    if url is None:
+        raise SiteError("no site to read pages from: give --site URL or set 'site' in the config")
+    site = Site(url)
+    reporter.formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
+    batch = options.batch
+    linter = PageLinter(settings.rules, resolver.cli.language or site.info.language, batch.timeout)
+    reporter.progress.begin(site.url, None)
+    for result in check_pages(site, titles, options.live, linter, batch.page_filter):
+        reporter.report(Outcome(result), result.path, settings)
 
 
 def unified_diff(before: str, after: str, path: str) -> list[str]:

@@ -20,6 +20,8 @@ from wikilint.check import RunOptions, run_check
 from wikilint.config import Config, ConfigError, language_of, severity_of
 from wikilint.dumps import DumpError, PageFilter
 from wikilint.explain import default_label, explanation
+from wikilint.live import LiveOptions
+from wikilint.mediawiki import SiteError
 from wikilint.output import FORMATTERS
 from wikilint.parallel import BatchOptions
 from wikilint.reference import rules_markdown
@@ -184,6 +186,30 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
     return gather
 
 
+def site_options(function: Callable[..., None]) -> Callable[..., None]:
+    """Flags for checking pages of a wiki, gathered into one ``live`` argument."""
+    options = [
+        click.option("--site", metavar="URL",
+                     help="Check pages of this MediaWiki (PATHS are then page titles)."),
+        click.option("--revision", type=int, metavar="ID", help="Check this revision of a page."),
+        click.option("--category", metavar="NAME", help="Check the pages in this category."),
+        click.option("--titles-from", metavar="FILE",
+                     help="Check the pages titled in FILE, one a line (-: standard input)."),
+        click.option("--since", type=int, metavar="REV",
+                     help="Report only findings the edits after revision REV introduced."),
+    ]  # fmt: skip
+
+    @functools.wraps(function)
+    def gather(**kwargs: Any) -> None:
+        names = ("site", "revision", "category", "titles_from", "since")
+        kwargs["live"] = LiveOptions(**{name: kwargs.pop(name) for name in names})
+        function(**kwargs)
+
+    for option in reversed(options):
+        gather = option(gather)
+    return gather
+
+
 def make_resolver(
     config_file: Path | None,
     isolated: bool,
@@ -219,7 +245,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @settings_options
 @click.option(
     "--format",
@@ -243,6 +269,7 @@ def cli() -> None:
     "--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them."
 )
 @dump_options
+@site_options
 def check(
     paths: tuple[str, ...],
     output_file: Path | None,
@@ -256,22 +283,35 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     batch: BatchOptions,
+    live: LiveOptions,
     **settings_flags: object,
 ) -> None:
     """Lint wikitext PATHS: files, folders (recursively), ``-`` for standard input, or XML
-    dumps (``.xml``, ``.xml.bz2``, ``.xml.gz``, multistream with an index)."""
+    dumps (``.xml``, ``.xml.bz2``, ``.xml.gz``, multistream with an index); with ``--site``,
+    pages of a wiki."""
+    if not paths and not live.requested:
+        raise click.UsageError("Missing argument 'PATHS...'.")
     resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
     if show_settings:
-        _print_settings(resolver, paths[0])
+        _print_settings(resolver, paths[0] if paths else "-")
         return
     options = RunOptions(
-        output_format, color, statistics, quiet, fix, unsafe_fixes, diff, batch, output_file
+        output_format,
+        color,
+        statistics,
+        quiet,
+        fix,
+        unsafe_fixes,
+        diff,
+        batch,
+        output_file=output_file,
+        live=live,
     )
     report = report_file(output_file) if output_file else contextlib.nullcontext(sys.stdout)
     try:
         with report as stream:
             summary = run_check(resolver, paths, stream, options)
-    except (ConfigError, DumpError, WriteError) as error:
+    except (ConfigError, DumpError, SiteError, WriteError) as error:
         raise WikilintError(str(error)) from None
     code = summary.diff_exit_code() if diff else summary.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)

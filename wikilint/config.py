@@ -38,6 +38,8 @@ class Config:
     fail_on: Severity | None = None
     rule_packs: tuple[Path, ...] = ()
     language: str | None = None
+    site: str | None = None
+    """The wiki ``check --category``, ``--titles-from``, ``--revision`` and ``--since`` read."""
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
@@ -50,6 +52,12 @@ def shown(value: Any, limit: int = 40) -> str:
     """*value* as an error message quotes it, cut short (a list, a 4,000-digit number)."""
     text = repr(value)
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+def _string(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected a string, got {shown(value)}")
+    return value
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -91,6 +99,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
             values["fail_on"] = severity_of(value, at)
         elif key == "language":
             values["language"] = language_of(value, at)
+        elif key == "site":
+            values["site"] = _string(value, at)
         elif key == "rule-packs":
             values["rule_packs"] = tuple(root / pack for pack in _strings(value, at))
         elif key == "per-file-ignores":

@@ -23,7 +23,9 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     error: str | None = None
     revision: int | None = None
-    """The revision id of a page read from an XML dump (its title is ``path``)."""
+    """The revision id of a page read from an XML dump or a wiki (its title is ``path``)."""
+    url: str | None = None
+    """A link to a page read from a wiki (``check --site``)."""
 
 
 @dataclass

@@ -150,6 +150,7 @@ class Settings:
             "fail-on": self.fail_on.value,
             "rule-packs": [str(path) for path in self.config.rule_packs],
             "language": self.config.language,
+            "site": self.config.site,
             "rules": {
                 rule.name: {
                     "severity": rule.severity.value,

@@ -59,6 +59,8 @@ class FullFormatter(Formatter):
         if not result.findings:
             return
         lines = LineIndex(result.source)
+        if result.url is not None:  # a page of a wiki
+            self.console.print(Text(f"{result.path} (revision {result.revision}) {result.url}"))
         for finding in result.findings:
             header = Text()
             location = finding.location

@@ -1,0 +1,3 @@
+"""Fixtures shared by every test folder."""
+
+from mediawiki_server import wiki  # noqa: F401 - one test MediaWiki per session
