@@ -29,7 +29,8 @@ from wikilint.progress import RunProgress
 from wikilint.results import Summary
 from wikilint.runner import Outcome, process_path
 from wikilint.settings import Resolver, Settings
-from wikilint.sources import STDIN, expand_paths
+from wikilint.sources import STDIN
+from wikilint.walk import expand_paths, nothing_found
 from wikilint.writer import write_atomic
 
 #: Without ``--jobs``, files go to worker processes from this many on: starting the
@@ -73,15 +74,11 @@ def run_check(
     formatter.quiet = options.quiet
     fixing = options.fix or options.diff
     summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing)
-    inputs = []
-    for path in expand_paths(list(paths)):
-        settings = resolver.for_path(path)
-        if not settings.is_excluded(path):
-            inputs.append((path, settings))
+    inputs = [(path, resolver.for_path(path)) for path in expand_paths(paths, resolver.for_path)]
     for settings in {id(settings): settings for _, settings in inputs}.values():
         formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
     if not inputs:
-        click.echo("wikilint: warning: no wikitext files found under the given paths", err=True)
+        click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
         reporter = _Reporter(formatter, summary, progress, stream, options)
         for kind, group in itertools.groupby(inputs, key=lambda item: _kind(item[0])):

@@ -11,7 +11,14 @@ from functools import cached_property
 from pathlib import Path, PurePath
 from typing import Any
 
-from wikilint.config import Config, ConfigError, find_config_file, load_config, severity_of
+from wikilint.config import (
+    DEFAULT_INCLUDE,
+    Config,
+    ConfigError,
+    find_config_file,
+    load_config,
+    severity_of,
+)
 from wikilint.finding import Severity
 from wikilint.packs.schema import PackError
 from wikilint.registry import Registry, RegistryError, discover
@@ -19,8 +26,8 @@ from wikilint.rule import Rule
 
 
 def merge(file: Config, cli: Config) -> Config:
-    """Command-line values over file values: ``fail-on`` and ``language`` replace,
-    lists such as ``exclude`` extend (rule selection is resolved per layer)."""
+    """Command-line values over file values: ``fail-on``, ``language`` and the walk's
+    switches replace, lists such as ``exclude`` extend (rule selection is resolved per layer)."""
     return dataclasses.replace(
         file,
         select=cli.select if cli.select is not None else file.select,
@@ -28,11 +35,17 @@ def merge(file: Config, cli: Config) -> Config:
         ignore=file.ignore + cli.ignore,
         per_file_ignores=file.per_file_ignores + cli.per_file_ignores,
         exclude=file.exclude + cli.exclude,
+        respect_gitignore=_first_set(cli.respect_gitignore, file.respect_gitignore),
+        force_exclude=_first_set(cli.force_exclude, file.force_exclude),
         fail_on=cli.fail_on or file.fail_on,
         rule_packs=file.rule_packs + cli.rule_packs,
         language=cli.language or file.language,
         rules={**file.rules, **cli.rules},
     )
+
+
+def _first_set(*values: bool | None) -> bool | None:
+    return next((value for value in values if value is not None), None)
 
 
 def matches_glob(path: str, pattern: str, root: Path) -> bool:
@@ -110,7 +123,25 @@ class Settings:
         return instances
 
     def is_excluded(self, path: str) -> bool:
+        """Whether ``exclude`` names *path*: a glob of its relative path, or its name."""
         return any(matches_glob(path, glob, self.config.root) for glob in self.config.exclude)
+
+    @cached_property
+    def include(self) -> tuple[str, ...]:
+        """Globs of the files a folder walk yields."""
+        base = self.config.include if self.config.include is not None else DEFAULT_INCLUDE
+        return base + self.config.extend_include
+
+    def is_included(self, path: str) -> bool:
+        return any(matches_glob(path, glob, self.config.root) for glob in self.include)
+
+    @property
+    def respect_gitignore(self) -> bool:
+        return self.config.respect_gitignore is not False
+
+    @property
+    def force_exclude(self) -> bool:
+        return bool(self.config.force_exclude)
 
     def rules_for(self, path: str) -> list[Rule]:
         """The configured rules minus those ``per-file-ignores`` switches off for *path*."""
@@ -131,6 +162,9 @@ class Settings:
             "select": [rule.code for rule in self.selected],
             "per-file-ignores": {glob: list(rules) for glob, rules in self.config.per_file_ignores},
             "exclude": list(self.config.exclude),
+            "include": list(self.include),
+            "respect-gitignore": self.respect_gitignore,
+            "force-exclude": self.force_exclude,
             "fail-on": self.fail_on.value,
             "rule-packs": [str(path) for path in self.config.rule_packs],
             "language": self.config.language,
