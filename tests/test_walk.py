@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -136,3 +137,19 @@ def test_symbolic_links_are_not_followed(walk: Walk, tmp_path: Path) -> None:
     (tmp_path / "wiki" / "loop").symlink_to(tmp_path / "wiki")
     assert walk("wiki") == []
     assert walk("wiki/b.wiki") == ["wiki/b.wiki"]
+
+
+def test_a_tree_deeper_than_the_recursion_limit_is_walked(walk: Walk, tmp_path: Path) -> None:
+    depth = 0
+    while sys._getframe(depth).f_back is not None:
+        depth += 1
+    folder = tmp_path.joinpath(*["d"] * 300)  # not deeper: shutil.rmtree recurses too
+    folder.mkdir(parents=True)
+    (folder / "a.wiki").write_text("x", encoding="utf-8")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(depth + 150)  # a walk that recursed per folder would fail
+    try:
+        [found] = walk()
+    finally:
+        sys.setrecursionlimit(limit)
+    assert found == str(folder.relative_to(tmp_path) / "a.wiki")

@@ -23,6 +23,7 @@ from wikilint.parallel import BatchOptions
 from wikilint.reference import rules_markdown
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.settings import Resolver
+from wikilint.walk import WalkError
 
 EXIT_USAGE = 2
 
@@ -207,7 +208,7 @@ def check(
     )
     try:
         summary = run_check(resolver, paths, stream, options)
-    except (ConfigError, DumpError) as error:
+    except (ConfigError, DumpError, WalkError) as error:
         raise WikilintError(str(error)) from None
     finally:
         if output_file is not None:

@@ -49,12 +49,24 @@ def _first_set(*values: bool | None) -> bool | None:
 
 
 def matches_glob(path: str, pattern: str, root: Path) -> bool:
-    """Whether *path* (relative to *root* where possible) matches a glob."""
+    """Whether *path* (relative to *root* where possible), or its name, matches a glob."""
+    return matches_any(path, (pattern,), root)
+
+
+def matches_any(
+    path: str, patterns: tuple[str, ...], root: Path, resolved: Path | None = None
+) -> bool:
+    """Whether *path* matches one of the globs; its name is tried before resolving it
+    (*resolved*, when the caller knows the real path: resolving costs a look-up per folder)."""
+    if not patterns:
+        return False
+    if any(fnmatchcase(PurePath(path).name, pattern) for pattern in patterns):
+        return True
     candidate = PurePath(path)
     with contextlib.suppress(ValueError, OSError):
-        candidate = Path(path).resolve().relative_to(root.resolve())
+        candidate = (resolved or Path(path).resolve()).relative_to(root.resolve())
     posix = candidate.as_posix()
-    return fnmatchcase(posix, pattern) or fnmatchcase(candidate.name, pattern)
+    return any(fnmatchcase(posix, glob) or fnmatchcase(candidate.name, glob) for glob in patterns)
 
 
 class Settings:
@@ -122,9 +134,9 @@ class Settings:
             instances.append(configure(rule, table, f"{self.where}rules.{rule.name}"))
         return instances
 
-    def is_excluded(self, path: str) -> bool:
+    def is_excluded(self, path: str, resolved: Path | None = None) -> bool:
         """Whether ``exclude`` names *path*: a glob of its relative path, or its name."""
-        return any(matches_glob(path, glob, self.config.root) for glob in self.config.exclude)
+        return matches_any(path, self.config.exclude, self.config.root, resolved)
 
     @cached_property
     def include(self) -> tuple[str, ...]:
@@ -132,8 +144,8 @@ class Settings:
         base = self.config.include if self.config.include is not None else DEFAULT_INCLUDE
         return base + self.config.extend_include
 
-    def is_included(self, path: str) -> bool:
-        return any(matches_glob(path, glob, self.config.root) for glob in self.include)
+    def is_included(self, path: str, resolved: Path | None = None) -> bool:
+        return matches_any(path, self.include, self.config.root, resolved)
 
     @property
     def respect_gitignore(self) -> bool:

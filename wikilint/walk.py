@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 
 from pathspec import GitIgnoreSpec
 
+from wikilint.config import CONFIG_NAMES
 from wikilint.settings import Settings
 from wikilint.sources import STDIN
 
@@ -23,6 +24,13 @@ SKIPPED_FOLDERS = frozenset(
     {".git", ".venv", "venv", "node_modules", "__pycache__", "build", "dist", "site-packages"}
 )
 GITIGNORE = ".gitignore"
+#: Every path is matched against each ``.gitignore`` above it: this bounds that work.
+MAX_NESTED_GITIGNORES = 64
+
+
+class WalkError(Exception):
+    """A folder that cannot be walked; the message is one line naming it."""
+
 
 SettingsFor = Callable[[str], Settings]
 
@@ -34,10 +42,11 @@ def is_skipped_folder(name: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Ignore:
-    """The patterns of one ``.gitignore`` file, relative to the folder holding it."""
+    """The patterns of one ``.gitignore`` file, which match paths relative to its folder."""
 
-    base: Path
     spec: GitIgnoreSpec
+    #: Characters a path below the folder drops to be relative to it (the folder and a slash).
+    prefix: int
 
     @classmethod
     def read(cls, folder: Path) -> _Ignore | None:
@@ -45,14 +54,15 @@ class _Ignore:
             lines = (folder / GITIGNORE).read_text(encoding="utf-8", errors="replace")
         except OSError:  # absent, a folder, or unreadable: nothing is ignored by it
             return None
-        return cls(folder, GitIgnoreSpec.from_lines(lines.splitlines()))
+        prefix = len(folder.as_posix().rstrip("/")) + 1
+        return cls(GitIgnoreSpec.from_lines(lines.splitlines()), prefix)
 
 
 def _ignored(ignores: tuple[_Ignore, ...], path: Path, is_folder: bool) -> bool:
     """Git's verdict: the deepest ``.gitignore`` with a matching pattern decides."""
+    posix = path.as_posix() + "/" * is_folder
     for ignore in reversed(ignores):
-        relative = path.relative_to(ignore.base).as_posix() + "/" * is_folder
-        include = ignore.spec.check_file(relative).include
+        include = ignore.spec.check_file(posix[ignore.prefix :]).include
         if include is not None:
             return include
     return False
@@ -69,33 +79,83 @@ def _ignores_above(folder: Path) -> tuple[_Ignore, ...]:
     return ()
 
 
-def _walk(
-    folder: str, absolute: Path, ignores: tuple[_Ignore, ...], settings_for: SettingsFor
-) -> Iterator[str]:
-    """The wanted files below *folder* in path order; *absolute* is its resolved path."""
-    settings = settings_for(str(Path(folder, "_")))
-    if settings.respect_gitignore and (ignore := _Ignore.read(absolute)) is not None:
+@dataclass(frozen=True, slots=True)
+class _Folder:
+    """A folder to walk: as named (for the paths yielded), resolved (for .gitignore), and
+    the settings in force in it (a file's are its folder's)."""
+
+    path: str
+    absolute: Path
+    ignores: tuple[_Ignore, ...]
+    settings: Settings
+
+
+def _walk(root: _Folder, settings_for: SettingsFor) -> Iterator[str]:
+    """The wanted files below *root* in path order, depth first with a stack, not recursion
+    (however deep the tree)."""
+    stack = [_entries(root, settings_for)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child, _Folder):
+            stack.append(_entries(child, settings_for))
+        else:
+            yield child
+
+
+def _entries(folder: _Folder, settings_for: SettingsFor) -> Iterator[str | _Folder]:
+    """The wanted files and the folders to enter in *folder*, sorted by name."""
+    settings = folder.settings
+    ignores = folder.ignores if settings.respect_gitignore else ()
+    if settings.respect_gitignore and (ignore := _Ignore.read(folder.absolute)) is not None:
         ignores = (*ignores, ignore)
+        if len(ignores) > MAX_NESTED_GITIGNORES:
+            raise WalkError(
+                f"{folder.path}: more than {MAX_NESTED_GITIGNORES} nested .gitignore files "
+                "(--no-respect-gitignore walks without them)"
+            )
     try:
-        with os.scandir(folder) as scan:
+        with os.scandir(folder.path) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError:
         return  # an unreadable folder has no files to check; named files report errors
     for entry in entries:
         if entry.is_symlink():
             continue  # never followed: a link may lead out of the tree or into a loop
-        path, is_folder = str(Path(folder, entry.name)), entry.is_dir()
-        if is_folder and is_skipped_folder(entry.name):
-            continue
-        if settings.respect_gitignore and _ignored(ignores, absolute / entry.name, is_folder):
-            continue
-        if is_folder:
-            if not settings.is_excluded(path):
-                yield from _walk(path, absolute / entry.name, ignores, settings_for)
-        elif entry.is_file():
-            file_settings = settings_for(path)
-            if file_settings.is_included(path) and not file_settings.is_excluded(path):
-                yield path
+        path, absolute = str(Path(folder.path, entry.name)), folder.absolute / entry.name
+        if entry.is_dir():
+            if _enters(path, absolute, settings, ignores):
+                inner = _settings_in(path, absolute, settings, settings_for)
+                yield _Folder(path, absolute, ignores, inner)
+        elif entry.is_file() and _wants(path, absolute, settings, ignores):
+            yield path
+
+
+def _enters(path: str, absolute: Path, settings: Settings, ignores: tuple[_Ignore, ...]) -> bool:
+    """Whether a walk goes into a folder: not hidden, vendored, excluded nor ignored."""
+    return not (
+        is_skipped_folder(absolute.name)
+        or settings.is_excluded(path, absolute)
+        or _ignored(ignores, absolute, is_folder=True)
+    )
+
+
+def _wants(path: str, absolute: Path, settings: Settings, ignores: tuple[_Ignore, ...]) -> bool:
+    """Whether a walk yields a file: included, and neither excluded nor ignored."""
+    return (
+        settings.is_included(path, absolute)
+        and not settings.is_excluded(path, absolute)
+        and not _ignored(ignores, absolute, is_folder=False)
+    )
+
+
+def _settings_in(path: str, absolute: Path, outer: Settings, settings_for: SettingsFor) -> Settings:
+    """A subfolder's settings: its parent's unless it may hold a configuration file (asking
+    the resolver for every folder would search all the folders above each)."""
+    if any((absolute / name).exists() for name in CONFIG_NAMES):
+        return settings_for(str(Path(path, "_")))
+    return outer
 
 
 def _folders_of(path: str) -> list[PurePath]:
@@ -131,7 +191,8 @@ def expand_paths(paths: Sequence[str], settings_for: SettingsFor) -> Iterator[st
             continue
         if Path(path).is_dir():
             absolute = Path(path).resolve()
-            yield from _walk(path, absolute, _ignores_above(absolute), settings_for)
+            root = _Folder(path, absolute, _ignores_above(absolute), settings)
+            yield from _walk(root, settings_for)
         else:
             yield path
 

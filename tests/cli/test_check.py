@@ -14,6 +14,7 @@ from helpers import SEED
 
 from wikilint import check, runner
 from wikilint.output import FORMATTERS
+from wikilint.walk import MAX_NESTED_GITIGNORES
 
 CLEAN = """'''Paris''' is the capital and most populous city of [[France]].
 
@@ -334,3 +335,20 @@ def test_walk_settings_are_validated(run, tmp_path: Path) -> None:
     assert result.stderr.endswith(
         "/.wikilint.toml: force-exclude: expected true or false, got 'yes'\n"
     )
+
+
+def test_gitignore_files_nested_past_the_bound_are_a_one_line_error(run, tmp_path: Path) -> None:
+    folder = tmp_path / "wiki"
+    for _ in range(MAX_NESTED_GITIGNORES + 1):
+        folder.mkdir(parents=True)
+        (folder / ".gitignore").write_text("*.log\n", encoding="utf-8")
+        (folder / "a.wiki").write_text(DEFECT, encoding="utf-8")
+        folder /= "d"
+    result = run("check", "wiki")
+    assert result.exit_code == 2
+    bound = f"more than {MAX_NESTED_GITIGNORES} nested .gitignore files"
+    assert result.stderr == (
+        f"wikilint: error: wiki{'/d' * MAX_NESTED_GITIGNORES}: {bound} "
+        "(--no-respect-gitignore walks without them)\n"
+    )
+    assert run("check", "--no-respect-gitignore", "--statistics", "wiki").exit_code == 1
