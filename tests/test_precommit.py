@@ -24,11 +24,11 @@ def hooks() -> list[dict]:
 
 def test_hook_declarations() -> None:
     declared = {hook["id"]: hook for hook in hooks()}
-    assert declared["wikilint"]["entry"] == "wikilint check"
-    assert declared["wikilint-fix"]["entry"] == "wikilint check --fix"
+    assert declared["wikilint"]["entry"] == "wikilint check --force-exclude"
+    assert declared["wikilint-fix"]["entry"] == "wikilint check --force-exclude --fix"
     for hook in declared.values():
         assert hook["language"] == "python"
-        for name in ("a.wiki", "b.wikitext", "c.mediawiki"):
+        for name in ("a.wiki", "b.wikitext", "c.mediawiki", "d.txt"):  # .txt: if included
             assert re.search(hook["files"], name)
         assert not re.search(hook["files"], "notes.md")
 
@@ -53,12 +53,25 @@ def test_the_hook_fails_on_a_defect_and_passes_once_it_is_fixed(tmp_path: Path) 
     git(repo, "config", "user.name", "Editor")
     article = repo / "Cat.wiki"
     article.write_text("The cat sat on the the mat.\n", encoding="utf-8")
-    git(repo, "add", "Cat.wiki")
+    for name in ("LICENSE.txt", "vendor/node_modules/x/Dog.wiki", "archive/Old.wiki"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("The dog sat on the the mat.\n", encoding="utf-8")
+    (repo / ".wikilint.toml").write_text('exclude = ["archive"]\n', encoding="utf-8")
+    git(repo, "add", ".")
     home = tmp_path / "pre-commit-home"
 
     failed = try_repo(repo, home, "wikilint")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "Cat.wiki:1:20 WL103 doubled-word" in failed.stdout
+    assert "dog" not in failed.stdout  # not .txt, nor excluded, nor vendored: force-exclude
+
+    (repo / ".wikilint.toml").write_text('extend-include = ["*.txt"]\n', encoding="utf-8")
+    git(repo, "add", ".")
+    included = try_repo(repo, home, "wikilint")
+    assert "LICENSE.txt:1:20 WL103" in included.stdout
+    assert "archive/Old.wiki:1:20 WL103" in included.stdout
+    assert "Dog.wiki" not in included.stdout
+    git(repo, "rm", "-q", "-r", "-f", "LICENSE.txt", "vendor", "archive")
 
     article.write_text("The cat sat on the mat.\n", encoding="utf-8")
     git(repo, "add", "Cat.wiki")

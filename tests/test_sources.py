@@ -1,4 +1,4 @@
-"""Reading inputs: encodings, BOM, binary files, folders."""
+"""Reading inputs: encodings, BOM, binary files, missing files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wikilint.sources import InputError, decode, expand_paths, read_source
+from wikilint.sources import InputError, decode, read_source
 
 
 def test_bom_is_stripped_and_recorded() -> None:
@@ -48,11 +48,3 @@ def test_missing_file_and_directory_are_one_line_errors(tmp_path: Path) -> None:
         read_source(str(tmp_path / "missing.wiki"))
     with pytest.raises(InputError, match="is a directory"):
         read_source(str(tmp_path))
-
-
-def test_folders_expand_to_wikitext_files_only(tmp_path: Path) -> None:
-    for name in ("b.wiki", "a.wikitext", "sub dir/c.mediawiki", "sub dir/d.txt", "e.py"):
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_text("x")
-    found = [Path(p).relative_to(tmp_path).as_posix() for p in expand_paths([str(tmp_path)])]
-    assert found == ["a.wikitext", "b.wiki", "sub dir/c.mediawiki", "sub dir/d.txt"]

@@ -31,7 +31,8 @@ from wikilint.progress import RunProgress
 from wikilint.results import FileResult, Summary
 from wikilint.runner import Outcome, process_path
 from wikilint.settings import Resolver, Settings
-from wikilint.sources import STDIN, expand_paths
+from wikilint.sources import STDIN
+from wikilint.walk import expand_paths, nothing_found
 from wikilint.writer import FileChanged, WriteError, encode, write_fix
 
 #: Without ``--jobs``, files go to worker processes from this many on: starting the
@@ -81,11 +82,7 @@ def run_check(
             _check_site(resolver, paths, _Reporter(formatter, summary, progress, stream, options))
         formatter.finish(summary)
         return summary
-    inputs = []
-    for path in expand_paths(list(paths)):
-        settings = resolver.for_path(path)
-        if not settings.is_excluded(path):
-            inputs.append((path, settings))
+    inputs = [(path, resolver.for_path(path)) for path in expand_paths(paths, resolver.for_path)]
     if options.output_file is not None:
         _refuse_to_report_over_an_input(options.output_file, [path for path, _ in inputs])
     kinds = {path: _kind(path) for path, _ in inputs}
@@ -94,7 +91,7 @@ def run_check(
     for settings in {id(settings): settings for _, settings in inputs}.values():
         formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
     if not inputs:
-        click.echo("wikilint: warning: no wikitext files found under the given paths", err=True)
+        click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
         reporter = _Reporter(formatter, summary, progress, stream, options)
         for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):

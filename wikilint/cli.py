@@ -28,6 +28,7 @@ from wikilint.reference import rules_markdown
 from wikilint.registry import Registry
 from wikilint.settings import Resolver
 from wikilint.sources import STDIN
+from wikilint.walk import WalkError
 from wikilint.writer import WriteError, report_file
 
 EXIT_USAGE = 2
@@ -134,7 +135,12 @@ def settings_options(command: click.Command) -> click.Command:
         click.option("--ignore", multiple=True, help="Rules not to run."),
         click.option("--per-file-ignores", multiple=True, metavar="GLOB:RULES",
                      help="Rules not to run on files matching GLOB."),
-        click.option("--exclude", multiple=True, metavar="GLOB", help="Files not to check."),
+        click.option("--exclude", multiple=True, metavar="GLOB",
+                     help="Files and folders not to check (a bare name matches anywhere)."),
+        click.option("--force-exclude/--no-force-exclude", default=None,
+                     help="Skip named paths that a folder walk would skip (for pre-commit)."),
+        click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                     help="Skip what .gitignore files ignore in folder walks [default: on]."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
                      help="Lowest severity that makes the exit code 1 [default: info]."),
         _RULE_PACKS,
@@ -218,6 +224,8 @@ def make_resolver(
     ignore: tuple[str, ...],
     per_file_ignores: tuple[str, ...],
     exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    respect_gitignore: bool | None,
     fail_on: str | None,
     rule_packs: tuple[Path, ...],
     language: str | None,
@@ -229,6 +237,8 @@ def make_resolver(
             ignore=_split(ignore),
             per_file_ignores=_per_file_ignores(per_file_ignores),
             exclude=exclude,
+            force_exclude=force_exclude,
+            respect_gitignore=respect_gitignore,
             fail_on=severity_of(fail_on, "--fail-on") if fail_on else None,
             rule_packs=tuple(path.resolve() for path in rule_packs),
             language=language_of(language, "--language") if language is not None else None,
@@ -311,7 +321,7 @@ def check(
     try:
         with report as stream:
             summary = run_check(resolver, paths, stream, options)
-    except (ConfigError, DumpError, SiteError, WriteError) as error:
+    except (ConfigError, DumpError, SiteError, WalkError, WriteError) as error:
         raise WikilintError(str(error)) from None
     code = summary.diff_exit_code() if diff else summary.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)

@@ -7,7 +7,7 @@ The nearest file above a checked path wins; ``.wikilint.toml`` wins over a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +19,8 @@ from wikilint.tomlfile import TomlFileError, read_toml
 
 CONFIG_NAMES = (".wikilint.toml", "pyproject.toml")
 SEVERITIES = tuple(severity.value for severity in Severity)
+#: Files a folder walk yields unless ``include`` replaces these (``extend-include`` adds).
+DEFAULT_INCLUDE = ("*.wiki", "*.wikitext", "*.mediawiki")
 
 
 class ConfigError(Exception):
@@ -35,6 +37,10 @@ class Config:
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] | None = None
+    extend_include: tuple[str, ...] = ()
+    respect_gitignore: bool | None = None
+    force_exclude: bool | None = None
     fail_on: Severity | None = None
     rule_packs: tuple[Path, ...] = ()
     language: str | None = None
@@ -66,6 +72,25 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _boolean(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false, got {shown(value)}")
+    return value
+
+
+#: Keys one validator checks; the value goes to the field of the same name.
+_PLAIN_KEYS: dict[str, Callable[[Any, str], Any]] = {
+    "select": _strings,
+    "extend-select": _strings,
+    "ignore": _strings,
+    "exclude": _strings,
+    "include": _strings,
+    "extend-include": _strings,
+    "respect-gitignore": _boolean,
+    "force-exclude": _boolean,
+}
+
+
 def severity_of(value: Any, where: str) -> Severity:
     if value not in SEVERITIES:
         raise ConfigError(f"{where}: expected one of {', '.join(SEVERITIES)}, got {shown(value)}")
@@ -87,14 +112,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
     values: dict[str, Any] = {"path": path}
     for key, value in table.items():
         at = f"{where}{key}"
-        if key == "select":
-            values["select"] = _strings(value, at)
-        elif key == "extend-select":
-            values["extend_select"] = _strings(value, at)
-        elif key == "ignore":
-            values["ignore"] = _strings(value, at)
-        elif key == "exclude":
-            values["exclude"] = _strings(value, at)
+        if key in _PLAIN_KEYS:
+            values[key.replace("-", "_")] = _PLAIN_KEYS[key](value, at)
         elif key == "fail-on":
             values["fail_on"] = severity_of(value, at)
         elif key == "language":

@@ -14,6 +14,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from wikilint.config import (
+    DEFAULT_INCLUDE,
     Config,
     ConfigError,
     find_config_file,
@@ -28,8 +29,8 @@ from wikilint.rule import Range, Rule
 
 
 def merge(file: Config, cli: Config) -> Config:
-    """Command-line values over file values: ``fail-on`` and ``language`` replace,
-    lists such as ``exclude`` extend (rule selection is resolved per layer)."""
+    """Command-line values over file values: ``fail-on``, ``language`` and the walk's
+    switches replace, lists such as ``exclude`` extend (rule selection is resolved per layer)."""
     return dataclasses.replace(
         file,
         select=cli.select if cli.select is not None else file.select,
@@ -37,6 +38,8 @@ def merge(file: Config, cli: Config) -> Config:
         ignore=file.ignore + cli.ignore,
         per_file_ignores=file.per_file_ignores + cli.per_file_ignores,
         exclude=file.exclude + cli.exclude,
+        respect_gitignore=_first_set(cli.respect_gitignore, file.respect_gitignore),
+        force_exclude=_first_set(cli.force_exclude, file.force_exclude),
         fail_on=cli.fail_on or file.fail_on,
         rule_packs=file.rule_packs + cli.rule_packs,
         language=cli.language or file.language,
@@ -44,13 +47,29 @@ def merge(file: Config, cli: Config) -> Config:
     )
 
 
+def _first_set(*values: bool | None) -> bool | None:
+    return next((value for value in values if value is not None), None)
+
+
 def matches_glob(path: str, pattern: str, root: Path) -> bool:
-    """Whether *path* (relative to *root* where possible) matches a glob."""
+    """Whether *path* (relative to *root* where possible), or its name, matches a glob."""
+    return matches_any(path, (pattern,), root)
+
+
+def matches_any(
+    path: str, patterns: tuple[str, ...], root: Path, resolved: Path | None = None
+) -> bool:
+    """Whether *path* matches one of the globs; its name is tried before resolving it
+    (*resolved*, when the caller knows the real path: resolving costs a look-up per folder)."""
+    if not patterns:
+        return False
+    if any(fnmatchcase(PurePath(path).name, pattern) for pattern in patterns):
+        return True
     candidate = PurePath(path)
     with contextlib.suppress(ValueError, OSError):
-        candidate = Path(path).resolve().relative_to(root.resolve())
+        candidate = (resolved or Path(path).resolve()).relative_to(root.resolve())
     posix = candidate.as_posix()
-    return fnmatchcase(posix, pattern) or fnmatchcase(candidate.name, pattern)
+    return any(fnmatchcase(posix, glob) or fnmatchcase(candidate.name, glob) for glob in patterns)
 
 
 class Settings:
@@ -125,8 +144,26 @@ class Settings:
         table = {**self.config.rules.get(rule.code, {}), **self.config.rules.get(rule.name, {})}
         return configure(rule, table, f"{self.where}rules.{rule.name}")
 
-    def is_excluded(self, path: str) -> bool:
-        return any(matches_glob(path, glob, self.config.root) for glob in self.config.exclude)
+    def is_excluded(self, path: str, resolved: Path | None = None) -> bool:
+        """Whether ``exclude`` names *path*: a glob of its relative path, or its name."""
+        return matches_any(path, self.config.exclude, self.config.root, resolved)
+
+    @cached_property
+    def include(self) -> tuple[str, ...]:
+        """Globs of the files a folder walk yields."""
+        base = self.config.include if self.config.include is not None else DEFAULT_INCLUDE
+        return base + self.config.extend_include
+
+    def is_included(self, path: str, resolved: Path | None = None) -> bool:
+        return matches_any(path, self.include, self.config.root, resolved)
+
+    @property
+    def respect_gitignore(self) -> bool:
+        return self.config.respect_gitignore is not False
+
+    @property
+    def force_exclude(self) -> bool:
+        return bool(self.config.force_exclude)
 
     def rules_for(self, path: str) -> list[Rule]:
         """The configured rules minus those ``per-file-ignores`` switches off for *path*."""
@@ -147,6 +184,9 @@ class Settings:
             "select": [rule.code for rule in self.selected],
             "per-file-ignores": {glob: list(rules) for glob, rules in self.config.per_file_ignores},
             "exclude": list(self.config.exclude),
+            "include": list(self.include),
+            "respect-gitignore": self.respect_gitignore,
+            "force-exclude": self.force_exclude,
             "fail-on": self.fail_on.value,
             "rule-packs": [str(path) for path in self.config.rule_packs],
             "language": self.config.language,

@@ -1,14 +1,11 @@
-"""Reading inputs: files, folders and standard input, decoded exactly."""
+"""Reading inputs: files and standard input, decoded exactly."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-#: File endings ``check`` picks up when walking a folder.
-WIKITEXT_SUFFIXES = frozenset({".wiki", ".wikitext", ".mediawiki", ".txt"})
 STDIN = "-"
 _BOM = "\ufeff"
 
@@ -91,17 +88,3 @@ def read_source(path: str) -> Source:
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
     return decode(data, path)
-
-
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files named directly, and the wikitext files below each named folder, sorted."""
-    for path in paths:
-        if path != STDIN and Path(path).is_dir():
-            found = (
-                candidate
-                for candidate in Path(path).rglob("*")
-                if candidate.suffix.lower() in WIKITEXT_SUFFIXES and candidate.is_file()
-            )
-            yield from (str(candidate) for candidate in sorted(found))
-        else:
-            yield path

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import SEED
 
+from wikilint import check, runner
 from wikilint.output import FORMATTERS
+from wikilint.walk import MAX_NESTED_GITIGNORES
 
 CLEAN = """'''Paris''' is the capital and most populous city of [[France]].
 
@@ -291,4 +295,102 @@ def test_a_folder_without_wikitext_warns_and_passes(run, tmp_path: Path) -> None
     (tmp_path / "notes" / "readme.md").write_text("# Notes\n", encoding="utf-8")
     result = run("check", "notes")
     assert result.exit_code == 0
-    assert result.stderr == "wikilint: warning: no wikitext files found under the given paths\n"
+    assert result.stderr == (
+        "wikilint: warning: no wikitext files found under the given paths (folders yield "
+        '*.wiki, *.wikitext, *.mediawiki files; name .txt files directly or add "*.txt" to '
+        "extend-include in the configuration)\n"
+    )
+
+
+def test_check_and_fix_of_a_folder_neither_read_nor_write_vendored_or_ignored_files(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: ``check --fix DIR`` rewrote ``node_modules/x/LICENSE.txt``."""
+    fixable = "A -- B.\n"
+    untouchable = [".git/COMMIT.wiki", ".venv/lib/site.wiki", "node_modules/x/LICENSE.txt"]
+    untouchable += ["node_modules/x/README.wiki", "generated/page.wiki", "LICENSE.txt"]
+    for name in [*untouchable, "wiki/Cat.wiki", "Dog.wiki"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(fixable, encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("generated/\n", encoding="utf-8")
+    before = {name: (tmp_path / name).stat().st_mtime_ns for name in untouchable}
+    read, written = [], []
+    monkeypatch.setattr("wikilint.runner.read_source", recording(read, runner.read_source))
+    monkeypatch.setattr("wikilint.check.write_fix", recording(written, check.write_fix))
+
+    checked = run("check", "--format", "json", ".")
+    assert sorted({finding["path"] for finding in findings_of(checked)}) == [
+        "Dog.wiki",
+        "wiki/Cat.wiki",
+    ]
+    fixed = run("check", "--fix", ".")
+    assert fixed.exit_code == 0, fixed.output
+    assert read == ["Dog.wiki", "wiki/Cat.wiki"] * 2
+    assert written == ["Dog.wiki", "wiki/Cat.wiki"]
+    assert (tmp_path / "Dog.wiki").read_text(encoding="utf-8") == "A—B.\n"
+    for name in untouchable:
+        assert (tmp_path / name).read_text(encoding="utf-8") == fixable
+        assert (tmp_path / name).stat().st_mtime_ns == before[name]
+
+
+def recording(calls: list[str], function: Callable[..., Any]) -> Callable[..., Any]:
+    """*function*, noting the path it is called with."""
+
+    def record(path: str, *args: Any) -> Any:
+        calls.append(path)
+        return function(path, *args)
+
+    return record
+
+
+def test_force_exclude_applies_the_walks_choice_to_named_files(run, tmp_path: Path) -> None:
+    for name in ("a.wiki", "notes.txt", "node_modules/x/b.wiki", "archive/c.wiki"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(DEFECT, encoding="utf-8")
+    named = ["a.wiki", "notes.txt", "node_modules/x/b.wiki", "archive/c.wiki"]
+    as_given = run("check", "--format", "json", "--exclude", "archive", *named)
+    assert [finding["path"] for finding in findings_of(as_given)] == named
+    forced = run("check", "--format", "json", "--exclude", "archive", "--force-exclude", *named)
+    assert [finding["path"] for finding in findings_of(forced)] == ["a.wiki"]
+    (tmp_path / "txt.toml").write_text('extend-include = ["*.txt"]\n', encoding="utf-8")
+    included = run("check", "--format", "json", "--config", "txt.toml", "--force-exclude", *named)
+    assert [finding["path"] for finding in findings_of(included)] == [*named[:2], named[3]]
+
+
+def test_no_respect_gitignore_walks_ignored_folders(run, tmp_path: Path) -> None:
+    (tmp_path / "generated").mkdir()
+    (tmp_path / "generated" / "a.wiki").write_text(DEFECT, encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("generated/\n", encoding="utf-8")
+    assert run("check", ".").exit_code == 0
+    walked = run("check", "--format", "json", "--no-respect-gitignore", ".")
+    assert [finding["path"] for finding in findings_of(walked)] == ["generated/a.wiki"]
+    (tmp_path / "all.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
+    assert run("check", "--config", "all.toml", ".").exit_code == 1
+    assert run("check", "--config", "all.toml", "--respect-gitignore", ".").exit_code == 0
+
+
+def test_walk_settings_are_validated(run, tmp_path: Path) -> None:
+    (tmp_path / ".wikilint.toml").write_text('force-exclude = "yes"\n', encoding="utf-8")
+    result = run("check", ".")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("wikilint: error: ")
+    assert result.stderr.endswith(
+        "/.wikilint.toml: force-exclude: expected true or false, got 'yes'\n"
+    )
+
+
+def test_gitignore_files_nested_past_the_bound_are_a_one_line_error(run, tmp_path: Path) -> None:
+    folder = tmp_path / "wiki"
+    for _ in range(MAX_NESTED_GITIGNORES + 1):
+        folder.mkdir(parents=True)
+        (folder / ".gitignore").write_text("*.log\n", encoding="utf-8")
+        (folder / "a.wiki").write_text(DEFECT, encoding="utf-8")
+        folder /= "d"
+    result = run("check", "wiki")
+    assert result.exit_code == 2
+    bound = f"more than {MAX_NESTED_GITIGNORES} nested .gitignore files"
+    assert result.stderr == (
+        f"wikilint: error: wiki{'/d' * MAX_NESTED_GITIGNORES}: {bound} "
+        "(--no-respect-gitignore walks without them)\n"
+    )
+    assert run("check", "--no-respect-gitignore", "--statistics", "wiki").exit_code == 1

@@ -20,17 +20,17 @@ def test_an_input_is_never_the_report_file(run, tmp_path: Path) -> None:
 
 def test_a_file_found_in_a_folder_is_an_input_too(run, tmp_path: Path) -> None:
     (tmp_path / "articles").mkdir()
-    report = tmp_path / "articles" / "report.txt"
+    report = tmp_path / "articles" / "report.wiki"
     report.write_text(DEFECT, encoding="utf-8")
     (tmp_path / "link.txt").symlink_to(report)
-    for output in ("articles/report.txt", "link.txt"):
+    for output in ("articles/report.wiki", "link.txt"):
         result = run("check", "--fix", "articles", "--output-file", output)
         assert result.exit_code == 2
         assert result.stderr == (
-            f"wikilint: error: --output-file {output} would replace the input articles/report.txt\n"
+            f"wikilint: error: --output-file {output} would replace the input articles/report.wiki\n"
         )
         assert report.read_text(encoding="utf-8") == DEFECT
-    assert sorted(p.name for p in report.parent.iterdir()) == ["report.txt"]
+    assert sorted(p.name for p in report.parent.iterdir()) == ["report.wiki"]
 
 
 def test_a_report_in_a_missing_folder_is_a_usage_error(run, tmp_path: Path) -> None:

@@ -15,12 +15,15 @@ from xml.etree import ElementTree
 from wikilint.engine import is_internal_error
 from wikilint.output.base import Formatter
 from wikilint.results import FileResult, Summary
-from wikilint.sources import STDIN, WIKITEXT_SUFFIXES
+from wikilint.sources import STDIN
 
 #: The package every class name starts with: articles in the current folder are not
 #: left in Jenkins' "(root)" package.
 PACKAGE = "wikilint"
 _COUNTS = ("tests", "failures", "errors")
+
+#: Endings of wikitext files, dropped from class names (``.txt`` is read when named).
+_WIKITEXT_SUFFIXES = frozenset({".wiki", ".wikitext", ".mediawiki", ".txt"})
 
 
 def classname(path: str) -> str:
@@ -32,7 +35,7 @@ def classname(path: str) -> str:
     if path == STDIN:
         return f"{PACKAGE}.stdin"
     pure = PurePath(path)
-    if pure.suffix in WIKITEXT_SUFFIXES:
+    if pure.suffix in _WIKITEXT_SUFFIXES:
         pure = pure.with_suffix("")
     parts = [part.replace(".", "_") for part in pure.parts if part not in {pure.anchor, ".", ".."}]
     return ".".join([PACKAGE, *parts])
