@@ -27,7 +27,8 @@ def test_a_file_found_in_a_folder_is_an_input_too(run, tmp_path: Path) -> None:
         result = run("check", "--fix", "articles", "--output-file", output)
         assert result.exit_code == 2
         assert result.stderr == (
-            f"wikilint: error: --output-file {output} would replace the input articles/report.wiki\n"
+            f"wikilint: error: --output-file {output} would replace the input "
+            "articles/report.wiki\n"
         )
         assert report.read_text(encoding="utf-8") == DEFECT
     assert sorted(p.name for p in report.parent.iterdir()) == ["report.wiki"]
