@@ -91,7 +91,7 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
         click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler."),
         click.option("--dask", "use_dask", is_flag=True, help="Run on a local Dask cluster."),
         click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
-                     show_default=True, help="Parse time limit per article, seconds (0: none)."),
+                     show_default=True, help="Time limit per article, seconds (0: none)."),
     ]  # fmt: skip
 
     @functools.wraps(function)
@@ -203,7 +203,9 @@ def check(
     finally:
         if output_file is not None:
             stream.close()
-    code = 1 if diff and summary.fixed else summary.exit_code()
+    code = summary.exit_code()
+    if code == 0 and diff and summary.fixed:
+        code = 1
     sys.exit(0 if exit_zero and code == 1 else code)
 
 

@@ -29,7 +29,6 @@ from wikilint.budget import (
     RuleSource,
     build_rules,
     process_context,
-    rules_budget,
     timeout_finding,
 )
 from wikilint.config import Config
@@ -109,22 +108,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def lint_page(
-    page: Page, rules: Sequence[Rule], parsed: Callable[[], object] = lambda: None
-) -> PageResult:
+def lint_page(page: Page, rules: Sequence[Rule]) -> PageResult:
     """The per-article function every backend runs."""
-    findings = lint_source(page.text, page.title, rules, page.language, parsed)
+    findings = lint_source(page.text, page.title, rules, page.language)
     return PageResult(page.title, page.revision, tuple(findings), page.text)
 
 
-def lint_file(
-    task: FileTask,
-    begin: Callable[[int], object] = lambda size: None,
-    parsed: Callable[[], object] = lambda: None,
-) -> Outcome:
+def lint_file(task: FileTask, begin: Callable[[int], object] = lambda size: None) -> Outcome:
     """What :func:`~wikilint.runner.process_path` gives, told to *begin* with the size.
 
-    The budget of a fix covers its every pass: it starts as the rules' budget.
+    The budget starts at *begin* and covers the parse, the rules and every fix pass.
     """
     try:
         source = read_source(task.path)
@@ -133,9 +126,8 @@ def lint_file(
     rules = build_rules(task.rules)
     begin(len(source.text))
     if not task.fix:
-        findings = lint_source(source.text, source.path, rules, task.language, parsed)
+        findings = lint_source(source.text, source.path, rules, task.language)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
-    parsed()
     fixed = fix_source(source.text, source.path, rules, task.language, task.unsafe)
     result = FileResult(source.path, fixed.text, tuple(fixed.remaining))
     return Outcome(result, source.text, fixed.fixed, source.bom)
@@ -167,7 +159,6 @@ class _Worker:
     task: _Task | None = None
     current: tuple[int, str, int | None, int] | None = None
     """(sequence number, title, revision, size) of the article being linted."""
-    parsed: bool = False
     deadline: float = float("inf")
 
 
@@ -298,11 +289,8 @@ class _Supervisor:
             return
         kind = message[0]
         if kind == "begin":
-            worker.current, worker.parsed = message[1:], False
+            worker.current = message[1:]
             worker.deadline = time.monotonic() + self.timeout
-        elif kind == "parsed":
-            worker.parsed = True
-            worker.deadline = time.monotonic() + rules_budget(worker.current[3])
         elif kind == "page":
             self.order.add(task.index, message[1])
             worker.current = None
@@ -329,10 +317,9 @@ class _Supervisor:
             self.order.add(task.index, _as_item_result(task.item, result))
             self.order.finish(task.index)
             return
-        sequence, title, revision, size = worker.current
+        sequence, title, revision, _ = worker.current
         if crash is None:
-            seconds = rules_budget(size) if worker.parsed else self.timeout
-            finding = timeout_finding(title, seconds, worker.parsed)
+            finding = timeout_finding(title, self.timeout)
             result = PageResult(title, revision, (finding,))
         else:
             result = crash_result(title, revision, crash)
@@ -416,7 +403,7 @@ def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None
         try:
             for sequence, page in enumerate(pages, task.skip):
                 conn.send(("begin", sequence, page.title, page.revision, len(page.text)))
-                conn.send(("page", lint_page(page, built, lambda: conn.send(("parsed",)))))
+                conn.send(("page", lint_page(page, built)))
         except DumpError as error:
             conn.send(("error", str(error)))
             continue
@@ -427,7 +414,7 @@ def _serve_file(conn: Connection, task: FileTask) -> None:
     def begin(size: int) -> None:
         conn.send(("begin", 0, task.path, None, size))
 
-    conn.send(("page", lint_file(task, begin, lambda: conn.send(("parsed",)))))
+    conn.send(("page", lint_file(task, begin)))
     conn.send(("done",))
 
 

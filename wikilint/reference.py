@@ -63,9 +63,12 @@ These are not rules: they are always on and have no options.
   parser failed, on this input. The message names the rule and the exception; the other
   rules still ran. The exit code is 2. Please report it.
 - **{TIMEOUT_CODE} {TIMEOUT_NAME}** (error): the article took longer than its time budget
-  (`--timeout`, 2 seconds of parsing by default) and was skipped; the rest of the run went
-  on. The exit code is 1: the text, not wikilint, is at fault (typically thousands of
-  unclosed `{{{{` or an unclosed table). See [dumps.md](dumps.md).
+  (`--timeout`, 2 seconds by default for parsing, the rules and every fix pass together)
+  and was not linted, nor fixed; the rest of the run went on. The exit code is 2, even
+  with `--exit-zero`: the article was not checked (typically thousands of unclosed `{{{{`
+  or an unclosed table). See [dumps.md](dumps.md).
+
+No suppression comment hides either of them.
 """
 
 

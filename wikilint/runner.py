@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wikilint.budget import DEFAULT_TIMEOUT, lint_guarded
-from wikilint.fixes import fix_source
+from wikilint.budget import DEFAULT_TIMEOUT, fix_guarded, lint_guarded
 from wikilint.results import FileResult
 from wikilint.rule import Rule
 from wikilint.sources import InputError, read_source
@@ -38,7 +37,8 @@ def process_path(
     unsafe: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Outcome:
-    """Lint one input, or fix it (in memory) when *fix* is set."""
+    """Lint one input, or fix it (in memory) when *fix* is set, within *timeout* seconds
+    for the parse, the rules and every fix pass; an input over it is left as it was."""
     try:
         source = read_source(path)
     except InputError as error:
@@ -46,6 +46,6 @@ def process_path(
     if not fix:
         findings = lint_guarded(source.text, source.path, rules, language, timeout)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
-    outcome = fix_source(source.text, source.path, rules, language, unsafe)
+    outcome = fix_guarded(source.text, source.path, rules, language, unsafe, timeout)
     result = FileResult(source.path, outcome.text, tuple(outcome.remaining))
     return Outcome(result, source.text, outcome.fixed, source.bom)
