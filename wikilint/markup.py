@@ -119,13 +119,24 @@ class _Nesting:
 
     Scanning forward from every opener to its closer takes quadratic time on thousands of
     unclosed openers; here the closer found from one position is remembered, so a scan
-    that meets an inner opener jumps over the inner construct instead of rescanning it.
+    that meets an inner opener jumps over the inner construct instead of rescanning it,
+    and the last search is reused by every position up to the match it found.
     """
 
     def __init__(self, source: str, pair: re.Pattern[str]) -> None:
         self._source = source
         self._pair = pair
         self._ends: dict[int, int | None] = {}
+        self._searched: tuple[int, re.Match[str] | None] = (len(source) + 1, None)
+
+    def _next(self, position: int) -> re.Match[str] | None:
+        """The first opener or closer at or after *position*."""
+        searched_from, match = self._searched
+        if searched_from <= position and (match is None or position <= match.start()):
+            return match
+        match = self._pair.search(self._source, position)
+        self._searched = (position, match)
+        return match
 
     def closer_end(self, offset: int) -> int | None:
         """End of the closer that brings the depth from one to zero, scanning from *offset*."""
@@ -136,7 +147,7 @@ class _Nesting:
             if position in ends:
                 end = ends[position]
             else:
-                match = self._pair.search(self._source, position)
+                match = self._next(position)
                 if match is not None and not match["close"]:
                     waiting.append((position, False))
                     position = match.end()  # first find where this inner construct closes
