@@ -9,6 +9,7 @@ import pytest
 from adversarial import CASES, SHAPES, adversarial
 from helpers import fixture_articles, read
 
+from wikilint.article import Article
 from wikilint.budget import (
     TIMEOUT_CODE,
     TIMEOUT_NAME,
@@ -46,6 +47,18 @@ def test_closers_the_parser_ignores_do_not_escape_the_budget() -> None:
     started = time.perf_counter()
     findings = lint_guarded(source, "Evil", RULES, timeout=0.3)
     assert_cut_off(findings, time.perf_counter() - started)
+
+
+@pytest.mark.parametrize("name", ["link-openers-1mb", "headings-70k", "named-refs-1mb"])
+def test_rules_stay_near_linear_on_a_quarter_of_the_megabyte_shapes(name: str) -> None:
+    # Issue 12: unclosed-link rescanned the rest of the text per `[[` (62 KB took 119 s),
+    # sections and malformed-heading rescanned the later headings per heading.
+    article = Article(SHAPES[name][: 256 * 1024], name)
+    for rule in RULES:
+        started = time.process_time()  # CPU time: what other processes do does not count
+        if rule.applies_to(article):
+            list(rule.check(article))
+        assert time.process_time() - started < 1.5, rule.code
 
 
 def test_fix_is_cut_off_at_the_budget_and_leaves_the_text() -> None:
