@@ -114,17 +114,15 @@ def lint_page(page: Page, rules: Sequence[Rule]) -> PageResult:
     return PageResult(page.title, page.revision, tuple(findings), page.text)
 
 
-def lint_file(task: FileTask, begin: Callable[[int], object] = lambda size: None) -> Outcome:
-    """What :func:`~wikilint.runner.process_path` gives, told to *begin* with the size.
-
-    The budget starts at *begin* and covers the parse, the rules and every fix pass.
-    """
+def lint_file(task: FileTask, begin: Callable[[], object] = lambda: None) -> Outcome:
+    """What :func:`~wikilint.runner.process_path` gives; *begin* is called once the file
+    is read, where the budget starts that covers the parse, the rules and every fix pass."""
     try:
         source = read_source(task.path)
     except InputError as error:
         return Outcome(FileResult(task.path, error=str(error)))
     rules = build_rules(task.rules)
-    begin(len(source.text))
+    begin()
     if not task.fix:
         findings = lint_source(source.text, source.path, rules, task.language)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
@@ -157,8 +155,8 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     task: _Task | None = None
-    current: tuple[int, str, int | None, int] | None = None
-    """(sequence number, title, revision, size) of the article being linted."""
+    current: tuple[int, str, int | None] | None = None
+    """(sequence number, title, revision) of the article being linted."""
     deadline: float = float("inf")
 
 
@@ -317,7 +315,7 @@ class _Supervisor:
             self.order.add(task.index, _as_item_result(task.item, result))
             self.order.finish(task.index)
             return
-        sequence, title, revision, _ = worker.current
+        sequence, title, revision = worker.current
         if crash is None:
             finding = timeout_finding(title, self.timeout)
             result = PageResult(title, revision, (finding,))
@@ -402,7 +400,7 @@ def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None
         )
         try:
             for sequence, page in enumerate(pages, task.skip):
-                conn.send(("begin", sequence, page.title, page.revision, len(page.text)))
+                conn.send(("begin", sequence, page.title, page.revision))
                 conn.send(("page", lint_page(page, built)))
         except DumpError as error:
             conn.send(("error", str(error)))
@@ -411,8 +409,8 @@ def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None
 
 
 def _serve_file(conn: Connection, task: FileTask) -> None:
-    def begin(size: int) -> None:
-        conn.send(("begin", 0, task.path, None, size))
+    def begin() -> None:
+        conn.send(("begin", 0, task.path, None))
 
     conn.send(("page", lint_file(task, begin)))
     conn.send(("done",))
