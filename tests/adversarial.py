@@ -25,3 +25,28 @@ def adversarial(name: str, scale: float = 1.0) -> str:
     """The text of one case; *scale* shrinks or grows the repeat count."""
     unit, repeats = CASES[name]
     return unit * max(1, int(repeats * scale))
+
+
+def _named_refs(size: int) -> str:
+    """Well-formed named refs, each defined once and reused once, up to *size* characters."""
+    pieces = []
+    length = number = 0
+    while length < size:
+        piece = f'<ref name="n{number}">x</ref><ref name="n{number}"/>'
+        pieces.append(piece)
+        length += len(piece)
+        number += 1
+    return "".join(pieces)
+
+
+#: Inputs of issue 12, name -> text: closers that the parser ignores (inside a comment or
+#: ``<nowiki>``), so that a scan of the text finds them balanced, and 1 MB of markup on
+#: which rules were quadratic (1 MB of ``[[`` ran 92 s).
+SHAPES: dict[str, str] = {
+    "closers-in-comment": "{{a|" * 4000 + "<!--" + "}}" * 4000 + "-->",
+    "closers-in-nowiki": "{{a|" * 4000 + "<nowiki>" + "}}" * 4000 + "</nowiki>",
+    "template-link-pairs": "{{[[" * 4000 + "}}]]" * 4000,
+    "link-openers-1mb": "[[" * 500_000,
+    "headings-70k": "== Section ==\n" * 70_000,
+    "named-refs-1mb": _named_refs(1_000_000),
+}

@@ -6,6 +6,7 @@ import gc
 import weakref
 from typing import ClassVar
 
+import pytest
 from helpers import FIXTURES, read
 
 from wikilint.article import Article
@@ -47,6 +48,26 @@ def test_a_failing_rule_becomes_an_internal_error_and_others_run() -> None:
     assert "crashing (TST001)" in crash.message
     assert "ZeroDivisionError: division by zero" in crash.message
     assert crash.path == "a.wiki"
+
+
+@pytest.mark.parametrize(
+    "directive",
+    [
+        "wikilint-disable-line",
+        "wikilint-disable-line WL000",
+        "wikilint-disable-line internal-error",
+        "wikilint-disable-line TST001, WL000",
+        "wikilint-disable-next-line WL000",
+        "wikilint-disable WL000",
+        "wikilint-disable internal-error",
+        "wikilint-disable",
+    ],
+)
+def test_no_directive_hides_an_internal_error(directive: str) -> None:
+    # Issue 12: a disable-line comment hid WL000, and exit code 2 became 0.
+    for source in (f"Some text. <!-- {directive} -->\n", f"<!-- {directive} -->\nSome text.\n"):
+        findings = lint(Article(source, "a.wiki"), [Crashing()])
+        assert [(f.code, f.location.line) for f in findings] == [(INTERNAL_ERROR_CODE, 1)]
 
 
 class EnglishOnly(FirstWord):

@@ -14,6 +14,7 @@ from wikilint.finding import Applicability, Edit, Finding, Fix
 from wikilint.fixes import allowed, apply_fixes, fix_source
 from wikilint.registry import discover
 from wikilint.rule import Rule, RuleDocs
+from wikilint.rules.heading_bold import BoldHeading
 
 RULES = [rule() for rule in discover().rules if rule.enabled_by_default]
 FIXING_RULES = [rule for rule in RULES if rule.code not in {"WL003"}]
@@ -142,3 +143,29 @@ def test_safe_fixes_on_real_articles_keep_every_other_byte(path) -> None:
     findings = [f for f in lint_source(text, str(path), FIXING_RULES) if allowed(f, False)]
     fixed, applied = apply_fixes(text, findings)
     assert outside_edits_unchanged(text, fixed, applied)
+
+
+def test_a_long_run_of_bold_in_a_heading_is_fixed_in_one_pass() -> None:
+    # Issue 12: one ''' was removed per pass, and ten passes left `== ''''''x ==`.
+    text = "== " + "'''" * 12 + "x ==\n\nText [[a]].\n[[Category:A]]\n"
+    outcome = fix_source(text, "h.wiki", [BoldHeading()])
+    # The 31 apostrophes MediaWiki shows stay shown; the italic stays; the bold goes.
+    assert outcome.text == "== " + "&#39;" * 31 + "''x ==\n\nText [[a]].\n[[Category:A]]\n"
+    assert (outcome.fixed, outcome.remaining) == (1, [])
+
+
+TITLE_PIECES = [
+    "'", "''", "'''", "''''", "'''''", "''''''", "x", "Early years", " ", "<b>", "</b>",
+    "<strong>y</strong>", "&#39;", "[[a]]", "{{b}}",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TITLE_PIECES), min_size=1, max_size=10), st.integers(2, 4))
+def test_heading_and_emphasis_fixes_reach_a_fixed_point(pieces: list[str], level: int) -> None:
+    signs = "=" * level
+    text = f"Intro.\n\n{signs} {''.join(pieces)} {signs}\nText [[a]].\n[[Category:A]]\n"
+    outcome = fix_source(text, "t", FIXING_RULES)
+    assert not [f for f in outcome.remaining if allowed(f, unsafe=False)]
+    again = fix_source(outcome.text, "t", FIXING_RULES)
+    assert (again.text, again.fixed) == (outcome.text, 0)

@@ -146,17 +146,18 @@ class Article:
         length = len(self.source)
         first = headings[0][1] if headings else length
         sections = [Section(0, 0, "", None, (0, first), (0, first))]
+        body_ends = _body_ends(headings, length)
         for number, (heading, start, end) in enumerate(headings):
-            later = headings[number + 1 :]
-            own_end = later[0][1] if later else length
-            body_end = next(
-                (later_start for node, later_start, _ in later if node.level <= heading.level),
-                length,
-            )
+            own_end = headings[number + 1][1] if number + 1 < len(headings) else length
             title = str(heading.title).strip()
             sections.append(
                 Section(
-                    number + 1, heading.level, title, (start, end), (end, body_end), (end, own_end)
+                    number + 1,
+                    heading.level,
+                    title,
+                    (start, end),
+                    (end, body_ends[number]),
+                    (end, own_end),
                 )
             )
         return sections
@@ -254,6 +255,20 @@ class Article:
         if isinstance(lead, Tag):
             return str(lead.tag).strip().lower() not in _BLOCK_TAGS
         return not (isinstance(lead, Text) and lead.value.lstrip().startswith(_BLOCK_LINE_STARTS))
+
+
+def _body_ends(headings: list[tuple[Heading, int, int]], length: int) -> list[int]:
+    """Where each heading's section ends: at the next heading of its level or a higher one.
+
+    One pass with a stack of the sections still open, whose levels rise from bottom to top.
+    """
+    ends = [length] * len(headings)
+    open_sections: list[int] = []
+    for number, (heading, start, _) in enumerate(headings):
+        while open_sections and headings[open_sections[-1]][0].level >= heading.level:
+            ends[open_sections.pop()] = start
+        open_sections.append(number)
+    return ends
 
 
 def _is_blank(node: Node) -> bool:

@@ -1,87 +1,58 @@
-"""A time budget per article: pathological markup must not stall a run.
+"""One time budget per article: parse, rules and every fix pass, whatever the input.
 
-mwparserfromhell's C tokenizer backtracks on runs of unclosed constructs (``{{a|`` repeated,
-an unclosed table, unclosed tags) and can take minutes on 30 KB of them. Signals cannot
-interrupt C code, so the only sure guard is a process that can be killed: the worker pool
-(:mod:`wikilint.parallel`) kills and replaces a worker whose article overruns its budget.
-
-Single inputs linted in-process (``wikilint check FILE``, Dask tasks) first take a cheap
-look at the text: an article that is very large or has many unbalanced openers is linted
-in a child process under the budget; every other article, the common case, pays nothing.
+mwparserfromhell's C tokenizer backtracks on runs of unclosed constructs (``{{a|``
+repeated, an unclosed table, unclosed tags) and can take minutes on 30 KB of them, even
+when closers the parser then ignores (inside a comment or ``<nowiki>``) make the text look
+balanced. No scan of the text can tell every slow input in advance and signals cannot
+interrupt C code, so the only sure bound is a process that can be killed. The worker pool
+(:mod:`wikilint.parallel`) kills and replaces a worker whose article overruns the budget;
+an article linted on its own (``wikilint check FILE``, a Dask task) is linted, or fixed,
+in a forked child (a few milliseconds) that sends back only its result and is killed at
+the deadline.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
-import re
 import signal
 import sys
-import threading
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
+from functools import partial
 from multiprocessing.context import BaseContext
+from typing import TypeVar
 
 from wikilint.article import Article
-from wikilint.engine import internal_error, lint_source
+from wikilint.engine import TIMEOUT_CODE, TIMEOUT_NAME, internal_error, lint_source
 from wikilint.finding import Finding, Location, Severity
+from wikilint.fixes import FixOutcome, fix_source
 from wikilint.rule import Rule
 
-TIMEOUT_CODE = "WL002"
-TIMEOUT_NAME = "parse-timeout"
-#: Seconds the parser may take on one article: ordinary wikitext parses at about 1 MB/s,
-#: so only pathological markup overruns it.
+__all__ = ["TIMEOUT_CODE", "TIMEOUT_NAME"]
+
+#: Seconds one article may take in all: parsing, every rule and every fix pass. Ordinary
+#: wikitext is linted at about 1 MB/s, so only pathological markup overruns it.
 DEFAULT_TIMEOUT = 2.0
-#: Seconds the rules may take after the parse, at least, and per MB of article: a
-#: generous cap for a rule that misbehaves, never reached by ordinary articles.
-RULES_BUDGET = 30.0
-RULES_BUDGET_PER_MB = 60.0
-#: Articles larger than this (in code points) are always linted under the guard.
-LARGE = 256 * 1024
-#: Guard when (unbalanced openers) x (length) exceeds this: 20 unclosed ``{{`` in 100 KB
-#: already add about 0.3 s of backtracking, 100 of them in 100 KB add 1.5 s.
-RISK_LIMIT = 2_000_000
 #: Rules, or a picklable recipe that builds them: pack rules are classes made at run time
 #: that cannot be pickled, so worker processes rebuild them from the recipe instead.
 RuleSource = Sequence[Rule] | Callable[[], Sequence[Rule]]
-_TAG_OPEN = re.compile(r"<[A-Za-z]")
-_PAIRS = (("{", "}"), ("[", "]"), ("<", ">"), ("{|", "|}"))
+T = TypeVar("T")
 
 
-def rules_budget(size: int) -> float:
-    """Seconds the rules may take on an article of *size* code points."""
-    return RULES_BUDGET + RULES_BUDGET_PER_MB * size / 1_000_000
-
-
-def timeout_finding(path: str, seconds: float, parsed: bool = False) -> Finding:
+def timeout_finding(path: str, seconds: float) -> Finding:
     """The finding that replaces an article's findings when it overran its budget."""
-    if parsed:
-        why = f"the rules took longer than {seconds:.3g} s on it"
-    else:
-        why = (
-            f"parsing took longer than {seconds:.3g} s "
-            "(look for long runs of unclosed templates, links, tables or tags)"
-        )
     return Finding(
         code=TIMEOUT_CODE,
         rule=TIMEOUT_NAME,
         severity=Severity.ERROR,
-        message=f"not linted: {why}",
+        message=(
+            f"not linted: parsing and checking took longer than {seconds:.3g} s "
+            "(look for long runs of unclosed templates, links, tables or tags)"
+        ),
         location=Location(0, 0, 1, 1, 1, 1),
         path=path,
     )
-
-
-def unbalanced(text: str) -> int:
-    """How many markup openers have no closer, summed over brackets, tables and tags."""
-    count = sum(max(0, text.count(left) - text.count(right)) for left, right in _PAIRS)
-    closers = text.count("</") + text.count("/>")
-    return count + max(0, len(_TAG_OPEN.findall(text)) - closers)
-
-
-def is_risky(text: str) -> bool:
-    """Whether *text* may take the parser long enough to need the guard."""
-    return len(text) > LARGE or unbalanced(text) * len(text) > RISK_LIMIT
 
 
 _built: dict[bytes, Sequence[Rule]] = {}
@@ -107,13 +78,6 @@ def process_context() -> BaseContext:
     return context
 
 
-def _child_context() -> BaseContext:
-    """Fork (fast, nothing pickled) when this process has no other thread."""
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return process_context()
-
-
 def lint_guarded(
     source: str,
     path: str,
@@ -121,35 +85,58 @@ def lint_guarded(
     language: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> list[Finding]:
-    """Lint one article; a risky one in a child process that is killed when over budget."""
-    if not timeout or not is_risky(source):
-        return lint_source(source, path, build_rules(rules), language)
-    context = _child_context()
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_lint_in_child, args=(sender, source, path, rules, language), daemon=True
-    )
-    child.start()
+    """Lint one article within *timeout* seconds, or report that it was not linted."""
+    work = partial(lint_source, source, path, build_rules(rules), language)
+    result = bounded(work, path, timeout)
+    return [result] if isinstance(result, Finding) else result
+
+
+def fix_guarded(
+    source: str,
+    path: str,
+    rules: RuleSource,
+    language: str | None = None,
+    unsafe: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> FixOutcome:
+    """Fix one article within *timeout* seconds for all its passes, or leave it as it was."""
+    work = partial(fix_source, source, path, build_rules(rules), language, unsafe)
+    result = bounded(work, path, timeout)
+    return FixOutcome(source, 0, [result], [result]) if isinstance(result, Finding) else result
+
+
+def bounded(work: Callable[[], T], path: str, timeout: float | None) -> T | Finding:
+    """``work()`` in a forked child killed after *timeout* seconds, or the finding that
+    says why it gave no result. Without a timeout, or without ``fork``, in this process."""
+    if not timeout or not hasattr(os, "fork"):
+        return work()
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    pid = os.fork()
+    if pid == 0:  # the child: send the result or the error, and never return
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it kills us
+        receiver.close()
+        try:
+            sender.send(_outcome(work))
+        finally:
+            os._exit(0)
     sender.close()
     try:
         if not receiver.poll(timeout):
-            return [timeout_finding(path, timeout)]
-        receiver.recv()  # parsed
-        allowance = rules_budget(len(source))
-        if not receiver.poll(allowance):
-            return [timeout_finding(path, allowance, parsed=True)]
-        return receiver.recv()
+            return timeout_finding(path, timeout)
+        error, result = receiver.recv()
     except EOFError:
-        return [internal_error(Article("", path), "linting", ChildProcessError(child.exitcode))]
+        error, result = "the child process died", None
     finally:
-        child.kill()
-        child.join()
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
         receiver.close()
+    if error is not None:
+        return internal_error(Article("", path), "linting", ChildProcessError(error))
+    return result
 
 
-def _lint_in_child(
-    sender: Connection, source: str, path: str, rules: RuleSource, language: str | None
-) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it kills us
-    built = build_rules(rules)
-    sender.send(lint_source(source, path, built, language, lambda: sender.send("parsed")))
+def _outcome(work: Callable[[], T]) -> tuple[str | None, T | None]:
+    try:
+        return None, work()
+    except BaseException as error:  # reported by the parent as an internal error
+        return f"{type(error).__name__}: {error}", None

@@ -170,7 +170,7 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
         click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler."),
         click.option("--dask", "use_dask", is_flag=True, help="Run on a local Dask cluster."),
         click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
-                     show_default=True, help="Parse time limit per article, seconds (0: none)."),
+                     show_default=True, help="Time limit per article, seconds (0: none)."),
     ]  # fmt: skip
 
     @functools.wraps(function)

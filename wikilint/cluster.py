@@ -9,7 +9,6 @@ are in flight; results come back in dump order unless ``ordered=False``.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -22,10 +21,6 @@ from wikilint.parallel import PageResult
 if TYPE_CHECKING:
     from distributed import Client
 
-NOT_DAEMON = (
-    "Dask workers must be able to start the child processes that bound parse time: "
-    "start them with DASK_DISTRIBUTED__WORKER__DAEMON=False"
-)
 #: Pages sent to a worker in one task when the client reads the dump itself.
 BATCH = 50
 
@@ -34,8 +29,6 @@ def lint_task(
     item: Stream | list[Page], rules: RuleSource, page_filter: PageFilter, timeout: float | None
 ) -> list[PageResult]:
     """The task a Dask worker runs: every accepted page of a stream or a batch."""
-    if timeout and multiprocessing.current_process().daemon:
-        raise RuntimeError(NOT_DAEMON)
     built = build_rules(rules)
     pages = read_stream(item, page_filter) if isinstance(item, Stream) else item
     return [
@@ -54,7 +47,6 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
     """A client of the scheduler at *scheduler*, or of a local cluster of worker processes
     that is shut down on exit."""
     try:
-        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise RuntimeError("the Dask backend needs: pip install 'wikilint[dask]'") from None
@@ -63,7 +55,6 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
             yield client
         return
     with (
-        dask.config.set({"distributed.worker.daemon": False}),
         LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as cluster,
         Client(cluster) as client,
     ):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from wikilint.article import Article
 from wikilint.collector import collector_paused
@@ -13,6 +13,11 @@ from wikilint.suppression import apply_suppressions, parse_directives
 
 INTERNAL_ERROR_CODE = "WL000"
 INTERNAL_ERROR_NAME = "internal-error"
+TIMEOUT_CODE = "WL002"
+TIMEOUT_NAME = "parse-timeout"
+#: Findings that say an article was not (fully) linted: errors of the run, which no
+#: directive suppresses.
+ENGINE_ERRORS = frozenset({INTERNAL_ERROR_CODE, TIMEOUT_CODE})
 
 
 def lint(article: Article, rules: Sequence[Rule]) -> list[Finding]:
@@ -28,7 +33,11 @@ def lint(article: Article, rules: Sequence[Rule]) -> list[Finding]:
             findings.append(internal_error(article, f"rule {rule.name} ({rule.code})", error))
     directives = parse_directives(article)
     if directives:
-        findings = apply_suppressions(findings, directives)
+        errors = [finding for finding in findings if is_engine_error(finding)]
+        findings = apply_suppressions(
+            [finding for finding in findings if not is_engine_error(finding)], directives
+        )
+        findings += errors
         for rule in rules:
             if isinstance(rule, UnusedSuppression):
                 findings.extend(rule.unused(article, directives))
@@ -49,8 +58,9 @@ def internal_error(article: Article, where: str, error: BaseException) -> Findin
     )
 
 
-def is_internal_error(finding: Finding) -> bool:
-    return finding.code == INTERNAL_ERROR_CODE
+def is_engine_error(finding: Finding) -> bool:
+    """Whether *finding* says that wikilint crashed or ran out of time on the article."""
+    return finding.code in ENGINE_ERRORS
 
 
 def lint_source(
@@ -58,12 +68,10 @@ def lint_source(
     path: str,
     rules: Sequence[Rule],
     language: str | None = None,
-    parsed: Callable[[], object] | None = None,
 ) -> list[Finding]:
     """Parse *source* once and lint it; a parser crash becomes an internal error.
 
-    *parsed*, when given, is called between the parse and the rules (a time budget
-    learns that the parse is over). The cyclic collector sleeps throughout: the article
+    The cyclic collector sleeps throughout: the article
     holds no reference cycles and is freed, by reference counting, before it wakes, so
     it never scans the hundreds of thousands of objects of a tree.
     """
@@ -72,8 +80,6 @@ def lint_source(
             article = Article(source, path, language)
         except Exception as error:
             return [internal_error(Article("", path), "parsing", error)]
-        if parsed is not None:
-            parsed()
         findings = lint(article, rules)
         del article
     return findings

@@ -7,14 +7,8 @@ they are always on. They have a code, a name and docs so that ``wikilint explain
 
 from __future__ import annotations
 
-from wikilint.budget import (
-    DEFAULT_TIMEOUT,
-    RULES_BUDGET,
-    RULES_BUDGET_PER_MB,
-    TIMEOUT_CODE,
-    TIMEOUT_NAME,
-)
-from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
+from wikilint.budget import DEFAULT_TIMEOUT
+from wikilint.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME, TIMEOUT_CODE, TIMEOUT_NAME
 from wikilint.finding import Severity
 from wikilint.rule import Rule, RuleDocs
 
@@ -38,7 +32,10 @@ class InternalError(EngineFinding):
         why="It is a bug in wikilint or in a plugin rule, not a defect of the text.",
         bad="",
         good="",
-        notes="Please report it, with the input if you can share it.",
+        notes=(
+            "Please report it, with the input if you can share it. No suppression comment "
+            "hides it, and a baseline never records it."
+        ),
     )
 
 
@@ -48,11 +45,11 @@ class ParseTimeout(EngineFinding):
     summary = "The article took longer than its time budget and was not linted."
     docs = RuleDocs(
         what=(
-            f"Parsing may take `--timeout` seconds ({DEFAULT_TIMEOUT:g} by default) per article, "
-            f"and the rules a generous allowance after it ({RULES_BUDGET:g} s + "
-            f"{RULES_BUDGET_PER_MB:g} s per MB). An article that overruns gets this one finding, "
-            "at line 1, column 1, instead of its findings, and the run goes on. The exit code "
-            "is 1: the text, not wikilint, is at fault."
+            f"An article may take `--timeout` seconds ({DEFAULT_TIMEOUT:g} by default) for "
+            "parsing, the rules and every fix pass together. One that overruns gets this one "
+            "finding, at line 1, column 1, instead of its findings; it is neither linted nor "
+            "fixed, and the run goes on. The exit code is 2, even with `--exit-zero`: the "
+            "article was not checked."
         ),
         why=(
             "Long runs of unclosed markup (thousands of `{{`, an unclosed table, unclosed "
@@ -63,7 +60,8 @@ class ParseTimeout(EngineFinding):
         good="",
         notes=(
             "Look for long runs of unclosed templates, links, tables or tags. docs/dumps.md "
-            "explains the budget."
+            "explains the budget. No suppression comment hides it, and a baseline never "
+            "records it."
         ),
     )
 

@@ -101,14 +101,65 @@ class UnclosedRule(Rule):
 
     def is_opener(self, article: Article, start: int, end: int) -> bool:
         """Whether a match is left open: no closer pairs with it in the rest of the source."""
-        return not is_closed(article.source, end, self.pair)
+        return not is_closed(article, end, self.pair)
 
 
-def is_closed(source: str, offset: int, pair: re.Pattern[str]) -> bool:
+def is_closed(article: Article, offset: int, pair: re.Pattern[str]) -> bool:
     """Whether a construct opened just before *offset* is closed, counting nesting."""
-    depth = 1
-    for match in pair.finditer(source, offset):
-        depth += -1 if match["close"] else 1
-        if not depth:
-            return True
-    return False
+    return _nesting(article, pair).closer_end(offset) is not None
+
+
+@per_article
+def _nesting(article: Article, pair: re.Pattern[str]) -> _Nesting:
+    return _Nesting(article.source, pair)
+
+
+class _Nesting:
+    """Where the constructs of one *pair* close in a source, each scan done once.
+
+    Scanning forward from every opener to its closer takes quadratic time on thousands of
+    unclosed openers; here the closer found from one position is remembered, so a scan
+    that meets an inner opener jumps over the inner construct instead of rescanning it,
+    and the last search is reused by every position up to the match it found.
+    """
+
+    def __init__(self, source: str, pair: re.Pattern[str]) -> None:
+        self._source = source
+        self._pair = pair
+        self._ends: dict[int, int | None] = {}
+        self._searched: tuple[int, re.Match[str] | None] = (len(source) + 1, None)
+
+    def _next(self, position: int) -> re.Match[str] | None:
+        """The first opener or closer at or after *position*."""
+        searched_from, match = self._searched
+        if searched_from <= position and (match is None or position <= match.start()):
+            return match
+        match = self._pair.search(self._source, position)
+        self._searched = (position, match)
+        return match
+
+    def closer_end(self, offset: int) -> int | None:
+        """End of the closer that brings the depth from one to zero, scanning from *offset*."""
+        ends = self._ends
+        waiting: list[tuple[int, bool]] = []  # (position, whether its inner construct closed)
+        position = offset
+        while True:
+            if position in ends:
+                end = ends[position]
+            else:
+                match = self._next(position)
+                if match is not None and not match["close"]:
+                    waiting.append((position, False))
+                    position = match.end()  # first find where this inner construct closes
+                    continue
+                end = None if match is None else match.end()
+                ends[position] = end
+            while waiting:
+                start, inner_closed = waiting.pop()
+                if end is not None and not inner_closed:
+                    waiting.append((start, True))
+                    position = end  # the inner one closed: go on after it
+                    break
+                ends[start] = end
+            else:
+                return end

@@ -30,7 +30,6 @@ from wikilint.budget import (
     RuleSource,
     build_rules,
     process_context,
-    rules_budget,
     timeout_finding,
 )
 from wikilint.config import Config
@@ -110,33 +109,24 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def lint_page(
-    page: Page, rules: Sequence[Rule], parsed: Callable[[], object] = lambda: None
-) -> PageResult:
+def lint_page(page: Page, rules: Sequence[Rule]) -> PageResult:
     """The per-article function every backend runs."""
-    findings = lint_source(page.text, page.title, rules, page.language, parsed)
+    findings = lint_source(page.text, page.title, rules, page.language)
     return PageResult(page.title, page.revision, tuple(findings), page.text)
 
 
-def lint_file(
-    task: FileTask,
-    begin: Callable[[int], object] = lambda size: None,
-    parsed: Callable[[], object] = lambda: None,
-) -> Outcome:
-    """What :func:`~wikilint.runner.process_path` gives, told to *begin* with the size.
-
-    The budget of a fix covers its every pass: it starts as the rules' budget.
-    """
+def lint_file(task: FileTask, begin: Callable[[], object] = lambda: None) -> Outcome:
+    """What :func:`~wikilint.runner.process_path` gives; *begin* is called once the file
+    is read, where the budget starts that covers the parse, the rules and every fix pass."""
     try:
         source = read_source(task.path)
     except InputError as error:
         return Outcome(FileResult(task.path, error=str(error)))
     rules = build_rules(task.rules)
-    begin(len(source.text))
+    begin()
     if not task.fix:
-        findings = lint_source(source.text, source.path, rules, task.language, parsed)
+        findings = lint_source(source.text, source.path, rules, task.language)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
-    parsed()
     return Outcome.of_fix(
         source, fix_source(source.text, source.path, rules, task.language, task.unsafe)
     )
@@ -166,9 +156,8 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     task: _Task | None = None
-    current: tuple[int, str, int | None, int] | None = None
-    """(sequence number, title, revision, size) of the article being linted."""
-    parsed: bool = False
+    current: tuple[int, str, int | None] | None = None
+    """(sequence number, title, revision) of the article being linted."""
     deadline: float = float("inf")
 
 
@@ -299,11 +288,8 @@ class _Supervisor:
             return
         kind = message[0]
         if kind == "begin":
-            worker.current, worker.parsed = message[1:], False
+            worker.current = message[1:]
             worker.deadline = time.monotonic() + self.timeout
-        elif kind == "parsed":
-            worker.parsed = True
-            worker.deadline = time.monotonic() + rules_budget(worker.current[3])
         elif kind == "page":
             self.order.add(task.index, message[1])
             worker.current = None
@@ -330,10 +316,9 @@ class _Supervisor:
             self.order.add(task.index, _as_item_result(task.item, result))
             self.order.finish(task.index)
             return
-        sequence, title, revision, size = worker.current
+        sequence, title, revision = worker.current
         if crash is None:
-            seconds = rules_budget(size) if worker.parsed else self.timeout
-            finding = timeout_finding(title, seconds, worker.parsed)
+            finding = timeout_finding(title, self.timeout)
             result = PageResult(title, revision, (finding,))
         else:
             result = crash_result(title, revision, crash)
@@ -417,8 +402,8 @@ def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None
         )
         try:
             for sequence, page in enumerate(pages, task.skip):
-                conn.send(("begin", sequence, page.title, page.revision, len(page.text)))
-                conn.send(("page", lint_page(page, built, lambda: conn.send(("parsed",)))))
+                conn.send(("begin", sequence, page.title, page.revision))
+                conn.send(("page", lint_page(page, built)))
         except DumpError as error:
             conn.send(("error", str(error)))
             continue
@@ -426,10 +411,10 @@ def _serve(conn: Connection, rules: RuleSource, page_filter: PageFilter) -> None
 
 
 def _serve_file(conn: Connection, task: FileTask) -> None:
-    def begin(size: int) -> None:
-        conn.send(("begin", 0, task.path, None, size))
+    def begin() -> None:
+        conn.send(("begin", 0, task.path, None))
 
-    conn.send(("page", lint_file(task, begin, lambda: conn.send(("parsed",)))))
+    conn.send(("page", lint_file(task, begin)))
     conn.send(("done",))
 
 

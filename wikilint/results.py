@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from wikilint.engine import is_internal_error
+from wikilint.engine import INTERNAL_ERROR_CODE, TIMEOUT_CODE
 from wikilint.finding import Applicability, Finding, Severity
 
 #: How many of the articles with the most findings a summary keeps.
@@ -36,6 +36,8 @@ class Summary:
     unreadable: int = 0
     by_rule: Counter[tuple[str, str, Severity]] = field(default_factory=Counter)
     internal_errors: int = 0
+    timeouts: int = 0
+    """Articles not linted because they overran the time budget."""
     failing: int = 0
     """Findings at or above the ``fail-on`` severity of their file's settings."""
     fixed: int = 0
@@ -63,7 +65,8 @@ class Summary:
                 heapq.heappushpop(self._top, entry)
         for finding in result.findings:
             self.by_rule[finding.code, finding.rule, finding.severity] += 1
-            self.internal_errors += is_internal_error(finding)
+            self.internal_errors += finding.code == INTERNAL_ERROR_CODE
+            self.timeouts += finding.code == TIMEOUT_CODE
             self.failing += finding.severity.rank >= fail_on.rank
             if finding.fix is not None:
                 if finding.fix.applicability is Applicability.SAFE:
@@ -99,15 +102,21 @@ class Summary:
             notes.append(f"{self.unsafe_fixable} more fixable with --fix --unsafe-fixes.")
         return notes
 
+    @property
+    def unchecked(self) -> bool:
+        """Whether an input was not linted: unreadable, a crash, over the time budget."""
+        return bool(self.unreadable or self.internal_errors or self.timeouts)
+
     def exit_code(self) -> int:
-        """0: clean; 1: findings at or above ``fail-on``; 2: unreadable input or a crash."""
-        if self.unreadable or self.internal_errors:
+        """0: clean; 1: findings at or above ``fail-on``; 2: an input that was not linted,
+        whatever ``fail-on`` says."""
+        if self.unchecked:
             return 2
         return 1 if self.failing else 0
 
     def diff_exit_code(self) -> int:
         """``--diff``, as ruff's: 0 when nothing would change, 1 when the diff is not empty,
-        2 on an unreadable input or a crash."""
-        if self.unreadable or self.internal_errors:
+        2 when an input was not linted."""
+        if self.unchecked:
             return 2
         return 1 if self.fixed else 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wikilint.budget import DEFAULT_TIMEOUT, lint_guarded
+from wikilint.budget import DEFAULT_TIMEOUT, fix_guarded, lint_guarded
 from wikilint.finding import Finding
-from wikilint.fixes import FixOutcome, fix_source
+from wikilint.fixes import FixOutcome
 from wikilint.results import FileResult
 from wikilint.rule import Rule
 from wikilint.sources import InputError, Source, read_source
@@ -51,7 +51,8 @@ def process_path(
     unsafe: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Outcome:
-    """Lint one input, or fix it (in memory) when *fix* is set."""
+    """Lint one input, or fix it (in memory) when *fix* is set, within *timeout* seconds
+    for the parse, the rules and every fix pass; an input over it is left as it was."""
     try:
         source = read_source(path)
     except InputError as error:
@@ -59,4 +60,5 @@ def process_path(
     if not fix:
         findings = lint_guarded(source.text, source.path, rules, language, timeout)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
-    return Outcome.of_fix(source, fix_source(source.text, source.path, rules, language, unsafe))
+    fixed = fix_guarded(source.text, source.path, rules, language, unsafe, timeout)
+    return Outcome.of_fix(source, fixed)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from wikilint import runner
-from wikilint.fixes import fix_source
+from wikilint.budget import fix_guarded
 
 TEXT = "The cat sat on the the mat -- quietly.\n"
 FIXED = "The cat sat on the the mat—quietly.\n"
@@ -219,11 +219,11 @@ def test_a_file_changed_while_being_fixed_is_not_overwritten(
     other = "Another run fixed this—first.\n"
 
     def fix_while_another_run_writes(*args, **kwargs):
-        fixed = fix_source(*args, **kwargs)
+        fixed = fix_guarded(*args, **kwargs)
         path.write_text(other, encoding="utf-8")
         return fixed
 
-    monkeypatch.setattr(runner, "fix_source", fix_while_another_run_writes)
+    monkeypatch.setattr(runner, "fix_guarded", fix_while_another_run_writes)
     result = run("check", "--fix", "--select", "WL6", "a.wiki")
     assert result.exit_code == 2
     assert result.stderr == "wikilint: error: a.wiki: changed while being fixed; not written\n"

@@ -122,7 +122,7 @@ def test_unreadable_and_stuck_files_in_workers(run, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
         'a.wiki:1:20 WL103 doubled-word "the" is written twice in a row',
-        "c.wiki:1:1 WL002 parse-timeout not linted: parsing took longer than 0.3 s "
+        "c.wiki:1:1 WL002 parse-timeout not linted: parsing and checking took longer than 0.3 s "
         "(look for long runs of unclosed templates, links, tables or tags)",
         'd.wiki:1:20 WL103 doubled-word "the" is written twice in a row',
     ]

@@ -1,9 +1,9 @@
 """JUnit XML, valid by the schema of Jenkins' xUnit plugin (``junit-10.xsd``).
 
 One test suite per input, one test case per finding: a ``<failure>``, or an ``<error>``
-for an unreadable input or a crash inside wikilint (WL000). An input without findings is
-one passing case. Each case's ``classname`` is the input's path as a dotted name, so
-Jenkins shows folders as packages and articles as classes.
+for an unreadable input, a crash inside wikilint (WL000) or an article not linted
+(WL002). An input without findings is one passing case. Each case's ``classname`` is the
+input's path as a dotted name, so Jenkins shows folders as packages and articles as classes.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 from xml.etree import ElementTree
 
-from wikilint.engine import is_internal_error
+from wikilint.engine import is_engine_error
 from wikilint.output.base import Formatter
 from wikilint.results import FileResult, Summary
 from wikilint.sources import STDIN
@@ -64,7 +64,7 @@ class JunitFormatter(Formatter):
                 name=f"{finding.code} {finding.rule} at {where.line}:{where.column}",
                 classname=owner,
             )
-            kind = "error" if is_internal_error(finding) else "failure"
+            kind = "error" if is_engine_error(finding) else "failure"
             problem = ElementTree.SubElement(
                 case, kind, message=finding.message, type=finding.severity.value
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -148,6 +148,7 @@ class DoubledWord(Rule):
             if self.options.ignore_quotations
             else []
         )
+        quoted_starts = [start for start, _ in quoted]
         for start, end in paragraph.sentences:
             keys = [word.casefold() for word in WORD.findall(text, start, end)]
             if not _recurs(keys, context.min_words, self.options.max_words):
@@ -164,9 +165,7 @@ class DoubledWord(Rule):
                     ):
                         continue
                     run = words[i : i + 2 * n]
-                    if any(
-                        q_start <= run[0][0] and run[-1][1] <= q_end for q_start, q_end in quoted
-                    ):
+                    if _within_one(quoted, quoted_starts, run[0][0], run[-1][1]):
                         continue
                     if self._excused(text, run, keys, i, context):
                         continue
@@ -226,6 +225,13 @@ class DoubledWord(Rule):
             related=[(*first, "first copy")],
             fix=_removal(article.source, start, end, doubled),
         )
+
+
+def _within_one(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of the sorted, disjoint *spans* (whose
+    *starts* are given): only the last span starting at or before *start* can hold it."""
+    index = bisect_right(starts, start) - 1
+    return index >= 0 and end <= spans[index][1]
 
 
 def _is_periodic(words: list[str]) -> bool:

@@ -54,14 +54,36 @@ class BoldHeading(Rule):
         )
         bolds = [mark for mark in marks(line) if mark.bold]
         for pair in (bolds[number : number + 2] for number in range(0, len(bolds), 2)):
-            start = title_start + pair[0].start
-            end = title_start + (pair[1].end if len(pair) == 2 else len(line))
-            text = article.source[start:end]
-            for mark in reversed(pair):  # the bold of a mark: its last three apostrophes
-                cut = mark.end - 3 - pair[0].start
-                text = text[:cut] + text[cut + 3 :]
-            yield self._finding(article, start, end, text)
+            start = _run_start(line, pair[0].start)
+            end = pair[1].end if len(pair) == 2 else len(line)
+            text = article.source[title_start + start : title_start + end]
+            for mark in reversed(pair):
+                run = _run_start(line, mark.start) - start
+                text = text[:run] + _unbold(text[run : mark.end - start]) + text[mark.end - start :]
+            yield self._finding(article, title_start + start, title_start + end, text)
 
     def _finding(self, article: Article, start: int, end: int, replacement: str) -> Finding:
         fix = Fix((Edit(start, end, replacement),), Applicability.SAFE, "remove the bold")
         return self.finding(article, start, end, "bold markup in a heading", fix=fix)
+
+
+def _run_start(line: str, offset: int) -> int:
+    """Where the run of apostrophes holding *offset* starts."""
+    while offset and line[offset - 1] == "'":
+        offset -= 1
+    return offset
+
+
+def _unbold(run: str) -> str:
+    """A run of apostrophes without its bold (its last three), read as before otherwise.
+
+    The apostrophes that MediaWiki shows as text (the first of four, all but five of a
+    longer run) are written ``&#39;`` when the rest would join them into new markup:
+    six apostrophes (one shown, then bold italic) become ``&#39;''``, not three, which
+    would be bold again.
+    """
+    shown = 1 if len(run) == 4 else max(0, len(run) - 5)
+    kept = len(run) - shown - 3
+    if shown and shown + kept >= 2:
+        return "&#39;" * shown + "'" * kept
+    return "'" * (shown + kept)

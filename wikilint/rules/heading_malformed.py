@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from mwparserfromhell.nodes import Comment, Heading, Node, Text
 
@@ -36,7 +35,8 @@ class MalformedHeading(Rule):
         nodes = article.tree.nodes
         for number, node in enumerate(nodes):
             if isinstance(node, Heading):
-                yield from self._check_heading(article, node, islice(nodes, number + 1, None))
+                following = (nodes[later] for later in range(number + 1, len(nodes)))
+                yield from self._check_heading(article, node, following)
             elif isinstance(node, Text):
                 yield from self._check_text(article, node)
 

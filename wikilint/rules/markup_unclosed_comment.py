@@ -27,4 +27,4 @@ class UnclosedComment(UnclosedRule):
     )
 
     def is_opener(self, article: Article, start: int, end: int) -> bool:
-        return article.source.find("-->", end) < 0  # comments do not nest
+        return article.source.rfind("-->") < end  # comments do not nest: no --> after it

@@ -28,6 +28,15 @@ class UnclosedTable(UnclosedRule):
     )
 
     def is_opener(self, article: Article, start: int, end: int) -> bool:
-        line_start = article.source.rfind("\n", 0, start) + 1
-        at_line_start = not article.source[line_start:start].strip(" \t:")
-        return at_line_start and not is_closed(article.source, end, self.pair)
+        return _at_line_start(article.source, start) and not is_closed(article, end, self.pair)
+
+
+def _at_line_start(source: str, offset: int) -> bool:
+    """Whether only spaces, tabs and colons stand between *offset* and its line's start.
+
+    Steps back over those characters alone, so that many openers on one long line do not
+    each rescan it.
+    """
+    while offset and source[offset - 1] in " \t:":
+        offset -= 1
+    return offset == 0 or source[offset - 1] == "\n"

@@ -39,7 +39,7 @@ class UnclosedTag(UnclosedRule):
     def is_opener(self, article: Article, start: int, end: int) -> bool:
         name = _NAME.match(article.source, start + 1)
         assert name is not None  # the opener matched a tag name
-        return not is_closed(article.source, end, _pair(name[0].casefold()))
+        return not is_closed(article, end, _pair(name[0].casefold()))
 
 
 _NAME = re.compile(r"[a-z]+", re.IGNORECASE)
