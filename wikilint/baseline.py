@@ -53,6 +53,10 @@ def _stored_text(text: str) -> str:
 
 def read_baseline(file: Path) -> dict[Key, str]:
     """The entries of a baseline file, each with its rule's name."""
+    return parse_baseline(_read(file), file)
+
+
+def _read(file: Path) -> bytes:
     try:
         with open(file, "rb") as stream:
             data = stream.read(MAX_BYTES + 1)
@@ -61,6 +65,20 @@ def read_baseline(file: Path) -> dict[Key, str]:
         raise BaselineError(f"{file}: cannot read the baseline ({reason})") from None
     if len(data) > MAX_BYTES:
         raise BaselineError(f"{file}: baseline larger than {MAX_BYTES:,} bytes")
+    return data
+
+
+def _contents(file: Path) -> bytes | None:
+    """The bytes of *file*, ``None`` when there is no such file."""
+    return _read(file) if os.path.lexists(file) else None
+
+
+def _digest(data: bytes | None) -> bytes | None:
+    return hashlib.blake2b(data).digest() if data is not None else None
+
+
+def parse_baseline(data: bytes, file: Path) -> dict[Key, str]:
+    """The entries of the baseline *file* that holds *data*."""
     try:
         document = json.loads(data)
     except (ValueError, RecursionError) as error:
@@ -181,7 +199,9 @@ class BaselineWriter(BaselineRun):
 
     def __init__(self, file: Path) -> None:
         super().__init__(file)
-        self.entries = read_baseline(file) if os.path.lexists(file) else {}
+        data = _contents(file)
+        self.entries = parse_baseline(data, file) if data is not None else {}
+        self.digest = _digest(data)
         self.recorded: dict[Key, str] = {}
 
     def screen(self, result: FileResult, page: bool) -> FileResult:
@@ -190,6 +210,9 @@ class BaselineWriter(BaselineRun):
         return _without(result, [finding for finding, key in keyed if key is not None])
 
     def finish(self, summary: Summary) -> None:
+        """Write the file, unless someone else changed it since it was read."""
+        if _digest(_contents(self.file)) != self.digest:
+            raise BaselineError(f"{self.file}: changed while wikilint ran; not written")
         kept = {key: rule for key, rule in self.entries.items() if key[0] not in self.checked}
         entries = {**kept, **self.recorded}
         write_baseline(self.file, entries)

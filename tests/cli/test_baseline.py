@@ -9,6 +9,7 @@ import pytest
 
 from wikilint import baseline
 from wikilint.dumps import Page, write_dump
+from wikilint.results import Summary
 
 ARTICLE = """'''Lyon''' is a city in [[France]].
 
@@ -228,3 +229,28 @@ def test_baseline_and_write_baseline_exclude_each_other(run, tmp_path: Path) -> 
         2,
         "wikilint: error: --baseline and --write-baseline exclude each other\n",
     )
+
+
+def test_a_baseline_changed_during_the_run_is_not_overwritten(tmp_path: Path) -> None:
+    file = tmp_path / "base.json"
+    file.write_text('{"version": 1, "findings": []}\n')
+    writer = baseline.BaselineWriter(file)
+    file.write_text('{"version": 1, "findings": [] }\n')  # another run or an editor
+    with pytest.raises(baseline.BaselineError, match=r"base.json: changed while wikilint ran"):
+        writer.finish(Summary())
+    assert file.read_text() == '{"version": 1, "findings": [] }\n'
+
+
+def test_long_flagged_text_is_stored_cut_short_and_still_matches(run, tmp_path: Path) -> None:
+    paragraph = (
+        "The river flows through the old town and past the cathedral, where markets have "
+        "been held every Saturday since the twelfth century."
+    )
+    (tmp_path / "long.wiki").write_text(f"{paragraph}\n\n{paragraph}\n", encoding="utf-8")
+    assert (
+        run("check", "--select", "WL101", "--write-baseline", "b.json", "long.wiki").exit_code == 0
+    )
+    [entry] = entries(tmp_path / "b.json")
+    assert entry["text"] == paragraph[: baseline.TEXT_LIMIT] + "… 252cd425bbb71880"
+    result = run("check", "--select", "WL101", "--baseline", "b.json", "long.wiki")
+    assert (result.exit_code, result.stdout) == (0, NOTE_ONE_BASELINED + "\n")
