@@ -14,6 +14,7 @@ from typing import TextIO
 
 import click
 
+from wikilint.baseline import BaselineRun, open_baseline
 from wikilint.dumps import DumpError, check_dump, is_dump
 from wikilint.live import LiveOptions, PageLinter, check_pages
 from wikilint.mediawiki import Site, SiteError
@@ -54,6 +55,8 @@ class RunOptions:
     batch: BatchOptions = field(default_factory=BatchOptions)
     output_file: Path | None = None
     live: LiveOptions = field(default_factory=LiveOptions)
+    baseline: Path | None = None
+    write_baseline: Path | None = None
 
 
 def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
@@ -74,13 +77,15 @@ def run_check(
         else:
             output_format = "full" if report.isatty() else "concise"
     formatter = make_formatter(output_format, report, options.color, options.statistics)
-    formatter.quiet = options.quiet
+    formatter.quiet = options.quiet or options.write_baseline is not None
+    screen = open_baseline(options.baseline, options.write_baseline, resolver)
     fixing = options.fix or options.diff
     summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing, preview=options.diff)
     if options.live.requested:
         with RunProgress.for_terminal(formatter.machine_readable) as progress:
-            _check_site(resolver, paths, _Reporter(formatter, summary, progress, stream, options))
-        formatter.finish(summary)
+            reporter = _Reporter(formatter, summary, progress, stream, options, screen)
+            _check_site(resolver, paths, reporter)
+        _finish(formatter, summary, screen)
         return summary
     inputs = [(path, resolver.for_path(path)) for path in expand_paths(paths, resolver.for_path)]
     if options.output_file is not None:
@@ -93,7 +98,7 @@ def run_check(
     if not inputs:
         click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
-        reporter = _Reporter(formatter, summary, progress, stream, options)
+        reporter = _Reporter(formatter, summary, progress, stream, options, screen)
         for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):
             if kind == "dump":
                 for path, settings in group:
@@ -103,8 +108,14 @@ def run_check(
             progress.begin(f"{len(files):,} file{'s' * (len(files) != 1)}", len(files))
             for path, settings, outcome in _outcomes(files, resolver, options):
                 reporter.report(outcome, path, settings)
-    formatter.finish(summary)
+    _finish(formatter, summary, screen)
     return summary
+
+
+def _finish(formatter: Formatter, summary: Summary, screen: BaselineRun | None) -> None:
+    if screen is not None:
+        screen.finish(summary)
+    formatter.finish(summary)
 
 
 @dataclass
@@ -116,6 +127,8 @@ class _Reporter:
     progress: RunProgress
     stream: TextIO
     options: RunOptions
+    screen: BaselineRun | None = None
+    """The baseline that leaves out known findings, or records them."""
 
     def report(self, outcome: Outcome, path: str, settings: Settings) -> None:
         result = outcome.result
@@ -123,6 +136,9 @@ class _Reporter:
         with self.progress.aside() if prints else contextlib.nullcontext():
             if outcome.changed:
                 result = self._deliver_fix(outcome, path)
+            if self.screen is not None:  # dump and wiki pages are keyed on their titles
+                page = path != result.path or self.options.live.requested
+                result = self.screen.screen(result, page)
             if result.error is not None:
                 click.echo(f"wikilint: error: {result.error}", err=True)
             self.summary.add(result, settings.fail_on)

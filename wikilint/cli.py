@@ -15,6 +15,7 @@ import click
 from rich.console import Console
 
 from wikilint import __version__
+from wikilint.baseline import BaselineError
 from wikilint.budget import DEFAULT_TIMEOUT
 from wikilint.check import RunOptions, run_check
 from wikilint.config import Config, ConfigError, language_of, severity_of
@@ -278,6 +279,14 @@ def cli() -> None:
 @click.option(
     "--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them."
 )
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="Report only findings this baseline file does not hold.",
+)  # fmt: skip
+@click.option(
+    "--write-baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="Record the findings of PATHS in this baseline file instead of reporting them.",
+)  # fmt: skip
 @dump_options
 @site_options
 def check(
@@ -292,6 +301,8 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
     batch: BatchOptions,
     live: LiveOptions,
     **settings_flags: object,
@@ -301,6 +312,8 @@ def check(
     pages of a wiki."""
     if not paths and not live.requested:
         raise click.UsageError("Missing argument 'PATHS...'.")
+    if baseline and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline exclude each other")
     resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
     if show_settings:
         _print_settings(resolver, paths[0] if paths else "-")
@@ -316,12 +329,14 @@ def check(
         batch,
         output_file=output_file,
         live=live,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
     report = report_file(output_file) if output_file else contextlib.nullcontext(sys.stdout)
     try:
         with report as stream:
             summary = run_check(resolver, paths, stream, options)
-    except (ConfigError, DumpError, SiteError, WalkError, WriteError) as error:
+    except (BaselineError, ConfigError, DumpError, SiteError, WalkError, WriteError) as error:
         raise WikilintError(str(error)) from None
     code = summary.diff_exit_code() if diff else summary.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)

@@ -30,18 +30,23 @@ def _normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def finding_keys(findings: Iterable[Finding], source: str) -> list[FindingKey]:
-    """The key of each finding of *source*, in the findings' order."""
+def keyed_findings(findings: Iterable[Finding], source: str) -> list[tuple[Finding, FindingKey]]:
+    """Each finding of *source* with its key, in source order."""
     seen: Counter[tuple[str, str, str]] = Counter()
-    keys = []
+    keyed = []
     for finding in sorted(findings, key=lambda finding: finding.sort_key):
         start, end = finding.location.offset, finding.location.end_offset
         around = source[max(0, start - CONTEXT) : start] + "\0" + source[end : end + CONTEXT]
         context = hashlib.blake2b(_normalised(around).encode(), digest_size=8).hexdigest()
         stem = (finding.code, _normalised(source[start:end]), context)
-        keys.append(FindingKey(*stem, seen[stem]))
+        keyed.append((finding, FindingKey(*stem, seen[stem])))
         seen[stem] += 1
-    return keys
+    return keyed
+
+
+def finding_keys(findings: Iterable[Finding], source: str) -> list[FindingKey]:
+    """The key of each finding of *source*, in source order."""
+    return [key for _, key in keyed_findings(findings, source)]
 
 
 def new_findings(
@@ -49,9 +54,4 @@ def new_findings(
 ) -> list[Finding]:
     """The findings of *after_source* that no finding of *before_source* matches."""
     known = set(finding_keys(before, before_source))
-    ordered = sorted(after, key=lambda finding: finding.sort_key)
-    return [
-        finding
-        for finding, key in zip(ordered, finding_keys(ordered, after_source), strict=True)
-        if key not in known
-    ]
+    return [finding for finding, key in keyed_findings(after, after_source) if key not in known]

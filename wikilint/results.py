@@ -49,6 +49,10 @@ class Summary:
     """Whether the run applied (or would apply) unsafe fixes."""
     preview: bool = False
     """Whether the fixes were shown as a diff, not applied: ``fixed`` counts what would be."""
+    baselined: int = 0
+    """Findings left out because the baseline holds them."""
+    stale: int = 0
+    """Baseline entries of the checked inputs that no longer occur: fixed since."""
     started: float = field(default_factory=time.monotonic, compare=False)
     _top: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
     """A min-heap of (findings, -input number, path): the leaders so far, earliest on ties."""
@@ -106,6 +110,16 @@ class Summary:
     def unchecked(self) -> bool:
         """Whether an input was not linted: unreadable, a crash, over the time budget."""
         return bool(self.unreadable or self.internal_errors or self.timeouts)
+
+    def baseline_notes(self) -> list[str]:
+        """How many findings the baseline held back and how many of its entries are fixed."""
+        if not (self.baselined or self.stale):
+            return []
+        entries = "entry no longer occurs" if self.stale == 1 else "entries no longer occur"
+        return [
+            f"{self.baselined} baselined finding{'s' * (self.baselined != 1)} not shown; "
+            f"{self.stale} baseline {entries} (fixed)."
+        ]
 
     def exit_code(self) -> int:
         """0: clean; 1: findings at or above ``fail-on``; 2: an input that was not linted,

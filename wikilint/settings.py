@@ -191,6 +191,7 @@ class Settings:
             "rule-packs": [str(path) for path in self.config.rule_packs],
             "language": self.config.language,
             "site": self.config.site,
+            "baseline": str(self.config.baseline) if self.config.baseline else None,
             "rules": {
                 rule.name: {
                     "severity": rule.severity.value,

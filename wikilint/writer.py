@@ -82,16 +82,17 @@ def _still_holds(current: BinaryIO, target: str, before: bytes) -> bool:
 
 
 @contextlib.contextmanager
-def report_file(path: Path) -> Iterator[TextIO]:
+def report_file(path: Path, what: str = "report") -> Iterator[TextIO]:
     """A stream whose text replaces *path* (the target of a symbolic link) when the
-    block ends without an error; after an error *path* is left as it was."""
+    block ends without an error; after an error *path* is left as it was. *what* names
+    the file in errors."""
     target = os.path.realpath(path)
-    with _report_errors(path):
+    with _report_errors(path, what):
         replacement = _Replacement(target)
     try:
         stream = io.TextIOWrapper(replacement.stream, encoding="utf-8", newline="")
         yield stream
-        with _report_errors(path):
+        with _report_errors(path, what):
             stream.detach()  # flushes the text into the file
             try:
                 status: os.stat_result | None = os.stat(target)
@@ -104,11 +105,11 @@ def report_file(path: Path) -> Iterator[TextIO]:
 
 
 @contextlib.contextmanager
-def _report_errors(path: Path) -> Iterator[None]:
+def _report_errors(path: Path, what: str) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        raise WriteError(f"{path}: cannot write the report ({error.strerror or error})") from None
+        raise WriteError(f"{path}: cannot write the {what} ({error.strerror or error})") from None
 
 
 class _Replacement:

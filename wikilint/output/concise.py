@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wikilint.finding import Finding
 from wikilint.output.base import Formatter
-from wikilint.results import FileResult
+from wikilint.results import FileResult, Summary
 
 
 def headline(finding: Finding, path: str) -> str:
@@ -16,3 +16,7 @@ class ConciseFormatter(Formatter):
     def file(self, result: FileResult) -> None:
         for finding in result.findings:
             self.stream.write(headline(finding, result.path) + "\n")
+
+    def finish(self, summary: Summary) -> None:
+        if not self.quiet:
+            self.stream.writelines(f"{note}\n" for note in summary.baseline_notes())

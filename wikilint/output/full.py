@@ -127,7 +127,7 @@ class FullFormatter(Formatter):
                 table.add_row(path, str(count))
             self.console.print(table)
         self.console.print(Text(summary_line(summary), style="bold"))
-        for note in summary.fix_notes():
+        for note in [*summary.fix_notes(), *summary.baseline_notes()]:
             self.console.print(Text(note))
         if summary.files > 1:
             self.console.print(Text(time_line(summary), style="dim"))
