@@ -134,9 +134,14 @@ def cited_sentences(article: Article, paragraph: Paragraph) -> list[bool]:
     prose = paragraph.prose
     starts = [prose.offset(start) for start, _ in paragraph.sentences]
     ends = [*starts[1:], paragraph.end]
-    parenthetical = parenthetical_citations(prose)
+    parenthetical = parenthetical_citations(prose)  # in source order
+
+    def has_parenthetical(start: int, end: int) -> bool:
+        index = bisect_left(parenthetical, start)
+        return index < len(parenthetical) and parenthetical[index] < end
+
     cited = [
-        bool(citations.in_range(start, end)) or any(start <= at < end for at in parenthetical)
+        bool(citations.in_range(start, end)) or has_parenthetical(start, end)
         for start, end in zip(starts, ends, strict=True)
     ]
     if cited and not cited[-1]:

@@ -17,7 +17,7 @@ from wikilint.article import Article, Paragraph
 from wikilint.finding import Applicability, Edit, Finding, Fix
 from wikilint.packs import patterns, wordlists
 from wikilint.packs.context import Context
-from wikilint.packs.quotes import italic_spans, quoted_spans
+from wikilint.packs.quotes import italic_spans, link_spans, quoted_spans
 from wikilint.packs.schema import RuleSpec
 from wikilint.spans import Span, merge, overlaps
 from wikilint.text import WORD
@@ -75,6 +75,7 @@ class Kind:
         literal text (``<nowiki>``, ``<kbd>``...), and that its context lets count."""
         italics = italic_spans(article) if self.spec.skip_italics else []
         skipped_sections = self.context.skipped_sections(article)
+        names = link_spans(article) if self.skip_names else []
         for paragraph in article.paragraphs:
             if paragraph.section in skipped_sections:
                 continue
@@ -86,7 +87,7 @@ class Kind:
                     continue
                 if self.whole_words and not patterns.is_whole_word(text, start, end):
                     continue
-                if self.skip_names and _is_name(text, start):
+                if self.skip_names and _is_name(text, start, names, paragraph):
                     continue
                 if excluded is None:
                     excluded = self._excluded(text, paragraph.prose.literal)
@@ -265,11 +266,16 @@ KINDS: dict[str, type[Kind]] = {
 }
 
 
-def _is_name(text: str, start: int) -> bool:
-    """Whether a match starts with a capital inside a sentence: part of a name or title
-    ("Outstanding Achievement", "the Great War") rather than the word itself."""
+def _is_name(text: str, start: int, links: list[Span], paragraph: Paragraph) -> bool:
+    """Whether a match starting with a capital is part of a name or title: inside a
+    sentence ("Outstanding Achievement", "the Great War"), in bold (the subject's name
+    in the lead) or in a link ("[[Unter den Linden]]"), rather than the word itself."""
     if not text[start].isupper():
         return False
+    if overlaps(paragraph.prose.bold, start, start + 1):
+        return True
+    if overlaps(links, *paragraph.prose.span(start, start + 1)):
+        return True
     before = start - 1
     while before >= 0 and (text[before].isspace() or text[before] in _OPENERS):
         before -= 1
