@@ -80,6 +80,16 @@ def test_sections_with_body_and_own_body() -> None:
     assert article.section_at(life - 1).index == 0
 
 
+def test_sections_titled_include_their_sub_sections_only() -> None:
+    article = Article(
+        "Lead.\n==Plot==\nA.\n===Ending===\nB.\n====Twist====\nC.\n"
+        "==Cast==\nD.\n== plot ==\nE.\n=Top=\nF."
+    )
+    assert article.sections_titled(["Plot", "Synopsis"]) == {1, 2, 3, 5}
+    assert article.sections_titled(["Ending"]) == {2, 3}
+    assert article.sections_titled([]) == set()
+
+
 def test_seed_model() -> None:
     article = Article(read(SEED))
     assert [(s.level, s.title, s.heading, s.body) for s in article.sections] == [

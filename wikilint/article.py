@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar, cast
@@ -161,6 +161,19 @@ class Article:
                 )
             )
         return sections
+
+    def sections_titled(self, titles: Iterable[str]) -> set[int]:
+        """Indexes of the sections with one of *titles* (case-insensitive) and of all
+        the sub-sections under them."""
+        wanted = {title.casefold() for title in titles}
+        found: set[int] = set()
+        inside_until = -1  # the end of the body of the last section found
+        for section in self.sections[1:]:
+            start = section.body[0]
+            if start < inside_until or section.title.casefold() in wanted:
+                found.add(section.index)
+                inside_until = max(inside_until, section.body[1])
+        return found
 
     def section_at(self, offset: int) -> Section:
         """The innermost section containing a source offset."""

@@ -7,7 +7,8 @@ from bisect import bisect_left
 
 from mwparserfromhell.nodes import ExternalLink, Node, Tag, Template
 
-from wikilint.article import Article
+from wikilint.article import Article, Paragraph
+from wikilint.memo import per_article
 from wikilint.names import named_templates, tag_name, tags_named, template_name
 from wikilint.prose import ProseView
 from wikilint.spans import Span
@@ -114,3 +115,35 @@ class Citations:
             position = stop
             index += 1
         return found
+
+
+@per_article
+def article_citations(article: Article) -> Citations:
+    """The article's :class:`Citations`, found once and shared by the rules that ask."""
+    return Citations(article)
+
+
+def cited_sentences(article: Article, paragraph: Paragraph) -> list[bool]:
+    """For each sentence of *paragraph*, whether a citation ends or sits in it.
+
+    A citation counts for the sentence it starts in or follows (before the next
+    sentence starts); those right after the line count for its last sentence.
+    Parenthetical references ("(Creed, 1993)") count for the sentence they sit in.
+    """
+    citations = article_citations(article)
+    prose = paragraph.prose
+    starts = [prose.offset(start) for start, _ in paragraph.sentences]
+    ends = [*starts[1:], paragraph.end]
+    parenthetical = parenthetical_citations(prose)  # in source order
+
+    def has_parenthetical(start: int, end: int) -> bool:
+        index = bisect_left(parenthetical, start)
+        return index < len(parenthetical) and parenthetical[index] < end
+
+    cited = [
+        bool(citations.in_range(start, end)) or has_parenthetical(start, end)
+        for start, end in zip(starts, ends, strict=True)
+    ]
+    if cited and not cited[-1]:
+        cited[-1] = bool(citations.trailing(paragraph.end))
+    return cited

@@ -32,6 +32,10 @@ good = "good"
 """
 
 
+#: An existence entry on the word "a", for the options that qualify its matches.
+_WORD = 'kind = "existence"\nmessage = "m"\ntokens = ["a"]\n'
+
+
 def pack(tmp_path: Path, body: str, header: str = HEADER) -> Path:
     path = tmp_path / "test.toml"
     path.write_text(header + body, encoding="utf-8")
@@ -127,6 +131,14 @@ def test_occurrence_scopes(tmp_path: Path, scope, limit, source, expected) -> No
         ('kind = "existence"\nmessage = "m"\npatterns = [\'(a)\\1\']\n', "is not valid RE2"),
         ('kind = "existence"\nmessage = "m"\npatterns = [\'(?=a)b\']\n', "is not valid RE2"),
         ('kind = "occurrence"\nmessage = "m"\ntoken = "a"\n', "exactly one of 'max' and 'min'"),
+        (f"{_WORD}skip_sections = [1]\n", "'skip_sections' must be a list of non-empty strings"),
+        (f"{_WORD}skip_cited_sentences = 1\n", "'skip_cited_sentences' must be a bool"),
+        (f"{_WORD}unless = ['a']\n", "each 'unless' item must be a table"),
+        (f"{_WORD}unless = [{{ next = ['b'] }}]\n", "each 'unless' item needs a 'match'"),
+        (f"{_WORD}unless = [{{ match = 'a' }}]\n", "'unless' for 'a' needs 'previous'"),
+        (f"{_WORD}unless = [{{ match = 'a', after = ['b'] }}]\n", "unknown key 'after'"),
+        (f"{_WORD}unless = [{{ match = 'a', next = 'b' }}]\n", "'next' must be a list of words"),
+        (f"{_WORD}unless = [{{ match = 'a', sentence = '(?=b)' }}]\n", "is not valid RE2"),
     ],
 )
 def test_invalid_entries_raise_one_line_errors_naming_file_and_entry(
@@ -137,6 +149,27 @@ def test_invalid_entries_raise_one_line_errors_naming_file_and_entry(
         load_packs([path])
     message = str(raised.value)
     assert message.startswith(f"{path}: ") and error in message and "\n" not in message
+
+
+def test_context_options_qualify_matches_by_section_citation_and_neighbouring_words(
+    tmp_path: Path,
+) -> None:
+    body = (
+        'kind = "existence"\nmessage = "{match}"\ntokens = ["odd", "so to speak"]\n'
+        'skip_sections = ["Story"]\nskip_cited_sentences = true\n'
+        "unless = [{ match = 'odd', previous = ['an'], next = ['', 'number'] },"
+        " { match = 'So  to speak', sentence = '[0-9]' }]\n"
+    )
+    rule = one_rule(tmp_path, body)
+    source = (
+        "An odd number. An odd, odd man.<ref>A</ref> So to speak, 3. So to speak, odd.\n"
+        "==Story==\nAn odd man.\n===Later===\nAn odd man.\n==After==\nAn odd man."
+    )
+    assert positions(run_rule(rule, source)) == [
+        ("XY101", 1, 61),
+        ("XY101", 1, 74),
+        ("XY101", 7, 4),
+    ]
 
 
 def test_invalid_code_and_toml(tmp_path: Path) -> None:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, ClassVar
 from wikilint.article import Article, Paragraph
 from wikilint.finding import Applicability, Edit, Finding, Fix
 from wikilint.packs import patterns, wordlists
-from wikilint.packs.quotes import italic_spans, quoted_spans
+from wikilint.packs.context import Context
+from wikilint.packs.quotes import italic_spans, link_spans, quoted_spans
 from wikilint.packs.schema import RuleSpec
 from wikilint.spans import Span, merge, overlaps
 from wikilint.text import WORD
@@ -30,7 +31,9 @@ Finder = Callable[[str], Iterable[Span]]
 class Kind:
     """Base of the kinds: key and placeholder validation, and the paragraph walk."""
 
-    keys: ClassVar[frozenset[str]] = frozenset({"exceptions", "nonword", "skip_names"})
+    keys: ClassVar[frozenset[str]] = (
+        frozenset({"exceptions", "nonword", "skip_names"}) | Context.keys
+    )
     placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
     #: The safety of the fixes the entry attaches (only substitutions have any).
     applicability: Applicability | None = None
@@ -44,6 +47,7 @@ class Kind:
         self.whole_words = not spec.option("nonword", bool, False)
         self.skip_names = spec.option("skip_names", bool, False)
         self.exceptions = self._exceptions(spec)
+        self.context = Context(spec)
 
     def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
         raise NotImplementedError
@@ -68,21 +72,28 @@ class Kind:
     def matches(self, article: Article, find: Finder) -> Iterator[tuple[Paragraph, int, int]]:
         """``(paragraph, start, end)`` in prose coordinates of each match of *find*
         that is a whole word (unless ``nonword``), outside quotations, exceptions and
-        literal text (``<nowiki>``, ``<kbd>``...)."""
+        literal text (``<nowiki>``, ``<kbd>``...), and that its context lets count."""
         italics = italic_spans(article) if self.spec.skip_italics else []
+        skipped_sections = self.context.skipped_sections(article)
+        names = link_spans(article) if self.skip_names else []
         for paragraph in article.paragraphs:
+            if paragraph.section in skipped_sections:
+                continue
             text = paragraph.prose.text
             excluded: list[Span] | None = None
+            judge = self.context.judge(article, paragraph)
             for start, end in find(text):
                 if italics and overlaps(italics, *paragraph.prose.span(start, end)):
                     continue
                 if self.whole_words and not patterns.is_whole_word(text, start, end):
                     continue
-                if self.skip_names and _is_name(text, start):
+                if self.skip_names and _is_name(text, start, names, paragraph):
                     continue
                 if excluded is None:
                     excluded = self._excluded(text, paragraph.prose.literal)
-                if not overlaps(excluded, start, end):
+                if overlaps(excluded, start, end):
+                    continue
+                if judge is None or judge.counts(start, end):
                     yield paragraph, start, end
 
     def _excluded(self, text: str, literal: list[Span]) -> list[Span]:
@@ -113,8 +124,8 @@ class Existence(Kind):
 
     def __init__(self, spec: RuleSpec) -> None:
         super().__init__(spec)
-        tokens = _strings(spec, "tokens")
-        raw = _strings(spec, "patterns")
+        tokens = spec.strings("tokens")
+        raw = spec.strings("patterns")
         for pattern in raw:  # report the faulty pattern itself, not the alternation
             patterns.compile_pattern(pattern, ignorecase=spec.ignorecase, where=spec.where)
         if not tokens and not raw:
@@ -255,18 +266,16 @@ KINDS: dict[str, type[Kind]] = {
 }
 
 
-def _strings(spec: RuleSpec, key: str) -> list[str]:
-    values = spec.option(key, list, [])
-    if not all(isinstance(value, str) and value.strip() for value in values):
-        raise spec.error(f"{key!r} must be a list of non-empty strings")
-    return values
-
-
-def _is_name(text: str, start: int) -> bool:
-    """Whether a match starts with a capital inside a sentence: part of a name or title
-    ("Outstanding Achievement", "the Great War") rather than the word itself."""
+def _is_name(text: str, start: int, links: list[Span], paragraph: Paragraph) -> bool:
+    """Whether a match starting with a capital is part of a name or title: inside a
+    sentence ("Outstanding Achievement", "the Great War"), in bold (the subject's name
+    in the lead) or in a link ("[[Unter den Linden]]"), rather than the word itself."""
     if not text[start].isupper():
         return False
+    if overlaps(paragraph.prose.bold, start, start + 1):
+        return True
+    if overlaps(links, *paragraph.prose.span(start, start + 1)):
+        return True
     before = start - 1
     while before >= 0 and (text[before].isspace() or text[before] in _OPENERS):
         before -= 1

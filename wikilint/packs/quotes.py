@@ -1,12 +1,17 @@
-"""Quotations and italics: packs leave quoted words alone, since they are not the
-editor's, and italic ones, which are titles, foreign words or words as words."""
+"""Quotations, italics and links: packs leave quoted words alone, since they are not the
+editor's, and italic ones, which are titles, foreign words or words as words; a
+capitalised word in a link is part of a name."""
 
 from __future__ import annotations
 
 import re
 from weakref import WeakKeyDictionary
 
+from mwparserfromhell.nodes import Wikilink
+
 from wikilint.article import Article
+from wikilint.memo import per_article
+from wikilint.names import named_templates
 from wikilint.spans import Span, merge
 
 # An opening mark and what closes it; a straight quote closes itself.
@@ -44,14 +49,21 @@ _ITALICS: WeakKeyDictionary[Article, list[Span]] = WeakKeyDictionary()
 
 def italic_spans(article: Article) -> list[Span]:
     """Sorted, disjoint source spans of the paragraphs' italic text (``''…''``, ``<i>``,
-    ``<em>``), once per article."""
+    ``<em>``) and of foreign text (``{{lang|la|…}}``, which MediaWiki shows in italics
+    in Latin script), once per article."""
     spans = _ITALICS.get(article)
     if spans is None:
-        spans = _ITALICS[article] = merge(
-            [
-                paragraph.prose.span(start, end)
-                for paragraph in article.paragraphs
-                for start, end in paragraph.prose.italic
-            ]
-        )
+        italic = [
+            paragraph.prose.span(start, end)
+            for paragraph in article.paragraphs
+            for start, end in paragraph.prose.italic
+        ]
+        foreign = [article.span(node) for name, node in named_templates(article) if name == "lang"]
+        spans = _ITALICS[article] = merge(italic + foreign)
     return spans
+
+
+@per_article
+def link_spans(article: Article) -> list[Span]:
+    """Sorted, disjoint source spans of the article's wikilinks."""
+    return merge([article.span(link) for link in article.nodes(Wikilink)])

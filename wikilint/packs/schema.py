@@ -62,6 +62,13 @@ class RuleSpec:
         """A kind-specific key, type-checked; ``default`` of ``None`` makes it required."""
         return _typed(self.options, key, kind, default, self.error)
 
+    def strings(self, key: str) -> list[str]:
+        """A kind-specific list of non-empty strings (empty when the key is absent)."""
+        values = self.option(key, list, [])
+        if not all(isinstance(value, str) and value.strip() for value in values):
+            raise self.error(f"{key!r} must be a list of non-empty strings")
+        return values
+
 
 def parse_pack(path: Path) -> list[RuleSpec]:
     """Read and validate a pack file (TOML)."""

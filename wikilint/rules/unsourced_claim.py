@@ -511,16 +511,7 @@ class UnsourcedClaim(Rule):
 
     def _skipped_sections(self, article: Article) -> set[int]:
         """Indexes of sections whose prose is not checked."""
-        titles = {title.casefold() for title in self.options.skip_sections}
-        skipped: set[int] = set()
-        open_levels: list[tuple[int, bool]] = []  # (level, skipped) of enclosing sections
-        for section in article.sections[1:]:
-            while open_levels and open_levels[-1][0] >= section.level:
-                open_levels.pop()
-            skip = section.title.casefold() in titles or any(s for _, s in open_levels)
-            open_levels.append((section.level, skip))
-            if skip:
-                skipped.add(section.index)
+        skipped = article.sections_titled(self.options.skip_sections)
         if not self.options.check_lead and any(
             _has_content(article, section.own_body)
             for section in article.sections[1:]
