@@ -255,6 +255,29 @@ def list_rules(markdown: bool) -> None:
         )
 
 
+@cli.command()
+@settings_options
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Parse time limit per document, seconds (0: none).",
+)
+def server(timeout: float, **settings_flags: object) -> None:
+    """Run the language server on standard input and output, for editors (docs/editors.md)."""
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    try:
+        from wikilint.lsp.server import serve
+    except ModuleNotFoundError as error:
+        if error.name is None or error.name.partition(".")[0] not in {"pygls", "lsprotocol"}:
+            raise
+        raise WikilintError(
+            "the language server needs the lsp extra: pip install 'wikilint[lsp]'"
+        ) from None
+    serve(resolver, timeout or None)
+
+
 def _registry() -> Registry:
     try:
         return discover()
