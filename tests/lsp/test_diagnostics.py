@@ -11,6 +11,9 @@ import pytest
 from conftest import Starter, until
 from lsprotocol import types
 
+from wikilint.reference import rule_section
+from wikilint.registry import discover
+
 pytestmark = pytest.mark.asyncio
 
 # A clef (U+1D11E) and an emoji (U+1F600) are one code point, two UTF-16 code units and
@@ -208,3 +211,29 @@ async def test_closing_a_document_clears_its_diagnostics(
     )
     await until(lambda: len(session.published_for(uri)) == 2)
     assert list(session.published_for(uri)[-1].diagnostics) == []
+
+
+async def test_hover_shows_the_rule_documentation_and_codes_link_to_it(
+    start_server: Starter, tmp_path: Path
+) -> None:
+    session = await start_server()
+    uri = session.open(tmp_path / "page.wiki", SPACES_AND_DOUBLES)
+    diagnostics = {d.code: d for d in await session.diagnostics(uri)}
+    rule = discover().get("WL103")
+    assert diagnostics["WL103"].code_description.href == (
+        "https://github.com/wikilint/wikilint/blob/main/docs/rules.md#wl103-doubled-word"
+    )
+
+    async def hover_at(character: int) -> types.Hover | None:
+        position = types.Position(line=0, character=character)
+        document = types.TextDocumentIdentifier(uri=uri)
+        return await session.client.text_document_hover_async(
+            types.HoverParams(text_document=document, position=position)
+        )
+
+    hover = await hover_at(21)
+    assert hover is not None and hover.contents.kind == types.MarkupKind.Markdown
+    assert hover.contents.value == rule_section(rule)
+    assert hover.contents.value.startswith("## WL103 doubled-word\n\n" + rule.summary)
+    assert hover.range == diagnostics["WL103"].range
+    assert await hover_at(10) is None

@@ -1,0 +1,112 @@
+"""A slow document, a crashing rule or a dying worker never takes the server down."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import Session, Starter
+from lsprotocol import types
+
+pytestmark = pytest.mark.asyncio
+
+# A third-party rule, installed the way pip would, that crashes on "BOOM" and kills the
+# process that runs it on "EXIT".
+PLUGIN = """
+import os
+
+from wikilint.rule import Rule, RuleDocs
+
+
+class Crashing(Rule):
+    code = "XPL001"
+    name = "crashing-rule"
+    summary = "Crashes."
+    docs = RuleDocs(what="w", why="y", bad="BOOM", good="calm")
+
+    def check(self, article):
+        if "EXIT" in article.source:
+            os._exit(3)
+        if "BOOM" in article.source:
+            raise RuntimeError("boom")
+        return ()
+"""
+
+
+def plugin_env(site: Path) -> dict[str, str]:
+    site.mkdir()
+    (site / "wikilint_crash.py").write_text(textwrap.dedent(PLUGIN))
+    info = site / "wikilint_crash-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: wikilint-crash\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[wikilint.rules]\ncrash = wikilint_crash:Crashing\n")
+    return {**os.environ, "PYTHONPATH": str(site)}
+
+
+async def hover_at(session: Session, uri: str, line: int, character: int) -> types.Hover | None:
+    return await session.client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=line, character=character),
+        )
+    )
+
+
+async def test_a_crashing_rule_is_an_internal_error_diagnostic(
+    start_server: Starter, tmp_path: Path
+) -> None:
+    session = await start_server(env=plugin_env(tmp_path / "site"))
+    uri = session.open(tmp_path / "page.wiki", "BOOM: the the end.\n")
+    diagnostics = await session.diagnostics(uri)
+    assert [(d.code, d.severity, d.message) for d in diagnostics] == [
+        (
+            "WL000",
+            types.DiagnosticSeverity.Error,
+            "rule crashing-rule (XPL001) failed: RuntimeError: boom",
+        ),
+        ("WL103", types.DiagnosticSeverity.Warning, '"the" is written twice in a row'),
+    ]
+    engine_docs = (
+        "https://github.com/wikilint/wikilint/blob/main/docs/rules.md#findings-of-the-engine-itself"
+    )
+    assert diagnostics[0].code_description.href == engine_docs
+    hover = await hover_at(session, uri, 0, 0)
+    assert hover is not None
+    assert hover.contents.value == (
+        "## WL000 internal-error\n\nrule crashing-rule (XPL001) failed: RuntimeError: boom"
+        f"\n\n[Documentation]({engine_docs})"
+    )
+    session.change(uri, "Calm: the the end.\n")
+    assert [d.code for d in await session.diagnostics(uri)] == ["WL103"]
+
+
+async def test_a_dead_worker_is_an_internal_error_and_is_replaced(
+    start_server: Starter, tmp_path: Path
+) -> None:
+    session = await start_server(env=plugin_env(tmp_path / "site"))
+    uri = session.open(tmp_path / "page.wiki", "EXIT: the the end.\n")
+    [diagnostic] = await session.diagnostics(uri)
+    assert diagnostic.code == "WL000"
+    assert diagnostic.message.startswith("linting failed: BrokenProcessPool: ")
+    session.change(uri, "Calm: the the end.\n")
+    assert [d.code for d in await session.diagnostics(uri)] == ["WL103"]
+
+
+async def test_a_document_over_the_time_budget_is_a_diagnostic_not_a_frozen_server(
+    start_server: Starter, tmp_path: Path
+) -> None:
+    session = await start_server("--timeout", "2")
+    uri = session.open(tmp_path / "slow.wiki", "{{a|" * 8000)
+    # The server answers while the worker is busy with the document.
+    assert await hover_at(session, uri, 0, 0) is None
+    assert session.published_for(uri) == []
+    [diagnostic] = await session.diagnostics(uri)
+    assert (diagnostic.code, diagnostic.severity) == ("WL002", types.DiagnosticSeverity.Error)
+    assert diagnostic.message == (
+        "not linted: parsing took longer than 2 s "
+        "(look for long runs of unclosed templates, links, tables or tags)"
+    )
+    other = session.open(tmp_path / "other.wiki", "Text with the the word.\n")
+    assert [d.code for d in await session.diagnostics(other)] == ["WL103"]
