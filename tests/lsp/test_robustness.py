@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import textwrap
 from pathlib import Path
 
 import pytest
 from conftest import Session, Starter
+from helpers import install_plugin
 from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio
@@ -36,12 +36,9 @@ class Crashing(Rule):
 
 
 def plugin_env(site: Path) -> dict[str, str]:
+    """The environment of a server with the crashing plugin installed."""
     site.mkdir()
-    (site / "wikilint_crash.py").write_text(textwrap.dedent(PLUGIN))
-    info = site / "wikilint_crash-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: wikilint-crash\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[wikilint.rules]\ncrash = wikilint_crash:Crashing\n")
+    install_plugin(site, "wikilint_crash", PLUGIN, "wikilint_crash:Crashing")
     return {**os.environ, "PYTHONPATH": str(site)}
 
 
