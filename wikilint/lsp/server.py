@@ -63,8 +63,8 @@ class WikilintServer(LanguageServer):
         # Whole-text sync: pygls applies incremental edits by str.splitlines(), whose
         # line breaks (U+2028, form feed...) are not LSP's.
         super().__init__("wikilint", __version__, types.TextDocumentSyncKind.Full)
-        self._worker_args = (resolver.cli, resolver.config_file, resolver.isolated, timeout)
-        self._worker = self._start_worker()
+        self._pool_args = (resolver.cli, resolver.config_file, resolver.isolated, timeout)
+        self._pool = self._start_pool()
         self.linted: dict[str, Linted] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._fixed_all: dict[str, tuple[int | None, types.WorkspaceEdit | None]] = {}
@@ -89,22 +89,22 @@ class WikilintServer(LanguageServer):
 
     # Linting
 
-    def _start_worker(self) -> ProcessPoolExecutor:
+    def _start_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=1,
             mp_context=process_context(),
             initializer=worker.start,
-            initargs=self._worker_args,
+            initargs=self._pool_args,
         )
 
     async def _in_worker(self, function: Callable[..., Result], *args: Any) -> Result:
         """Run *function* in the worker process; start another if this one died."""
-        pool = self._worker
+        pool = self._pool
         try:
             return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
         except BrokenProcessPool:
-            if self._worker is pool:
-                self._worker = self._start_worker()
+            if self._pool is pool:
+                self._pool = self._start_pool()
             raise
 
     def snapshot(self, uri: str) -> Snapshot | None:
@@ -212,7 +212,7 @@ class WikilintServer(LanguageServer):
     def on_shutdown(self, params: None) -> None:
         for task in self._pending.values():
             task.cancel()
-        self._worker.shutdown(wait=False, cancel_futures=True)
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def on_open(self, params: types.DidOpenTextDocumentParams) -> None:
         self.schedule(params.text_document.uri)
