@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from lsprotocol.types import Position
 
+from wikilint.lines import LineIndex
 from wikilint.lsp.actions import replacement
 from wikilint.lsp.positions import PositionEncoder
 
@@ -59,3 +62,24 @@ def test_replacement_spans_only_what_changed(
     edit = replacement(old, new)
     assert (edit.start, edit.end, edit.replacement) == (start, end, text)
     assert old[: edit.start] + edit.replacement + old[edit.end :] == new
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\r\n𝄞é€"), max_size=40))
+@example("a\r\n𝄞\rb\n")
+def test_positions_agree_with_encoding_each_line(text: str) -> None:
+    """Whatever the text, a position counts what encoding its line's prefix gives, and
+    leads back to its offset (but inside a \r\n, which is no place in a line)."""
+    for encoding, codec, unit in (
+        ("utf-16", "utf-16-le", 2),
+        ("utf-8", "utf-8", 1),
+        ("utf-32", "utf-32-le", 4),
+    ):
+        positions = PositionEncoder(text, encoding)
+        lines = LineIndex(text)
+        for offset in range(len(text) + 1):
+            line, column = lines.position(offset)
+            prefix = text[offset - column + 1 : offset]
+            expected = Position(line - 1, len(prefix.encode(codec)) // unit)
+            assert positions.position(offset) == expected
+            if text[offset - 1 : offset + 1] != "\r\n":
+                assert positions.offset(expected) == offset
