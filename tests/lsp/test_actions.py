@@ -110,3 +110,23 @@ async def test_no_source_action_when_only_quick_fixes_are_asked(
     session, uri, diagnostics = await opened(start_server, tmp_path)
     actions = await actions_at(session, uri, diagnostics["WL601"], only=["quickfix"])
     assert {a.kind for a in actions} == {"quickfix"}
+
+
+async def test_one_disable_action_per_rule_and_line(start_server: Starter, tmp_path: Path) -> None:
+    session = await start_server()
+    text = "Both the the cat and a a dog.\n"
+    uri = session.open(tmp_path / "page.wiki", text)
+    doubled = [d for d in await session.diagnostics(uri) if d.code == "WL103"]
+    assert len(doubled) == 2
+    line = types.Range(start=doubled[0].range.start, end=doubled[1].range.end)
+    params = types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=line,
+        context=types.CodeActionContext(diagnostics=doubled, only=["quickfix"]),
+    )
+    actions = await session.client.text_document_code_action_async(params)
+    assert [a.title for a in actions] == [
+        'remove the second "the" (unsafe)',
+        "Disable WL103 (doubled-word) for this line",
+        'remove the second "a" (unsafe)',
+    ]

@@ -49,8 +49,10 @@ def workspace_edit(linted: Linted, edits: Iterable[Edit], versioned: bool) -> Wo
 def quick_fixes(
     linted: Linted, findings: Iterable[Finding], only: Sequence[str] | None, versioned: bool
 ) -> list[CodeAction]:
-    """For each finding: its fix, if it has one, and the comment that disables its rule."""
+    """For each finding: its fix, if it has one, and the comment that disables its rule
+    (once per rule and line)."""
     actions = []
+    disabled: set[tuple[str, int]] = set()
     for finding in findings:
         diagnostic = to_diagnostic(
             finding, linted.snapshot.uri, linted.positions, linted.report.docs.get(finding.code)
@@ -69,7 +71,11 @@ def quick_fixes(
                         edit=workspace_edit(linted, fix.edits, versioned),
                     )
                 )
-        if finding.code not in ENGINE_CODES and wanted(CodeActionKind.QuickFix, only):
+        line = (finding.code, finding.location.line)
+        if finding.code in ENGINE_CODES or line in disabled:
+            continue
+        disabled.add(line)
+        if wanted(CodeActionKind.QuickFix, only):
             actions.append(
                 CodeAction(
                     title=f"Disable {finding.code} ({finding.rule}) for this line",
