@@ -149,8 +149,10 @@ async def start_server(tmp_path: Path) -> AsyncIterator[Starter]:
 
     yield start
     for session in sessions:
-        await session.client.shutdown_session()
-        await session.client.stop()
+        try:
+            await asyncio.wait_for(session.client.shutdown_session(), PATIENCE)
+        finally:
+            await session.client.stop()
 
 
 def utf16_offset(text: str, position: types.Position) -> int:

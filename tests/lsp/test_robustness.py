@@ -12,9 +12,9 @@ from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio
 
-# A third-party rule, installed the way pip would, that crashes on "BOOM" and kills the
-# process that runs it on "EXIT".
-PLUGIN = """
+# A third-party rule, installed the way pip would, that prints (to the standard output the
+# server talks on), crashes on "BOOM" and kills the process that runs it on "EXIT".
+PLUGIN = r"""
 import os
 
 from wikilint.rule import Rule, RuleDocs
@@ -27,6 +27,7 @@ class Crashing(Rule):
     docs = RuleDocs(what="w", why="y", bad="BOOM", good="calm")
 
     def check(self, article):
+        print("Content-Length: 99999\r\n\r\n", end="", flush=True)
         if "EXIT" in article.source:
             os._exit(3)
         if "BOOM" in article.source:

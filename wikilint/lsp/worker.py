@@ -10,6 +10,8 @@ just as for ``wikilint check FILE``.
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,8 +46,13 @@ _worker: _Worker | None = None
 
 
 def start(cli: Config, config_file: Path | None, isolated: bool, timeout: float | None) -> None:
-    """Set the worker up (the process pool's initializer), with the server's flags."""
+    """Set the worker up (the process pool's initializer), with the server's flags.
+
+    The worker inherits the server's standard output, which is the editor's protocol
+    stream: anything a rule printed there would corrupt it, so it goes to stderr.
+    """
     global _worker
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     new_resolver = functools.partial(Resolver, cli, config_file, isolated)
     _worker = _Worker(ConfigTracker(new_resolver), timeout)
 
