@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,7 +24,6 @@ from pygls.uris import to_fs_path
 
 from wikilint import __version__
 from wikilint.article import Article
-from wikilint.budget import process_context
 from wikilint.config import CONFIG_NAMES
 from wikilint.engine import internal_error
 from wikilint.lsp import worker
@@ -90,9 +90,10 @@ class WikilintServer(LanguageServer):
     # Linting
 
     def _start_pool(self) -> ProcessPoolExecutor:
+        # A fresh interpreter: forking this process, which has threads, is not safe.
         return ProcessPoolExecutor(
             max_workers=1,
-            mp_context=process_context(),
+            mp_context=multiprocessing.get_context("spawn"),
             initializer=worker.start,
             initargs=self._pool_args,
         )
