@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Session, Starter, apply_edit
+from lsp_session import Session, Starter, apply_edit
 from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio

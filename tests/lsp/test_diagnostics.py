@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Starter, until
+from lsp_session import Starter, until
 from lsprotocol import types
 
 from wikilint.reference import rule_section

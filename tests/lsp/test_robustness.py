@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import Session, Starter
 from helpers import install_plugin
+from lsp_session import Session, Starter
 from lsprotocol import types
 
 pytestmark = pytest.mark.asyncio
