@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -75,3 +76,13 @@ def state(item: object) -> object:
     if isinstance(item, list):
         return [state(element) for element in item]
     return item
+
+
+def install_plugin(site: Path, module: str, source: str, entry_point: str) -> None:
+    """Lay out a distribution of rules on *site* the way pip would, without pip: module
+    *module* with *source*, and ``entry_point`` (``module:Object``) in ``wikilint.rules``."""
+    (site / f"{module}.py").write_text(textwrap.dedent(source))
+    info = site / f"{module}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[wikilint.rules]\n{module} = {entry_point}\n")

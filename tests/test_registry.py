@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import install_plugin
 
 from wikilint.registry import Registry, RegistryError, discover
 from wikilint.rule import Rule, RuleDocs
@@ -29,12 +29,7 @@ class ShoutingRule(Rule):
 
 
 def install_fake_distribution(site: Path, entry_point: str) -> None:
-    """Lay out a distribution on *site* the way pip would, without pip."""
-    (site / "wikilint_shout.py").write_text(textwrap.dedent(PLUGIN_MODULE))
-    info = site / "wikilint_shout-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: wikilint-shout\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(f"[wikilint.rules]\nshout = {entry_point}\n")
+    install_plugin(site, "wikilint_shout", PLUGIN_MODULE, entry_point)
 
 
 def test_builtin_rules_come_through_the_entry_point_group() -> None:
@@ -60,7 +55,7 @@ def test_a_third_party_plugin_rule_is_discovered_and_runs(
 def test_a_broken_plugin_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     install_fake_distribution(tmp_path, "wikilint_shout:Missing")
     monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.raises(RegistryError, match="plugin 'shout' failed to load"):
+    with pytest.raises(RegistryError, match="plugin 'wikilint_shout' failed to load"):
         discover()
 
 

@@ -394,6 +394,29 @@ def list_rules(
         )
 
 
+@cli.command()
+@settings_options
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Time limit per document, seconds (0: none).",
+)
+def server(timeout: float, **settings_flags: object) -> None:
+    """Run the language server on standard input and output, for editors (docs/editors.md)."""
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    try:
+        from wikilint.lsp.server import serve
+    except ModuleNotFoundError as error:
+        if error.name is None or error.name.partition(".")[0] not in {"pygls", "lsprotocol"}:
+            raise
+        raise WikilintError(
+            "the language server needs the lsp extra: pip install 'wikilint[lsp]'"
+        ) from None
+    serve(resolver, timeout or None)
+
+
 def _registry(config_file: Path | None, isolated: bool, rule_packs: tuple[Path]) -> Registry:
     """Every rule known in the current folder: installed ones, and the packs that its
     configuration and ``--rule-packs`` name."""

@@ -1,0 +1,94 @@
+"""The lint worker: a process of one thread that lints and fixes as ``wikilint check`` does.
+
+The server has threads (pygls reads its input in one), and the time budget forks a child
+to lint a risky article, which is safe only in a process without threads: forking from
+a threaded one would need the rules pickled, and rules of packs cannot be. So the server
+hands each document to this worker, where :func:`~wikilint.budget.lint_guarded` runs
+just as for ``wikilint check FILE``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wikilint.article import Article
+from wikilint.budget import lint_guarded
+from wikilint.config import Config, ConfigError
+from wikilint.engine import internal_error
+from wikilint.finding import Finding
+from wikilint.fixes import fix_source
+from wikilint.lsp.configs import ConfigTracker
+from wikilint.lsp.ruledocs import CodeDocs, code_docs
+from wikilint.settings import Resolver, Settings
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """The findings on one text and the documentation of their codes, or why there are none."""
+
+    findings: tuple[Finding, ...] = ()
+    docs: dict[str, CodeDocs] = field(default_factory=dict)
+    #: Why the text was not linted (a configuration error), if it was not.
+    problem: str | None = None
+
+
+@dataclass
+class _Worker:
+    configs: ConfigTracker
+    timeout: float | None
+
+
+_worker: _Worker | None = None
+
+
+def start(cli: Config, config_file: Path | None, isolated: bool, timeout: float | None) -> None:
+    """Set the worker up (the process pool's initializer), with the server's flags.
+
+    The worker inherits the server's standard output, which is the editor's protocol
+    stream: anything a rule printed there would corrupt it, so it goes to stderr.
+    """
+    global _worker
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    new_resolver = functools.partial(Resolver, cli, config_file, isolated)
+    _worker = _Worker(ConfigTracker(new_resolver), timeout)
+
+
+def _current() -> _Worker:
+    if _worker is None:
+        raise RuntimeError("the lint worker was not started")
+    return _worker
+
+
+def _settings(path: str) -> Settings | None:
+    """The settings for *path*; ``None`` when it is excluded from linting."""
+    settings = _current().configs.settings_for(path)
+    return None if settings.is_excluded(path) else settings
+
+
+def lint(text: str, path: str) -> LintReport:
+    """Lint *text* as the file at *path*, under the time budget."""
+    try:
+        settings = _settings(path)
+        if settings is None:
+            return LintReport()
+        rules, language = settings.rules_for(path), settings.config.language
+    except ConfigError as error:
+        return LintReport(problem=str(error))
+    try:
+        findings = lint_guarded(text, path, rules, language, _current().timeout)
+    except Exception as error:  # a bug in wikilint becomes a finding, not a dead worker
+        findings = [internal_error(Article("", path), "linting", error)]
+    return LintReport(tuple(findings), code_docs(findings, settings.registry))
+
+
+def fix_all(text: str, path: str) -> str:
+    """*text* with every safe fix applied, as ``wikilint check --fix`` would write it."""
+    settings = _settings(path)
+    if settings is None:
+        return text
+    rules, language = settings.rules_for(path), settings.config.language
+    return fix_source(text, path, rules, language).text
