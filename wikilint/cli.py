@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -150,6 +151,25 @@ def settings_options(command: click.Command) -> click.Command:
     return _with_options(command, options)
 
 
+class Seconds(click.FloatRange):
+    """A time limit: a finite number of seconds from 0 (no limit) to a day."""
+
+    name = "seconds"
+
+    def __init__(self) -> None:
+        super().__init__(min=0, max=86_400)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a finite number of seconds.", param, ctx)
+        return seconds
+
+
+#: More worker processes than this would only queue for the cores.
+MAX_JOBS = 1024
+
+
 def registry_options(command: click.Command) -> click.Command:
     """The flags that decide which rules exist, for ``rules`` and ``explain``."""
     return _with_options(command, [_CONFIG_FILE, _ISOLATED, _RULE_PACKS])
@@ -158,7 +178,7 @@ def registry_options(command: click.Command) -> click.Command:
 def dump_options(function: Callable[..., None]) -> Callable[..., None]:
     """Flags for runs over XML dumps, gathered into one ``batch`` argument."""
     options = [
-        click.option("--jobs", "-j", type=click.IntRange(min=1),
+        click.option("--jobs", "-j", type=click.IntRange(min=1, max=MAX_JOBS),
                      help="Worker processes [default: every core; in-process for few files]."),
         click.option("--unordered", is_flag=True,
                      help="Report articles as they finish rather than in input order."),
@@ -170,7 +190,7 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
                      help="Multistream index [default: the -index.txt.bz2 beside the dump]."),
         click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler."),
         click.option("--dask", "use_dask", is_flag=True, help="Run on a local Dask cluster."),
-        click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
+        click.option("--timeout", type=Seconds(), default=DEFAULT_TIMEOUT,
                      show_default=True, help="Time limit per article, seconds (0: none)."),
     ]  # fmt: skip
 
@@ -398,7 +418,7 @@ def list_rules(
 @settings_options
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0),
+    type=Seconds(),
     default=DEFAULT_TIMEOUT,
     show_default=True,
     help="Time limit per document, seconds (0: none).",

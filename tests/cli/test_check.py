@@ -394,3 +394,22 @@ def test_gitignore_files_nested_past_the_bound_are_a_one_line_error(run, tmp_pat
         "(--no-respect-gitignore walks without them)\n"
     )
     assert run("check", "--no-respect-gitignore", "--statistics", "wiki").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("flags", "error"),
+    [
+        (("--timeout", "nan"), "'--timeout': 'nan' is not a finite number of seconds"),
+        (("--timeout", "inf"), "'--timeout': inf is not in the range 0<=x<=86400"),
+        (("--timeout", "-1"), "'--timeout': -1.0 is not in the range 0<=x<=86400"),
+        (("--jobs", "99999"), "'--jobs' / '-j': 99999 is not in the range 1<=x<=1024"),
+    ],
+)
+def test_numbers_on_the_command_line_are_range_checked(
+    run, tmp_path: Path, flags: tuple[str, str], error: str
+) -> None:
+    """Issue 12: ``--timeout nan`` ended in "internal error: ValueError"."""
+    (tmp_path / "a.wiki").write_text("The cat sat.\n", encoding="utf-8")
+    result = run("check", *flags, "a.wiki")
+    assert result.exit_code == 2
+    assert result.stderr == f"wikilint: error: invalid value for {error}\n"
