@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import Annotated
 
 from wikilint.article import Article, Paragraph
+from wikilint.citation_need import model, sentence_features
 from wikilint.citations import Citations, parenthetical_citations
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Range, Rule, RuleDocs
@@ -309,10 +310,15 @@ _WORD = re.compile(r"\w+")
 
 def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tuple[str, str]]:
     """``(phrase, matched text)`` of each cue kind in *kinds* found in a sentence."""
+    return [(cue.phrase, shown) for cue, shown in cue_matches(text, kinds, living)]
+
+
+def cue_matches(text: str, kinds: Iterable[str], living: bool = False) -> list[tuple[Cue, str]]:
+    """Each cue of a kind in *kinds* found in a sentence, with the text to quote."""
     wanted = set(kinds)
     if not living:
         wanted.discard("living")
-    found: list[tuple[str, str]] = []
+    found: list[tuple[Cue, str]] = []
     lowered = text.lower() if text.isascii() else None
     words = set(_WORD.findall(lowered)) if lowered is not None else None
     for cue in CUES:
@@ -321,9 +327,45 @@ def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tup
         for match in cue.pattern_for(text).finditer(text):
             shown = _accept(cue.kind, text, match)
             if shown:
-                found.append((cue.phrase, shown))
+                found.append((cue, shown))
                 break
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One sentence of a paragraph, as the citation-need score sees it."""
+
+    cues: list[tuple[Cue, str]]
+    features: list[str]
+
+
+def paragraph_claims(
+    article: Article, paragraph: Paragraph, kinds: Iterable[str], living: bool, first: int = 0
+) -> list[Claim]:
+    """The cues and score features of each sentence of *paragraph* from number *first* on,
+    in one pass: a sentence's features include the cues of the next one."""
+    text, title = paragraph.prose.text, article.sections[paragraph.section].title
+    spans = paragraph.sentences[first:]
+    texts = [text[start:end] for start, end in spans]
+    cues = [cue_matches(sentence, kinds, living) for sentence in texts]
+    kinds_found = [[cue.kind for cue, _ in found] for found in cues] + [[]]
+    count = len(paragraph.sentences)
+    return [
+        Claim(
+            cues[number],
+            sentence_features(
+                texts[number],
+                kinds_found[number],
+                title,
+                first + number,
+                count,
+                texts[number + 1] if number + 1 < len(texts) else "",
+                kinds_found[number + 1],
+            ),
+        )
+        for number in range(len(texts))
+    ]
 
 
 def _accept(kind: str, text: str, match: re.Match[str]) -> str | None:
@@ -386,10 +428,54 @@ def _has_content(article: Article, span: tuple[int, int]) -> bool:
     return bool(_COMMENT.sub("", article.source[span[0] : span[1]]).strip())
 
 
-def _describe(cues: list[tuple[str, str]]) -> str:
-    parts = [f'{phrase} ("{shown}")' for phrase, shown in cues]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"unsourced claim: {listed}"
+_POSITIONS = {
+    "pos:last": "ends its paragraph",
+    "end:0": "ends its paragraph",
+    "pos:only": "stands alone as a paragraph",
+}
+_MOST_NAMED = 3
+#: Words too common to explain a score; numbers are named by their cue.
+_FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "by", "for", "from",
+        "to", "with", "as", "is", "was", "were", "are", "be", "been", "it", "its", "he", "she",
+        "his", "her", "they", "their", "this", "that", "these", "those", "which", "who",
+        "has", "had", "have", "not", "also", "into", "after", "before", "than", "s",
+        "#", "##", "###", "####", "#####",
+    }
+)  # fmt: skip
+
+
+def describe(claim: Claim, raising: list[tuple[float, str]]) -> list[str]:
+    """Up to three reasons for a score, strongest first, from the features that raise it
+    (those that say nothing to a reader, such as the next sentence's first word, are not
+    named)."""
+    shown = {cue.kind: f'{cue.phrase} ("{text}")' for cue, text in claim.cues}
+    reasons: list[str] = []
+    for _, feature in raising:
+        kind, _, value = feature.partition(":")
+        if kind == "cue" or kind.endswith("&cue"):
+            reason = shown.get(value, "")
+        elif kind in ("w", "p") and _FUNCTION_WORDS.isdisjoint(value.split()):
+            reason = f'mentions "{value}"'
+        elif kind == "sec" and value:
+            reason = f'is in a "{value}" section'
+        elif kind == "names" and value != "0":
+            reason = "names people, places or works"
+        elif kind == "len" and value in ("long", "longer", "longest"):
+            reason = "is a long sentence"
+        else:
+            reason = _POSITIONS.get(feature, "")
+        if reason and reason not in reasons:
+            reasons.append(reason)
+        if len(reasons) == _MOST_NAMED:
+            break
+    return reasons
+
+
+def _message(score: float, reasons: list[str]) -> str:
+    listed = ", ".join(reasons[:-1]) + " and " + reasons[-1] if len(reasons) > 1 else reasons[0]
+    return f"unsourced claim (citation need {score:.2f}): {listed}"
 
 
 class UnsourcedClaim(Rule):
@@ -405,10 +491,12 @@ class UnsourcedClaim(Rule):
         """Check the lead too; by default it is a summary of the cited body."""
         join_lines: bool = False
         """Let a citation cover every line of its rendered paragraph, not only its own line."""
-        min_cues: Annotated[int, Range(1, len(CUE_KINDS))] = 1
-        """Report a sentence only when it shows this many kinds of claim."""
+        threshold: Annotated[float, Range(0.0, 1.0)] = 0.35
+        """Report a sentence whose citation-need score (0 to 1) reaches this."""
+        min_cues: Annotated[int, Range(0, len(CUE_KINDS))] = 0
+        """Report a sentence only when it also shows this many kinds of claim cue."""
         cues: tuple[str, ...] = CUE_KINDS
-        """Kinds of claim to look for (see ``CUE_KINDS``)."""
+        """Kinds of claim cue to look for (see ``CUE_KINDS``): features of the score."""
         skip_sections: tuple[str, ...] = SKIPPED_SECTIONS
         """Section titles (case-insensitive) whose prose, sub-sections included, is skipped."""
 
@@ -500,14 +588,24 @@ class UnsourcedClaim(Rule):
     def _check_paragraph(
         self, article: Article, paragraph: Paragraph, last_citation: int, living: bool
     ) -> Iterator[Finding]:
-        prose = paragraph.prose
-        for start, end in paragraph.sentences:  # never empty: span starts at offset(start)
-            if prose.offset(start) <= last_citation:
-                continue  # the next citation of its paragraph covers it
-            source_start, source_end = prose.span(start, end)
-            cues = find_cues(prose.text[start:end], self.options.cues, living)
-            if cues and len(cues) >= self.options.min_cues:
-                yield self.finding(article, source_start, source_end, _describe(cues))
+        prose, options = paragraph.prose, self.options
+        uncovered = [
+            index
+            for index, (start, _) in enumerate(paragraph.sentences)
+            if prose.offset(start) > last_citation  # else its paragraph's next citation covers it
+        ]
+        if not uncovered:
+            return
+        scorer = model()
+        claims = paragraph_claims(article, paragraph, options.cues, living, uncovered[0])
+        for index, claim in enumerate(claims, start=uncovered[0]):
+            if len(claim.cues) < options.min_cues:
+                continue
+            score, raising = scorer.score(claim.features)
+            reasons = describe(claim, raising)
+            if score >= options.threshold and reasons:
+                source_start, source_end = prose.span(*paragraph.sentences[index])
+                yield self.finding(article, source_start, source_end, _message(score, reasons))
 
     def _skipped_sections(self, article: Article) -> set[int]:
         """Indexes of sections whose prose is not checked."""
