@@ -474,6 +474,8 @@ def describe(claim: Claim, raising: list[tuple[float, str]]) -> list[str]:
 
 
 def _message(score: float, reasons: list[str]) -> str:
+    if not reasons:
+        reasons = ["reads like sentences that editors cite"]
     listed = ", ".join(reasons[:-1]) + " and " + reasons[-1] if len(reasons) > 1 else reasons[0]
     return f"unsourced claim (citation need {score:.2f}): {listed}"
 
@@ -602,10 +604,10 @@ class UnsourcedClaim(Rule):
             if len(claim.cues) < options.min_cues:
                 continue
             score, raising = scorer.score(claim.features)
-            reasons = describe(claim, raising)
-            if score >= options.threshold and reasons:
+            if score >= options.threshold:
                 source_start, source_end = prose.span(*paragraph.sentences[index])
-                yield self.finding(article, source_start, source_end, _message(score, reasons))
+                message = _message(score, describe(claim, raising))
+                yield self.finding(article, source_start, source_end, message)
 
     def _skipped_sections(self, article: Article) -> set[int]:
         """Indexes of sections whose prose is not checked."""
