@@ -43,7 +43,7 @@ def test_sample_uncited_paragraphs_are_reported_sentence_by_sentence() -> None:
     first = findings[0]
     assert (first.location.end_line, first.location.end_column) == (1, 331)
     assert first.message == (
-        "unsourced claim (citation need 0.58): states a figure (\"millions\"), "
+        'unsourced claim (citation need 0.58): states a figure ("millions"), '
         'reports an opinion ("Stalin had said that") and is a long sentence'
     )
     assert findings[2].message == (
@@ -195,8 +195,7 @@ def test_lists_tables_templates_quotes_and_references_are_not_prose() -> None:
 
 def test_quotations_inside_citations_are_not_prose() -> None:
     source = BODY + (
-        "The hotel was sold.<ref>Smith: \"the largest sale of the year, with 300 rooms\".</ref>"
-        "\n"
+        'The hotel was sold.<ref>Smith: "the largest sale of the year, with 300 rooms".</ref>\n'
     )
     assert flagged(source) == []
 
