@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from importlib.resources import files
 
-from wikilint.citation_need import WEIGHTS, Model, model, sentence_features
+from wikilint.citation_need import DATA, Model, model, sentence_features
 
 
 def test_features_of_a_sentence() -> None:
@@ -29,8 +28,7 @@ def test_a_score_is_a_logistic_sum_and_names_what_raises_it() -> None:
 
 
 def test_the_shipped_weights_are_small_and_named() -> None:
-    data = files("wikilint").joinpath("data", WEIGHTS)
-    assert len(data.read_bytes()) <= 2 * 1024 * 1024
+    assert DATA.stat().st_size <= 2 * 1024 * 1024
     weights = model().weights
     assert 1000 <= len(weights) <= 5000
     assert weights["cue:figure"] > 0

@@ -15,9 +15,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 WEIGHTS = "citation_need.json"
+DATA = Path(__file__).parent / "data" / WEIGHTS
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
 _LENGTHS = ((8, "short"), (15, "medium"), (25, "long"), (40, "longer"), (math.inf, "longest"))
 _COUNTS = ((2, "1"), (3, "2"), (5, "3-4"), (8, "5-7"), (math.inf, "8+"))
@@ -91,5 +92,5 @@ class Model:
 @cache
 def model() -> Model:
     """The shipped model, read once."""
-    data = json.loads(files("wikilint").joinpath("data", WEIGHTS).read_text(encoding="utf-8"))
+    data = json.loads(DATA.read_text(encoding="utf-8"))
     return Model(float(data["bias"]), {name: float(w) for name, w in data["weights"].items()})
