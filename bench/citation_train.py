@@ -160,7 +160,7 @@ def rates(name: str, measured: tuple[float, float, float], base: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("--c", type=float, nargs="+", default=[0.03, 0.1, 0.3, 1.0])
+    parser.add_argument("--c", type=float, nargs="+", default=[0.03, 0.1])
     parser.add_argument("--threshold", type=float, default=None, help="default: the rule's")
     parser.add_argument("--write", action="store_true", help="write the shipped weights")
     parser.add_argument("--plot", type=Path, help="write the precision-recall curve here")

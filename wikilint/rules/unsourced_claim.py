@@ -346,26 +346,20 @@ def paragraph_claims(
     """The cues and score features of each sentence of *paragraph* from number *first* on,
     in one pass: a sentence's features include the cues of the next one."""
     text, title = paragraph.prose.text, article.sections[paragraph.section].title
-    spans = paragraph.sentences[first:]
-    texts = [text[start:end] for start, end in spans]
-    cues = [cue_matches(sentence, kinds, living) for sentence in texts]
-    kinds_found = [[cue.kind for cue, _ in found] for found in cues] + [[]]
     count = len(paragraph.sentences)
-    return [
-        Claim(
-            cues[number],
-            sentence_features(
-                texts[number],
-                kinds_found[number],
-                title,
-                first + number,
-                count,
-                texts[number + 1] if number + 1 < len(texts) else "",
-                kinds_found[number + 1],
-            ),
+    texts = [text[start:end] for start, end in paragraph.sentences[first:]]
+    cues = [cue_matches(sentence, kinds, living) for sentence in texts]
+    kinds_found = [[cue.kind for cue, _ in found] for found in cues]
+    claims = []
+    for number, sentence in enumerate(texts):
+        following, following_kinds = "", []
+        if number + 1 < len(texts):
+            following, following_kinds = texts[number + 1], kinds_found[number + 1]
+        features = sentence_features(
+            sentence, kinds_found[number], title, first + number, count, following, following_kinds
         )
-        for number in range(len(texts))
-    ]
+        claims.append(Claim(cues[number], features))
+    return claims
 
 
 def _accept(kind: str, text: str, match: re.Match[str]) -> str | None:
