@@ -198,7 +198,11 @@ def test_an_invalid_pyproject_on_the_search_path_is_an_error_not_passed_over(
             "threshold: expected float, got 1" + "0" * 36 + "...",
         ),
         ("[rules.doubled-word]\nmax-words = 0", "max-words: expected int from 1 to 100, got 0"),
-        ("[rules.unsourced-claim]\nmin-cues = 10", "min-cues: expected int from 1 to 9, got 10"),
+        ("[rules.unsourced-claim]\nmin-cues = 10", "min-cues: expected int from 0 to 9, got 10"),
+        (
+            "[rules.unsourced-claim]\nthreshold = 1.5",
+            "threshold: expected float from 0.0 to 1.0, got 1.5",
+        ),
     ],
 )
 def test_rule_options_out_of_range_are_usage_errors(

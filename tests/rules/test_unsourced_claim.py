@@ -3,16 +3,26 @@ from helpers import FIXTURES, SEED, fixture_articles, positions, read, run_rule
 
 from wikilint.article import Article
 from wikilint.engine import lint
+from wikilint.rule import Range, option_ranges
 from wikilint.rules.unsourced_claim import UnsourcedClaim, find_cues
 
 BODY = "==History==\n"
+FIGURES = (
+    "In 2010 the company earned $45 million, the largest profit in its history, "
+    "and employed 20,000 people."
+)
+PLAIN = "The church has a wooden roof and two doors."
 
 
 def flagged(source: str, **options: object) -> list[tuple[str, int, int]]:
+    """Findings at threshold 0 unless told: every sentence no citation covers, whatever
+    its score, so that coverage and skips are tested apart from the learned score."""
+    options.setdefault("threshold", 0.0)
     return positions(run_rule(UnsourcedClaim, source, **options))
 
 
 def messages(source: str, **options: object) -> list[str]:
+    options.setdefault("threshold", 0.0)
     return [finding.message for finding in run_rule(UnsourcedClaim, source, **options)]
 
 
@@ -22,18 +32,44 @@ def test_sample_uncited_paragraphs_are_reported_sentence_by_sentence() -> None:
     # Line 4 ends with a <ref> that covers its sentences; lines 1 and 3 have none.
     assert positions(findings) == [
         ("WL104", 1, 69),
+        ("WL104", 1, 564),
         ("WL104", 1, 691),
+        ("WL104", 3, 1),
         ("WL104", 3, 124),
+        ("WL104", 3, 320),
         ("WL104", 3, 478),
         ("WL104", 3, 642),
     ]
     first = findings[0]
     assert (first.location.end_line, first.location.end_column) == (1, 331)
     assert first.message == (
-        'unsourced claim: reports an opinion ("Stalin had said that") '
-        'and states a figure ("millions")'
+        'unsourced claim (citation need 0.58): states a figure ("millions"), '
+        'reports an opinion ("Stalin had said that") and is a long sentence'
     )
-    assert findings[1].message == 'unsourced claim: dates an event ("August 1939")'
+    assert findings[2].message == (
+        'unsourced claim (citation need 0.76): dates an event ("August 1939"), '
+        'ends its paragraph and mentions "instead"'
+    )
+
+
+def test_a_claim_full_of_figures_scores_above_the_threshold_a_plain_one_below() -> None:
+    assert flagged(BODY + FIGURES + "\n", threshold=0.35) == [("WL104", 2, 1)]
+    assert flagged(BODY + PLAIN + "\n", threshold=0.35) == []
+    assert flagged(BODY + PLAIN + "\n") == [("WL104", 2, 1)]  # uncited all the same
+
+
+def test_the_message_names_the_features_that_weigh_most() -> None:
+    assert messages(BODY + FIGURES + "\n") == [
+        'unsourced claim (citation need 0.59): states a figure ("$45 million"), '
+        'dates an event ("2010") and mentions "million"'
+    ]
+
+
+def test_the_threshold_option() -> None:
+    assert option_ranges(UnsourcedClaim.Options)["threshold"] == Range(0.0, 1.0)
+    assert UnsourcedClaim.Options().threshold == 0.35
+    assert flagged(BODY + FIGURES + "\n", threshold=0.59) == [("WL104", 2, 1)]
+    assert flagged(BODY + FIGURES + "\n", threshold=0.6) == []
 
 
 def test_messages_say_why() -> None:
@@ -45,17 +81,21 @@ def test_messages_say_why() -> None:
         "The film was widely acclaimed.\n"
     )
     assert messages(source) == [
-        'unsourced claim: states a figure ("20 million")',
-        'unsourced claim: makes a superlative claim ("the largest army")',
-        'unsourced claim: quotes someone ("we will never surrender to anyone at all")',
-        'unsourced claim: attributes an opinion to unnamed people ("Some historians argue")',
-        'unsourced claim: makes an unattributed judgement ("acclaimed")',
+        'unsourced claim (citation need 0.24): states a figure ("20 million"), '
+        'mentions "died" and mentions "million"',
+        'unsourced claim (citation need 0.18): makes a superlative claim ("the largest army") '
+        'and mentions "world"',
+        "unsourced claim (citation need 0.26): "
+        'quotes someone ("we will never surrender to anyone at all")',
+        "unsourced claim (citation need 0.30): attributes an opinion to unnamed people "
+        '("Some historians argue"), mentions "argue" and mentions "some"',
+        'unsourced claim (citation need 0.22): ends its paragraph and mentions "film"',
     ]
 
 
 def test_report_is_the_exact_sentence_span() -> None:
     source = BODY + "It rained.<ref>A.</ref> In [[1990|the year 1990]] it snowed.\n"
-    findings = run_rule(UnsourcedClaim, source)
+    findings = run_rule(UnsourcedClaim, source, threshold=0.0)
     assert positions(findings) == [("WL104", 2, 25)]
     span = source[findings[0].location.offset : findings[0].location.end_offset]
     assert span == "In [[1990|the year 1990]] it snowed."
@@ -153,6 +193,13 @@ def test_lists_tables_templates_quotes_and_references_are_not_prose() -> None:
     assert flagged(source) == []
 
 
+def test_quotations_inside_citations_are_not_prose() -> None:
+    source = BODY + (
+        'The hotel was sold.<ref>Smith: "the largest sale of the year, with 300 rooms".</ref>\n'
+    )
+    assert flagged(source) == []
+
+
 def test_quotations_and_figures_in_cited_paragraphs_are_fine() -> None:
     source = BODY + (
         'Churchill said that "we shall fight on the beaches" in June 1940, when 338,000 '
@@ -178,15 +225,14 @@ def test_what_is_not_a_claim_cue(sentence: str) -> None:
 
 def test_living_person_claims_only_in_biographies_of_living_people() -> None:
     sentence = BODY + "He was arrested after a party.\n"
-    assert flagged(sentence) == []
-    assert messages(sentence + "[[Category:Living people]]\n") == [
-        'unsourced claim: makes a claim about a living person ("was arrested")'
-    ]
+    assert flagged(sentence, min_cues=1) == []
+    assert flagged(sentence + "[[Category:Living people]]\n", min_cues=1) == [("WL104", 2, 1)]
 
 
 def test_options_select_cue_kinds_and_how_many_must_agree() -> None:
     source = BODY + "It opened in 1901. It was the first hotel to have 300 rooms in 1901.\n"
-    assert flagged(source, cues=("superlative",)) == [("WL104", 2, 20)]
+    assert flagged(source) == [("WL104", 2, 1), ("WL104", 2, 20)]
+    assert flagged(source, cues=("superlative",), min_cues=1) == [("WL104", 2, 20)]
     assert flagged(source, min_cues=2) == [("WL104", 2, 20)]
 
 
@@ -194,7 +240,10 @@ def test_real_article_trailing_uncited_sentences() -> None:
     findings = run_rule(UnsourcedClaim, read(FIXTURES / "en/Pear.wiki"))
     found = {(f.location.line, f.location.column): f.message for f in findings}
     # "cultivated in China for ... 3000 years"
-    assert found[49, 442] == 'unsourced claim: states a figure ("3000 years")'
+    assert found[49, 442] == (
+        'unsourced claim (citation need 0.68): states a figure ("3000 years"), '
+        'ends its paragraph and mentions "china"'
+    )
 
 
 def test_list_article_lead_is_a_summary_of_its_tables() -> None:
@@ -225,7 +274,10 @@ def test_a_year_like_number_before_a_unit_is_a_figure_not_a_date(sentence, cues)
 
 def test_convert_templates_count_as_the_figures_they_show() -> None:
     source = BODY + "Pretoria lies {{convert|55|km|mi|abbr=on}} north of Johannesburg.\n"
-    assert messages(source) == ['unsourced claim: states a figure ("55 km")']
+    assert messages(source) == [
+        'unsourced claim (citation need 0.35): states a figure ("55 km"), mentions "km" '
+        "and ends its paragraph"
+    ]
 
 
 @pytest.mark.parametrize(
