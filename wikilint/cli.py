@@ -278,6 +278,7 @@ def cli() -> None:
 @click.option(
     "--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them."
 )
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @dump_options
 @site_options
 def check(
@@ -292,6 +293,7 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    no_cache: bool,
     batch: BatchOptions,
     live: LiveOptions,
     **settings_flags: object,
@@ -316,6 +318,7 @@ def check(
         batch,
         output_file=output_file,
         live=live,
+        cache=not no_cache,
     )
     report = report_file(output_file) if output_file else contextlib.nullcontext(sys.stdout)
     try:
@@ -343,6 +346,21 @@ def show_config(path: str, **settings_flags: object) -> None:
     resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
     target = str(Path(path) / "_") if Path(path).is_dir() else path
     _print_settings(resolver, target)
+
+
+@cli.command()
+@_CONFIG_FILE
+@_ISOLATED
+def clean(config_file: Path | None, isolated: bool) -> None:
+    """Remove the result cache of the current folder's project."""
+    from wikilint.cache import CacheError, clean_cache
+
+    try:
+        removed = clean_cache(Resolver(Config(), config_file, isolated).config_path_for(STDIN))
+    except (CacheError, ConfigError) as error:
+        raise WikilintError(str(error)) from None
+    if removed is not None:
+        click.echo(f"Removed {removed}", err=True)
 
 
 @cli.command()

@@ -46,6 +46,8 @@ class Config:
     language: str | None = None
     site: str | None = None
     """The wiki ``check --category``, ``--titles-from``, ``--revision`` and ``--since`` read."""
+    cache_dir: Path | None = None
+    """Where ``check`` keeps its results (``cache-dir``, relative to the file's folder)."""
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
@@ -120,6 +122,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
             values["language"] = language_of(value, at)
         elif key == "site":
             values["site"] = _string(value, at)
+        elif key == "cache-dir":
+            values["cache_dir"] = root / _string(value, at)
         elif key == "rule-packs":
             values["rule_packs"] = tuple(root / pack for pack in _strings(value, at))
         elif key == "per-file-ignores":
