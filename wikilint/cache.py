@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -249,7 +250,10 @@ def _identity(key: _Key, path: str, text: str) -> dict[str, Any]:
 
 def _read_entry(key: _Key, path: str, text: str) -> tuple[Finding, ...]:
     """The findings of a matching entry; :class:`ValueError` for any other."""
-    with _entry_file(key, path).open("rb") as handle:
+    descriptor = os.open(_entry_file(key, path), os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ValueError("not a regular file")  # a FIFO would block the run
         data = handle.read(MAX_ENTRY_BYTES + 1)
     if len(data) > MAX_ENTRY_BYTES:
         raise ValueError("entry too large")
@@ -397,8 +401,8 @@ def _code_digest(packages: frozenset[str]) -> str:
             continue
         for file in sorted(_module_files(Path(location), hasattr(module, "__path__"))):
             with contextlib.suppress(OSError):
-                stat = file.stat()
-                digest.update(f"{file}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+                status = file.stat()
+                digest.update(f"{file}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
@@ -413,10 +417,10 @@ def _module_files(location: Path, package: bool) -> Iterator[Path]:
 
 def _file_digest(file: Path) -> str:
     try:
-        stat = file.stat()
+        status = file.stat()
     except OSError as error:
         return f"unreadable: {error}"
-    return _bytes_digest(file, stat.st_size, stat.st_mtime_ns)
+    return _bytes_digest(file, status.st_size, status.st_mtime_ns)
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -234,3 +235,13 @@ def test_hits_beyond_the_held_text_are_read_again_in_their_turn(
     monkeypatch.setattr("wikilint.cache.MAX_HELD_TEXT", len(TEXT))  # one text held at a time
     result = run("check", *names)
     assert result.stdout == expected.replace('"the" is written twice in a row', "cached")
+
+
+def test_an_entry_that_is_a_fifo_does_not_block_the_run(run, tmp_path, result_cache_dir) -> None:
+    (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
+    expected = run("check", "a.wiki").stdout
+    [entry] = entries(result_cache_dir)
+    entry.unlink()
+    os.mkfifo(entry)
+    assert run("check", "a.wiki").stdout == expected
+    assert entry.is_file()  # replaced by a regular entry
