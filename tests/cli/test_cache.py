@@ -245,3 +245,15 @@ def test_an_entry_that_is_a_fifo_does_not_block_the_run(run, tmp_path, result_ca
     os.mkfifo(entry)
     assert run("check", "a.wiki").stdout == expected
     assert entry.is_file()  # replaced by a regular entry
+
+
+def test_a_cache_dir_that_is_not_a_string_is_a_one_line_error(run, tmp_path: Path) -> None:
+    (tmp_path / ".wikilint.toml").write_text("cache-dir = 5\n", encoding="utf-8")
+    (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
+    for command in (["check", "a.wiki"], ["clean"]):
+        result = run(*command)
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"wikilint: error: {tmp_path / '.wikilint.toml'}: cache-dir: expected a string, "
+            "got 5\n",
+        )
