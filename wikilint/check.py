@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import itertools
 import os
 import sys
@@ -15,6 +16,7 @@ from typing import TextIO
 import click
 
 from wikilint.baseline import BaselineRun, open_baseline
+from wikilint.cache import ResultCache, cached_outcomes
 from wikilint.dumps import DumpError, check_dump, is_dump
 from wikilint.live import LiveOptions, PageLinter, check_pages
 from wikilint.mediawiki import Site, SiteError
@@ -57,6 +59,8 @@ class RunOptions:
     live: LiveOptions = field(default_factory=LiveOptions)
     baseline: Path | None = None
     write_baseline: Path | None = None
+    cache: bool = False
+    """Whether results come from and go to the result cache (``check`` without ``--no-cache``)."""
 
 
 def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
@@ -97,6 +101,7 @@ def run_check(
         formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
     if not inputs:
         click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
+    cache = ResultCache(fixing, options.unsafe_fixes) if options.cache else None
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
         reporter = _Reporter(formatter, summary, progress, stream, options, screen)
         for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):
@@ -106,7 +111,13 @@ def run_check(
                 continue
             files = list(group)
             progress.begin(f"{len(files):,} file{'s' * (len(files) != 1)}", len(files))
-            for path, settings, outcome in _outcomes(files, resolver, options):
+            compute = functools.partial(_outcomes, resolver=resolver, options=options)
+            outcomes = (
+                cached_outcomes(files, cache, compute, options.batch.ordered)
+                if cache
+                else compute(files)
+            )
+            for path, settings, outcome in outcomes:
                 reporter.report(outcome, path, settings)
     _finish(formatter, summary, screen)
     return summary

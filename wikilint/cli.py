@@ -307,6 +307,7 @@ def cli() -> None:
     "--write-baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
     help="Record the findings of PATHS in this baseline file instead of reporting them.",
 )  # fmt: skip
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @dump_options
 @site_options
 def check(
@@ -323,6 +324,7 @@ def check(
     diff: bool,
     baseline: Path | None,
     write_baseline: Path | None,
+    no_cache: bool,
     batch: BatchOptions,
     live: LiveOptions,
     **settings_flags: object,
@@ -351,6 +353,7 @@ def check(
         live=live,
         baseline=baseline,
         write_baseline=write_baseline,
+        cache=not no_cache,
     )
     report = report_file(output_file) if output_file else contextlib.nullcontext(sys.stdout)
     try:
@@ -378,6 +381,21 @@ def show_config(path: str, **settings_flags: object) -> None:
     resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
     target = str(Path(path) / "_") if Path(path).is_dir() else path
     _print_settings(resolver, target)
+
+
+@cli.command()
+@_CONFIG_FILE
+@_ISOLATED
+def clean(config_file: Path | None, isolated: bool) -> None:
+    """Remove the result cache of the current folder's project."""
+    from wikilint.cache import CacheError, clean_cache
+
+    try:
+        removed = clean_cache(Resolver(Config(), config_file, isolated).config_path_for(STDIN))
+    except (CacheError, ConfigError) as error:
+        raise WikilintError(str(error)) from None
+    if removed is not None:
+        click.echo(f"Removed {removed}", err=True)
 
 
 @cli.command()

@@ -48,6 +48,8 @@ class Config:
     """The wiki ``check --category``, ``--titles-from``, ``--revision`` and ``--since`` read."""
     baseline: Path | None = None
     """The baseline file of ``check`` (see :mod:`wikilint.baseline`)."""
+    cache_dir: Path | None = None
+    """Where ``check`` keeps its results (``cache-dir``, relative to the file's folder)."""
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
@@ -124,6 +126,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
             values["site"] = _string(value, at)
         elif key == "baseline":
             values["baseline"] = root / _string(value, at)
+        elif key == "cache-dir":
+            values["cache_dir"] = root / _string(value, at)
         elif key == "rule-packs":
             values["rule_packs"] = tuple(root / pack for pack in _strings(value, at))
         elif key == "per-file-ignores":

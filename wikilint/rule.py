@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, ClassVar, get_args, get_origin, get_type_hints
 
 from wikilint.article import Article
@@ -79,6 +80,12 @@ class Rule:
 
     def check(self, article: Article) -> Iterable[Finding]:
         raise NotImplementedError
+
+    @classmethod
+    def input_files(cls) -> tuple[Path, ...]:
+        """Files the rule's findings depend on besides its code, such as a word list: the
+        result cache of ``check`` hashes them."""
+        return ()
 
     def applies_to(self, article: Article) -> bool:
         return self.languages is None or article.language in (None, *self.languages)

@@ -225,7 +225,7 @@ def test_python_dash_m_and_an_unexpected_crash_without_traceback(tmp_path: Path)
             "import sys, wikilint.check, wikilint.cli\n"
             "def boom(*a, **k): raise RuntimeError('disk on fire')\n"
             "wikilint.check.process_path = boom\n"
-            "sys.argv = ['wikilint', 'check', 'defect.wiki']\nwikilint.cli.main()",
+            "sys.argv = ['wikilint', 'check', '--no-cache', 'defect.wiki']\nwikilint.cli.main()",
         ],
         cwd=tmp_path,
         capture_output=True,

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 from wikilint.article import Article
 from wikilint.finding import Finding
+from wikilint.packs import wordlists
 from wikilint.packs.kinds import KINDS, Kind
 from wikilint.packs.schema import RuleSpec
 from wikilint.rule import Rule, RuleDocs
@@ -25,6 +26,17 @@ class PackRule(Rule):
 
     def check(self, article: Article) -> Iterable[Finding]:
         return self.matcher.check(self, article)
+
+    @classmethod
+    def input_files(cls) -> tuple[Path, ...]:
+        """The pack file, and the word list its ``swap_file`` names."""
+        name = cls.matcher.spec.options.get("swap_file")
+        if not isinstance(name, str):
+            return (cls.pack,)
+        try:
+            return cls.pack, wordlists.locate(name, cls.pack)
+        except wordlists.WordListError:  # gone since the pack was loaded
+            return (cls.pack,)
 
     def __reduce__(self) -> tuple[Callable[..., PackRule], tuple[Path, str], dict[str, Any]]:
         """Pickled as its pack file and code (its options and severity as state): worker
