@@ -1,10 +1,9 @@
 """The lint worker: a process of one thread that lints and fixes as ``wikilint check`` does.
 
 The server has threads (pygls reads its input in one), and the time budget forks a child
-to lint a risky article, which is safe only in a process without threads: forking from
-a threaded one would need the rules pickled, and rules of packs cannot be. So the server
-hands each document to this worker, where :func:`~wikilint.budget.lint_guarded` runs
-just as for ``wikilint check FILE``.
+for each lint and each fix, which is safe only in a process without threads. So the
+server hands each document to this worker, where :func:`~wikilint.budget.lint_guarded`
+and :func:`~wikilint.budget.fix_guarded` run just as for ``wikilint check FILE``.
 """
 
 from __future__ import annotations
@@ -16,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wikilint.article import Article
-from wikilint.budget import lint_guarded
+from wikilint.budget import fix_guarded, lint_guarded
 from wikilint.config import Config, ConfigError
 from wikilint.engine import internal_error
 from wikilint.finding import Finding
-from wikilint.fixes import fix_source
 from wikilint.lsp.configs import ConfigTracker
 from wikilint.lsp.ruledocs import CodeDocs, code_docs
 from wikilint.settings import Resolver, Settings
@@ -86,9 +84,10 @@ def lint(text: str, path: str) -> LintReport:
 
 
 def fix_all(text: str, path: str) -> str:
-    """*text* with every safe fix applied, as ``wikilint check --fix`` would write it."""
+    """*text* with every safe fix applied, as ``wikilint check --fix`` would write it; as it
+    is when the fixes overrun the time budget."""
     settings = _settings(path)
     if settings is None:
         return text
     rules, language = settings.rules_for(path), settings.config.language
-    return fix_source(text, path, rules, language).text
+    return fix_guarded(text, path, rules, language, timeout=_current().timeout).text
