@@ -26,12 +26,10 @@ from wikilint.article import Article
 from wikilint.engine import internal_error, lint_source
 from wikilint.finding import Finding, Location, Severity
 from wikilint.rule import Rule
+from wikilint.timeouts import DEFAULT_TIMEOUT
 
 TIMEOUT_CODE = "WL002"
 TIMEOUT_NAME = "parse-timeout"
-#: Seconds the parser may take on one article: ordinary wikitext parses at about 1 MB/s,
-#: so only pathological markup overruns it.
-DEFAULT_TIMEOUT = 2.0
 #: Seconds the rules may take after the parse, at least, and per MB of article: a
 #: generous cap for a rule that misbehaves, never reached by ordinary articles.
 RULES_BUDGET = 30.0

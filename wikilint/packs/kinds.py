@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from itertools import chain, islice
 from string import Formatter
 from typing import TYPE_CHECKING, ClassVar
 
@@ -155,7 +156,12 @@ class Substitution(Kind):
                 raise spec.error(f"swap_file {name!r}: {error}") from None
         if not table:
             raise spec.error("a substitution entry needs 'swap' or 'swap_file'")
-        self.table = {self._key(wrong): correction for wrong, correction in table.items()}
+        # The inline forms come first; the rest are single words from the list, whose key is
+        # at most casefolded: folding them all at once keeps start-up short.
+        inline = [self._key(wrong) for wrong in islice(table, len(swap))]
+        words = islice(table, len(swap), None)
+        folded = map(str.casefold, words) if spec.ignorecase else words
+        self.table = dict(zip(chain(inline, folded), table.values(), strict=True))
         phrases = [wrong for wrong in table if not WORD.fullmatch(wrong)]
         self.phrases = self._compile(map(patterns.literal, phrases)) if phrases else None
 
