@@ -157,12 +157,14 @@ class Substitution(Kind):
         if not table:
             raise spec.error("a substitution entry needs 'swap' or 'swap_file'")
         # The inline forms come first; the rest are single words from the list, whose key is
-        # at most casefolded: folding them all at once keeps start-up short.
-        inline = [self._key(wrong) for wrong in islice(table, len(swap))]
+        # at most casefolded and which are no phrases: handling them all at once, not word
+        # by word, keeps start-up short.
+        inline = list(islice(table, len(swap)))
         words = islice(table, len(swap), None)
         folded = map(str.casefold, words) if spec.ignorecase else words
-        self.table = dict(zip(chain(inline, folded), table.values(), strict=True))
-        phrases = [wrong for wrong in table if not WORD.fullmatch(wrong)]
+        keys = chain(map(self._key, inline), folded)
+        self.table = dict(zip(keys, table.values(), strict=True))
+        phrases = [wrong for wrong in inline if not WORD.fullmatch(wrong)]
         self.phrases = self._compile(map(patterns.literal, phrases)) if phrases else None
 
     def _key(self, text: str) -> str:
