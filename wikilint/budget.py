@@ -101,7 +101,9 @@ def process_context() -> BaseContext:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     # The server imports the rules once; each worker forked from it starts warm.
-    context.set_forkserver_preload(["wikilint.parallel", "wikilint.rules", "wikilint.packs"])
+    context.set_forkserver_preload(
+        ["wikilint.parallel", "wikilint.rules", "wikilint.packs.builtin"]
+    )
     return context
 
 

@@ -13,11 +13,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from wikilint.packs.builtin import BUILTIN_PACK_RULES
     from wikilint.packs.loader import builtin_pack_dir, load_pack, load_packs
     from wikilint.packs.rule import PackRule
     from wikilint.packs.schema import PackError
-
-    BUILTIN_PACK_RULES: list[type[PackRule]]
 
 __all__ = [
     "BUILTIN_PACK_RULES",
@@ -30,6 +29,7 @@ __all__ = [
 
 #: The module that defines each name this package offers.
 _HOMES = {
+    "BUILTIN_PACK_RULES": "wikilint.packs.builtin",
     "PackError": "wikilint.packs.schema",
     "PackRule": "wikilint.packs.rule",
     "builtin_pack_dir": "wikilint.packs.loader",
@@ -39,14 +39,9 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> Any:
-    """Each name on first use; the built-in packs are read once per process."""
-    if name == "BUILTIN_PACK_RULES":
-        from wikilint.packs.loader import builtin_pack_dir, load_packs
-
-        value: Any = load_packs([builtin_pack_dir()])
-    elif name in _HOMES:
-        value = getattr(importlib.import_module(_HOMES[name]), name)
-    else:
+    """Each name on first use (the built-in packs are read once per process)."""
+    if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_HOMES[name]), name)
     globals()[name] = value
     return value
