@@ -14,7 +14,7 @@ import pytest
 from mediawiki_server import HISTORY, HISTORY_TITLE, Wiki
 
 from wikilint import mediawiki
-from wikilint.mediawiki import USER_AGENT, Site, SiteError
+from wikilint.mediawiki import Site, SiteError, user_agent
 
 
 def test_site_information(wiki: Wiki) -> None:
@@ -118,7 +118,7 @@ def test_429_and_5xx_are_retried_with_our_user_agent_and_maxlag(stub: str) -> No
     assert site.info.server == "http://x"  # a protocol-relative server takes our scheme
     assert len(_Stub.requests) == 4
     query, agent = _Stub.requests[-1]
-    assert agent == USER_AGENT and agent.startswith("wikilint/")
+    assert agent == user_agent() and agent.startswith("wikilint/")
     assert query["maxlag"] == ["5"]
     assert query["formatversion"] == ["2"]
 

@@ -28,12 +28,10 @@ from wikilint.engine import TIMEOUT_CODE, TIMEOUT_NAME, internal_error, lint_sou
 from wikilint.finding import Finding, Location, Severity
 from wikilint.fixes import FixOutcome, fix_source
 from wikilint.rule import Rule
+from wikilint.timeouts import DEFAULT_TIMEOUT
 
-__all__ = ["TIMEOUT_CODE", "TIMEOUT_NAME"]
+__all__ = ["DEFAULT_TIMEOUT", "TIMEOUT_CODE", "TIMEOUT_NAME"]
 
-#: Seconds one article may take in all: parsing, every rule and every fix pass. Ordinary
-#: wikitext is linted at about 1 MB/s, so only pathological markup overruns it.
-DEFAULT_TIMEOUT = 2.0
 #: Rules, or a picklable recipe that builds them: pack rules are classes made at run time
 #: that cannot be pickled, so worker processes rebuild them from the recipe instead.
 RuleSource = Sequence[Rule] | Callable[[], Sequence[Rule]]
@@ -74,7 +72,9 @@ def process_context() -> BaseContext:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     # The server imports the rules once; each worker forked from it starts warm.
-    context.set_forkserver_preload(["wikilint.parallel", "wikilint.rules", "wikilint.packs"])
+    context.set_forkserver_preload(
+        ["wikilint.parallel", "wikilint.rules", "wikilint.packs.builtin"]
+    )
     return context
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import functools
 import itertools
 import os
@@ -286,6 +285,8 @@ def _check_site(resolver: Resolver, titles: tuple[str, ...], reporter: _Reporter
 
 def unified_diff(before: str, after: str, path: str) -> list[str]:
     """A unified diff like ``git diff``'s, marking a last line without a line break."""
+    import difflib
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),

@@ -4,34 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import math
 import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
 from wikilint import __version__
-from wikilint.baseline import BaselineError
-from wikilint.budget import DEFAULT_TIMEOUT
-from wikilint.check import RunOptions, run_check
-from wikilint.config import Config, ConfigError, language_of, severity_of
-from wikilint.dumps import DumpError, PageFilter
-from wikilint.explain import default_label, explanation
-from wikilint.live import LiveOptions
-from wikilint.mediawiki import SiteError
 from wikilint.output import FORMATTERS
-from wikilint.parallel import BatchOptions
-from wikilint.reference import rules_markdown
-from wikilint.registry import Registry
-from wikilint.settings import Resolver
-from wikilint.sources import STDIN
-from wikilint.walk import WalkError
-from wikilint.writer import WriteError, report_file
+from wikilint.timeouts import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from wikilint.live import LiveOptions
+    from wikilint.parallel import BatchOptions
+    from wikilint.registry import Registry
+    from wikilint.settings import Resolver
+
+# Each command imports the machinery it needs when it runs: `wikilint --version` and
+# `--help` start in a few hundredths of a second, and no command loads what it does not use.
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -196,6 +189,9 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(function)
     def gather(**kwargs: Any) -> None:
+        from wikilint.dumps import PageFilter
+        from wikilint.parallel import BatchOptions
+
         namespaces = kwargs.pop("namespaces")
         kwargs["batch"] = BatchOptions(
             jobs=kwargs.pop("jobs"),
@@ -228,6 +224,8 @@ def site_options(function: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(function)
     def gather(**kwargs: Any) -> None:
+        from wikilint.live import LiveOptions
+
         names = ("site", "revision", "category", "titles_from", "since")
         kwargs["live"] = LiveOptions(**{name: kwargs.pop(name) for name in names})
         function(**kwargs)
@@ -251,6 +249,9 @@ def make_resolver(
     rule_packs: tuple[Path, ...],
     language: str | None,
 ) -> Resolver:
+    from wikilint.config import Config, ConfigError, language_of, severity_of
+    from wikilint.settings import Resolver
+
     try:
         cli_config = Config(
             select=_split(select) or None,
@@ -332,6 +333,14 @@ def check(
     """Lint wikitext PATHS: files, folders (recursively), ``-`` for standard input, or XML
     dumps (``.xml``, ``.xml.bz2``, ``.xml.gz``, multistream with an index); with ``--site``,
     pages of a wiki."""
+    from wikilint.baseline import BaselineError
+    from wikilint.check import RunOptions, run_check
+    from wikilint.config import ConfigError
+    from wikilint.dumps import DumpError
+    from wikilint.mediawiki import SiteError
+    from wikilint.walk import WalkError
+    from wikilint.writer import WriteError, report_file
+
     if not paths and not live.requested:
         raise click.UsageError("Missing argument 'PATHS...'.")
     if baseline and write_baseline:
@@ -366,6 +375,10 @@ def check(
 
 
 def _print_settings(resolver: Resolver, path: str) -> None:
+    import json
+
+    from wikilint.config import ConfigError
+
     try:
         settings = resolver.for_path(path)
     except ConfigError as error:
@@ -389,6 +402,9 @@ def show_config(path: str, **settings_flags: object) -> None:
 def clean(config_file: Path | None, isolated: bool) -> None:
     """Remove the result cache of the current folder's project."""
     from wikilint.cache import CacheError, clean_cache
+    from wikilint.config import Config, ConfigError
+    from wikilint.settings import Resolver
+    from wikilint.sources import STDIN
 
     try:
         removed = clean_cache(Resolver(Config(), config_file, isolated).config_path_for(STDIN))
@@ -403,6 +419,10 @@ def clean(config_file: Path | None, isolated: bool) -> None:
 @registry_options
 def explain(rule: str, config_file: Path | None, isolated: bool, rule_packs: tuple[Path]) -> None:
     """Show the documentation of a RULE (code or name) with its examples."""
+    from rich.console import Console
+
+    from wikilint.explain import explanation
+
     registry = _registry(config_file, isolated, rule_packs)
     found = registry.documented(rule) or registry.documented(rule.upper())
     if found is None:
@@ -417,6 +437,9 @@ def list_rules(
     markdown: bool, config_file: Path | None, isolated: bool, rule_packs: tuple[Path]
 ) -> None:
     """List every rule: code, name, default severity and summary."""
+    from wikilint.explain import default_label
+    from wikilint.reference import rules_markdown
+
     registry = _registry(config_file, isolated, rule_packs)
     if markdown:
         click.echo(rules_markdown(registry.rules), nl=False)
@@ -458,6 +481,10 @@ def server(timeout: float, **settings_flags: object) -> None:
 def _registry(config_file: Path | None, isolated: bool, rule_packs: tuple[Path]) -> Registry:
     """Every rule known in the current folder: installed ones, and the packs that its
     configuration and ``--rule-packs`` name."""
+    from wikilint.config import Config, ConfigError
+    from wikilint.settings import Resolver
+    from wikilint.sources import STDIN
+
     packs = Config(rule_packs=tuple(path.resolve() for path in rule_packs))
     try:
         return Resolver(packs, config_file, isolated).for_path(STDIN).registry

@@ -23,10 +23,6 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError
-from xml.sax.saxutils import escape, quoteattr
-
-import defusedxml.ElementTree as defused
-from defusedxml import DefusedXmlException
 
 #: A dump's name ends ``.xml``, ``.xml.bz2`` or ``.xml.gz``; a part of a split dump has
 #: its page range after ``.xml``: ``enwiki-20241201-pages-articles1.xml-p1p41242.bz2``.
@@ -239,6 +235,9 @@ def _local(tag: str) -> str:
 def _parse(
     source: BinaryIO, page_filter: PageFilter, language: str | None = None
 ) -> Iterator[Page]:
+    import defusedxml.ElementTree as defused
+    from defusedxml import DefusedXmlException
+
     root: Element | None = None
     try:
         for event, element in defused.iterparse(source, events=("start", "end")):
@@ -330,6 +329,8 @@ def write_dump(
 
 
 def _page_xml(page: Page) -> bytes:
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib.request: 10 ms
+
     revision = f"<id>{page.revision}</id>" if page.revision is not None else ""
     return (
         f"  <page>\n    <title>{escape(page.title)}</title>\n    <ns>{page.namespace}</ns>\n"

@@ -16,17 +16,14 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
-
-import requests
 
 from wikilint import __version__
 
-USER_AGENT = (
-    f"wikilint/{__version__} (https://github.com/wikilint/wikilint; lints page wikitext) "
-    f"requests/{requests.__version__}"
-)
+if TYPE_CHECKING:  # requests is imported when a site is read: it takes 0.1 s to import
+    import requests
+
 #: Titles per ``prop=revisions`` request: the API's limit for clients without ``apihighlimits``.
 TITLES_PER_REQUEST = 50
 #: The largest answer read: the API's own limit is 8 MiB ($wgAPIMaxResultSize).
@@ -107,8 +104,10 @@ class Site:
         self.max_wait = max_wait
         self.timeout = timeout
         self.maxlag = maxlag
+        import requests
+
         self.session = requests.Session()
-        self.session.headers["User-Agent"] = USER_AGENT
+        self.session.headers["User-Agent"] = user_agent()
 
     @cached_property
     def _found(self) -> tuple[str, dict[str, Any]]:
@@ -217,6 +216,8 @@ class Site:
     def _get(self, endpoint: str, params: Mapping[str, str]) -> Any:
         """The JSON document a GET answers (``None``: not JSON), retried on 429, 5xx and
         ``maxlag``; an unreachable site fails at once."""
+        import requests
+
         query = {**params, "format": "json", "formatversion": "2", "maxlag": str(self.maxlag)}
         for attempt in range(self.retries + 1):
             try:
@@ -253,6 +254,16 @@ class Site:
         after = response.headers.get("Retry-After", "")
         seconds = float(after) if after.isdigit() else self.backoff * 2**attempt
         return min(seconds, self.max_wait)
+
+
+def user_agent() -> str:
+    """Who is asking, as Wikimedia's User-Agent policy asks."""
+    import requests
+
+    return (
+        f"wikilint/{__version__} (https://github.com/wikilint/wikilint; lints page wikitext) "
+        f"requests/{requests.__version__}"
+    )
 
 
 _REVISION_PROPS = {"prop": "revisions", "rvprop": "ids|content", "rvslots": "main"}
@@ -296,6 +307,8 @@ def _busy(response: requests.Response) -> str | None:
 
 def _reason(error: requests.RequestException) -> str:
     """The root cause of a failed request in a few words, such as ``Connection refused``."""
+    import requests
+
     text = str(error)
     errno = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)
     if errno:

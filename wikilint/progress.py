@@ -13,35 +13,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TaskID,
-    TaskProgressColumn,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from wikilint.results import FileResult
 
+if TYPE_CHECKING:  # rich is imported only when a bar is drawn
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
 #: Redraws per second, at most.
 REFRESH = 10
-
-
-class _Counts(ProgressColumn):
-    """``1,234 articles  56.7/s  89 findings``."""
-
-    def render(self, task: Task) -> Text:
-        articles, findings = task.fields["articles"], task.fields["findings"]
-        return Text(
-            f"{articles:,} article{'s' * (articles != 1)}  {task.fields['rate']:.1f}/s  "
-            f"{findings:,} finding{'s' * (findings != 1)}"
-        )
 
 
 class RunProgress:
@@ -55,22 +36,7 @@ class RunProgress:
         self._visible = False
         self._by_bytes = False
         self._task: TaskID | None = None
-        self._bar = (
-            None
-            if console is None
-            else Progress(
-                TextColumn("{task.description}"),
-                BarColumn(bar_width=30),
-                TaskProgressColumn(),
-                _Counts(),
-                TimeRemainingColumn(),
-                console=console,
-                auto_refresh=False,
-                transient=True,
-                redirect_stdout=False,
-                redirect_stderr=False,
-            )
-        )
+        self._bar = None if console is None else _progress_bar(console)
 
     @classmethod
     def for_terminal(cls, machine_readable: bool) -> RunProgress:
@@ -78,6 +44,8 @@ class RunProgress:
         format is for people; else counting only."""
         if machine_readable or not (sys.stdout.isatty() and sys.stderr.isatty()):
             return cls()
+        from rich.console import Console
+
         return cls(Console(file=sys.stderr))
 
     @property
@@ -155,3 +123,38 @@ class RunProgress:
         else:
             self._bar.start()
             self._visible = True
+
+
+def _progress_bar(console: Console) -> Progress:
+    """The bar: what, how far, ``1,234 articles  56.7/s  89 findings``, time left."""
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Counts(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            articles, findings = task.fields["articles"], task.fields["findings"]
+            return Text(
+                f"{articles:,} article{'s' * (articles != 1)}  {task.fields['rate']:.1f}/s  "
+                f"{findings:,} finding{'s' * (findings != 1)}"
+            )
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=30),
+        TaskProgressColumn(),
+        Counts(),
+        TimeRemainingColumn(),
+        console=console,
+        auto_refresh=False,
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )

@@ -14,9 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 from wikilint.article import Article, Paragraph
 from wikilint.memo import per_article
 from wikilint.spans import Span
@@ -204,6 +201,8 @@ class _ShingleIndex:
 def _compare(
     earlier: Paragraph, first: Normalized, later: Paragraph, second: Normalized, threshold: float
 ) -> Match | None:
+    from rapidfuzz import fuzz  # imported once a pair shares enough shingles
+
     score = fuzz.ratio(first.text, second.text, score_cutoff=threshold)
     if score:
         if not restates(first.text, second.text):
@@ -230,6 +229,9 @@ def restates(first: str, second: str) -> bool:
     few characters but state different facts: a replaced number, or more than one word
     in ``WORDS_PER_CHANGE`` replaced by an unrelated word, makes them parallel.
     """
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
     old_words, new_words = WORD.findall(first), WORD.findall(second)
     unrelated = 0
     for op in Levenshtein.opcodes(old_words, new_words):

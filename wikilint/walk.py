@@ -12,12 +12,14 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from wikilint.config import CONFIG_NAMES
 from wikilint.settings import Settings
 from wikilint.sources import STDIN
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 #: Folders a walk never enters, besides hidden ones (a name starting with a dot).
 SKIPPED_FOLDERS = frozenset(
@@ -54,6 +56,8 @@ class _Ignore:
             lines = (folder / GITIGNORE).read_text(encoding="utf-8", errors="replace")
         except OSError:  # absent, a folder, or unreadable: nothing is ignored by it
             return None
+        from pathspec import GitIgnoreSpec
+
         prefix = len(folder.as_posix().rstrip("/")) + 1
         return cls(GitIgnoreSpec.from_lines(lines.splitlines()), prefix)
 

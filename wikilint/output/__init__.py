@@ -1,32 +1,32 @@
-"""Output formats. Each renders results as they arrive, then a closing summary."""
+"""Output formats. Each renders results as they arrive, then a closing summary.
+
+A format's module is imported when a run uses it: ``full`` needs rich, the others do not.
+"""
 
 from __future__ import annotations
 
-from typing import TextIO
+import importlib
+from typing import TYPE_CHECKING, TextIO
 
-from wikilint.output.base import Formatter
-from wikilint.output.concise import ConciseFormatter
-from wikilint.output.full import FullFormatter
-from wikilint.output.github import GithubFormatter
-from wikilint.output.gitlab import GitlabFormatter
-from wikilint.output.json import JsonFormatter
-from wikilint.output.jsonl import JsonLinesFormatter
-from wikilint.output.junit import JunitFormatter
-from wikilint.output.sarif import SarifFormatter
-from wikilint.output.statistics import JsonStatisticsFormatter, StatisticsFormatter
+if TYPE_CHECKING:
+    from wikilint.output.base import Formatter
 
-FORMATTERS: dict[str, type[Formatter]] = {
-    "full": FullFormatter,
-    "concise": ConciseFormatter,
-    "json": JsonFormatter,
-    "jsonl": JsonLinesFormatter,
-    "sarif": SarifFormatter,
-    "github": GithubFormatter,
-    "junit": JunitFormatter,
-    "gitlab": GitlabFormatter,
+#: Each ``--format`` name and the module and class that render it.
+FORMATTERS: dict[str, tuple[str, str]] = {
+    "full": ("full", "FullFormatter"),
+    "concise": ("concise", "ConciseFormatter"),
+    "json": ("json", "JsonFormatter"),
+    "jsonl": ("jsonl", "JsonLinesFormatter"),
+    "sarif": ("sarif", "SarifFormatter"),
+    "github": ("github", "GithubFormatter"),
+    "junit": ("junit", "JunitFormatter"),
+    "gitlab": ("gitlab", "GitlabFormatter"),
 }
 #: ``--statistics`` in formats that have their own; every other format prints the table.
-STATISTICS_FORMATTERS: dict[str, type[Formatter]] = {"json": JsonStatisticsFormatter}
+STATISTICS_FORMATTERS: dict[str, tuple[str, str]] = {
+    "json": ("statistics", "JsonStatisticsFormatter")
+}
+_STATISTICS_TABLE = ("statistics", "StatisticsFormatter")
 
 
 def make_formatter(
@@ -35,5 +35,10 @@ def make_formatter(
     """The ``--format`` *name*'s formatter writing to *stream*, or with *statistics* its
     per-rule counts."""
     if statistics:
-        return STATISTICS_FORMATTERS.get(name, StatisticsFormatter)(stream, color=color)
-    return FORMATTERS[name](stream, color=color)
+        module, class_name = STATISTICS_FORMATTERS.get(name, _STATISTICS_TABLE)
+    else:
+        module, class_name = FORMATTERS[name]
+    formatter: type[Formatter] = getattr(
+        importlib.import_module(f"{__name__}.{module}"), class_name
+    )
+    return formatter(stream, color=color)

@@ -2,13 +2,21 @@
 
 ``BUILTIN_PACK_RULES`` is what the ``wikilint.rules`` entry point named ``packs``
 provides: the rules of the packs that ship with wikilint (the ``rules/`` folder).
+
+Importing this package loads nothing: the packs are read, and the loader and the
+parser it needs are imported, when one of these names is first used.
 """
 
 from __future__ import annotations
 
-from wikilint.packs.loader import builtin_pack_dir, load_pack, load_packs
-from wikilint.packs.rule import PackRule
-from wikilint.packs.schema import PackError
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wikilint.packs.builtin import BUILTIN_PACK_RULES
+    from wikilint.packs.loader import builtin_pack_dir, load_pack, load_packs
+    from wikilint.packs.rule import PackRule
+    from wikilint.packs.schema import PackError
 
 __all__ = [
     "BUILTIN_PACK_RULES",
@@ -19,4 +27,21 @@ __all__ = [
     "load_packs",
 ]
 
-BUILTIN_PACK_RULES: list[type[PackRule]] = load_packs([builtin_pack_dir()])
+#: The module that defines each name this package offers.
+_HOMES = {
+    "BUILTIN_PACK_RULES": "wikilint.packs.builtin",
+    "PackError": "wikilint.packs.schema",
+    "PackRule": "wikilint.packs.rule",
+    "builtin_pack_dir": "wikilint.packs.loader",
+    "load_pack": "wikilint.packs.loader",
+    "load_packs": "wikilint.packs.loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Each name on first use (the built-in packs are read once per process)."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_HOMES[name]), name)
+    globals()[name] = value
+    return value

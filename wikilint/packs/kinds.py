@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from itertools import chain, islice
 from string import Formatter
 from typing import TYPE_CHECKING, ClassVar
 
@@ -166,8 +167,15 @@ class Substitution(Kind):
                 raise spec.error(f"swap_file {name!r}: {error}") from None
         if not table:
             raise spec.error("a substitution entry needs 'swap' or 'swap_file'")
-        self.table = {self._key(wrong): correction for wrong, correction in table.items()}
-        phrases = [wrong for wrong in table if not WORD.fullmatch(wrong)]
+        # The inline forms come first; the rest are single words from the list, whose key is
+        # at most casefolded and which are no phrases: handling them all at once, not word
+        # by word, keeps start-up short.
+        inline = list(islice(table, len(swap)))
+        words = islice(table, len(swap), None)
+        folded = map(str.casefold, words) if spec.ignorecase else words
+        keys = chain(map(self._key, inline), folded)
+        self.table = dict(zip(keys, table.values(), strict=True))
+        phrases = [wrong for wrong in inline if not WORD.fullmatch(wrong)]
         self.phrases = self._compile(map(patterns.literal, phrases)) if phrases else None
 
     def _key(self, text: str) -> str:

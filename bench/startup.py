@@ -1,0 +1,115 @@
+"""Start-up time: the command line against a bare interpreter, and a warm pre-commit run.
+
+Usage: python bench/startup.py [--repeat N] [--no-pre-commit]
+
+Prints the median wall time of N runs (default 10, after one unmeasured run that warms the
+disk cache and writes the bytecode) of ``python -c pass``, ``wikilint --version`` and
+``wikilint check`` on the sample article, each a fresh process, and how much longer the
+two commands take than the bare interpreter (the targets: 0.15 s and 0.3 s). Then, unless
+``--no-pre-commit``, the wall time of ``pre-commit run --files one.wiki`` in a scratch git
+repository whose configuration names this checkout's last commit as the hook repository,
+the hook's environment installed beforehand (the target: 0.5 s).
+
+Bytecode is written as an installed package has it (``PYTHONDONTWRITEBYTECODE`` is
+dropped). On a shared machine wall times vary with the load: run it twice and compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "seeds" / "000_778acce009f2ce04.txt"
+TARGETS = {"wikilint --version": 0.15, "wikilint check": 0.3}
+PRE_COMMIT_TARGET = 0.5
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+ONE_ARTICLE = "'''Cats''' are small [[mammal]]s.\n\n[[Category:Cats]]\n"
+
+
+def median_wall(command: list[str], repeat: int, cwd: Path = ROOT) -> float:
+    """The median wall time of *repeat* runs of *command*, after one unmeasured run."""
+    times = []
+    for run in range(repeat + 1):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, check=False)
+        if run:
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def wikilint() -> list[str]:
+    """The ``wikilint`` console script beside this interpreter, as a user runs it."""
+    script = Path(sys.executable).with_name("wikilint")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "wikilint"]
+
+
+def start_up(repeat: int) -> None:
+    bare = median_wall([sys.executable, "-c", "pass"], repeat)
+    print(f"{'python -c pass':<22} {bare:6.3f} s")
+    commands = {
+        "wikilint --version": [*wikilint(), "--version"],
+        "wikilint check": [*wikilint(), "check", str(SAMPLE.relative_to(ROOT))],
+    }
+    for name, command in commands.items():
+        took = median_wall(command, repeat)
+        more = took - bare
+        verdict = "ok" if more <= TARGETS[name] else "OVER"
+        print(f"{name:<22} {took:6.3f} s  +{more:.3f} s  (target +{TARGETS[name]} s: {verdict})")
+
+
+def pre_commit(repeat: int) -> None:
+    """A warm ``pre-commit run`` on one file, the hook installed from this checkout."""
+    revision = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    with tempfile.TemporaryDirectory() as scratch:
+        repo = Path(scratch) / "wiki"
+        repo.mkdir()
+        env = {**ENV, "PRE_COMMIT_HOME": str(Path(scratch) / "home"), "NO_COLOR": "1"}
+        git = ["git", "-c", "user.email=bench@example.org", "-c", "user.name=bench"]
+        (repo / ".pre-commit-config.yaml").write_text(
+            f"repos:\n  - repo: {ROOT}\n    rev: {revision}\n    hooks:\n      - id: wikilint\n",
+            encoding="utf-8",
+        )
+        (repo / "one.wiki").write_text(ONE_ARTICLE, encoding="utf-8")
+        for step in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "one"]):
+            subprocess.run([*git, *step], cwd=repo, env=env, check=True, capture_output=True)
+        command = [sys.executable, "-m", "pre_commit", "run", "--files", "one.wiki"]
+        print(f"installing the hook from {ROOT} at {revision[:12]}...", flush=True)
+        installed = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True)
+        if "wikilint" not in installed.stdout or "Passed" not in installed.stdout:
+            raise SystemExit(f"the hook did not run:\n{installed.stdout}{installed.stderr}")
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            subprocess.run(command, cwd=repo, env=env, capture_output=True, check=True)
+            times.append(time.perf_counter() - started)
+    took = statistics.median(times)
+    verdict = "ok" if took <= PRE_COMMIT_TARGET else "OVER"
+    print(f"{'pre-commit run (warm)':<22} {took:6.3f} s  (target {PRE_COMMIT_TARGET} s: {verdict})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=10, help="runs per command (median)")
+    parser.add_argument("--no-pre-commit", action="store_true", help="skip the hook timing")
+    args = parser.parse_args()
+    print(f"median wall time of {args.repeat} runs, {os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.2f}")  # fmt: skip
+    start_up(args.repeat)
+    if not args.no_pre_commit:
+        if shutil.which("git") is None:
+            raise SystemExit("pre-commit needs git on the PATH")
+        pre_commit(args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Start-up: each command imports only what it needs (issue 11, part 1).
+
+Each case runs in a fresh interpreter and reads back the names in ``sys.modules``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from helpers import SEED
+
+#: Slow to import, and needed only by some commands: rich for the ``full`` format, the
+#: progress bar and ``explain``; the parser, rapidfuzz and the rules and packs for linting;
+#: requests for ``--site``; defusedxml for dumps; pathspec for folder walks.
+HEAVY = (
+    "rich",
+    "mwparserfromhell",
+    "rapidfuzz",
+    "requests",
+    "defusedxml",
+    "pathspec",
+    "multiprocessing",
+    "wikilint.rules",
+    "wikilint.packs.loader",
+    "wikilint.packs.rule",
+)
+#: Prints the imported modules as JSON on stderr when the interpreter exits.
+_REPORT_MODULES = (
+    "import atexit, json, sys; "
+    "atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr)); "
+)
+
+
+def modules_after(code: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _REPORT_MODULES + code], capture_output=True, text=True
+    )
+    return set(json.loads(result.stderr.splitlines()[-1]))
+
+
+def cli_modules(*args: str) -> set[str]:
+    """The modules ``wikilint ARGS`` imported, its output going to a pipe."""
+    return modules_after(
+        f"from wikilint.cli import main; sys.argv = ['wikilint', *{list(args)!r}]; main()"
+    )
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(
+        name
+        for name in modules
+        if any(name == root or name.startswith(f"{root}.") for root in HEAVY)
+    )
+
+
+def test_importing_the_cli_imports_nothing_heavy() -> None:
+    modules = modules_after("import wikilint.cli")
+    assert "wikilint.cli" in modules and "click" in modules
+    assert heavy(modules) == []
+
+
+def test_version_imports_nothing_heavy() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wikilint", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("wikilint, version ")
+    modules = cli_modules("--version")
+    assert "wikilint.cli" in modules
+    assert heavy(modules) == []
+
+
+def test_help_imports_nothing_heavy() -> None:
+    assert heavy(cli_modules("check", "--help")) == []
+
+
+def test_importing_packs_loads_no_pack() -> None:
+    modules = modules_after("import wikilint.packs")
+    assert "wikilint.packs" in modules
+    assert heavy(modules) == []
+
+
+def test_packs_load_on_first_use() -> None:
+    code = (
+        "import wikilint.packs as packs; "
+        "print(sorted(rule.code for rule in packs.BUILTIN_PACK_RULES)[:2], "
+        "packs.PackError.__module__)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout == "['WL801', 'WL802'] wikilint.packs.schema\n"
+
+
+def test_check_of_one_file_loads_only_the_linting_machinery() -> None:
+    modules = cli_modules("check", "--format", "concise", str(SEED))
+    assert {"mwparserfromhell", "wikilint.rules", "wikilint.packs.rule"} <= modules
+    # no terminal: concise output and no progress bar, so no rich; no site, dump or walk
+    assert not {"rich", "requests", "defusedxml", "pathspec"} & modules
+
+
+def test_full_format_imports_rich() -> None:
+    assert "rich" in cli_modules("check", "--format", "full", str(SEED))
