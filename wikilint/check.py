@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import difflib
 import itertools
 import os
@@ -15,6 +16,7 @@ from typing import TextIO
 import click
 
 from wikilint.dumps import DumpError, check_dump, is_dump
+from wikilint.finding import Severity
 from wikilint.live import LiveOptions, PageLinter, check_pages
 from wikilint.mediawiki import Site, SiteError
 from wikilint.output import make_formatter
@@ -118,11 +120,11 @@ class _Reporter:
     options: RunOptions
 
     def report(self, outcome: Outcome, path: str, settings: Settings) -> None:
-        result = outcome.result
+        result = _at_least(outcome.result, settings.min_severity)
         prints = result.findings or result.error is not None or outcome.changed
         with self.progress.aside() if prints else contextlib.nullcontext():
             if outcome.changed:
-                result = self._deliver_fix(outcome, path)
+                result = _at_least(self._deliver_fix(outcome, path), settings.min_severity)
             if result.error is not None:
                 click.echo(f"wikilint: error: {result.error}", err=True)
             self.summary.add(result, settings.fail_on)
@@ -153,6 +155,15 @@ class _Reporter:
                 return outcome.as_read(str(error))
         self.summary.fixed += outcome.fixed
         return outcome.result
+
+
+def _at_least(result: FileResult, severity: Severity) -> FileResult:
+    """*result* without the findings below *severity* (``min-severity``): hidden findings
+    are neither shown, counted nor fail the run."""
+    if severity is Severity.INFO:
+        return result
+    kept = tuple(finding for finding in result.findings if finding.severity.rank >= severity.rank)
+    return dataclasses.replace(result, findings=kept)
 
 
 def _refuse_to_report_over_an_input(output_file: Path, paths: list[str]) -> None:
