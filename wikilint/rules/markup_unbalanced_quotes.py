@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from mwparserfromhell.nodes import Argument, Comment, Template
 
 from wikilint.article import Article
-from wikilint.emphasis import marks, unclosed
+from wikilint.emphasis import Mark, marks, unclosed
 from wikilint.finding import Finding, Severity
 from wikilint.markup import OPAQUE_TAGS, merge
 from wikilint.names import tags_named
@@ -22,6 +22,10 @@ _HIDDEN = "\x00"
 _VISIBLE = re.compile(r"[^\n]+")
 #: What may precede an opener that makes a whole line bold or italic.
 _LINE_MARKUP = "*#:; \t"
+#: How a line of table cells starts: data cells (and a caption), header cells.
+_CELL_STARTS = ("|", "!")
+#: What separates cells written on one line.
+_CELL_SEPARATORS = ("||", "!!")
 
 
 @dataclass(frozen=True)
@@ -56,33 +60,71 @@ class UnbalancedQuotes(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if "''" not in article.source:
-            return
-        hidden = _hidden_spans(article)
-        regions = [(0, len(article.source))] + [
-            article.span(tag.contents)
-            for tag in tags_named(article, "ref")
-            if tag.contents is not None and not tag.self_closing
-        ]
-        for region_start, region_end in regions:
-            if article.source.find("''", region_start, region_end) < 0:
-                continue  # masking only removes apostrophes
-            text = _masked(article.source, region_start, region_end, hidden)
-            yield from self._check_region(article, text, region_start)
+        for mark in open_marks(article):
+            if mark.in_cell:
+                continue  # the cell's end closes it: WL408 missing-end-tag
+            if self.options.allow_whole_line and mark.whole_line:
+                continue
+            yield self.finding(
+                article, mark.start, mark.end, f"{mark.kind} opened here is not closed on this line"
+            )
 
-    def _check_region(self, article: Article, text: str, offset: int) -> Iterator[Finding]:
-        """Findings on the lines of a masked region starting at source *offset*."""
-        for line in text.split("\n"):
-            for mark, kind in unclosed(marks(line)) if "''" in line else ():
-                if self.options.allow_whole_line and not line[: mark.start].strip(_LINE_MARKUP):
-                    continue
-                yield self.finding(
-                    article,
-                    offset + mark.start,
-                    offset + mark.end,
-                    f"{kind} opened here is not closed on this line",
-                )
-            offset += len(line) + 1
+
+@dataclass(frozen=True, slots=True)
+class OpenMark:
+    """A bold or italic mark at source ``start:end`` that its line leaves open."""
+
+    start: int
+    end: int
+    kind: str
+    """``"italic"`` or ``"bold"``."""
+    whole_line: bool
+    """Whether the line's text starts with it (``:''A quoted verse``)."""
+    in_cell: bool
+    """Whether the mark is the only one of its kind in a table cell (``| ''a``,
+    ``! '''b``): the cell's end closes it, which renders as meant and which MediaWiki's
+    linter files as a low-priority missing-end-tag. A stray mark that pairs with another
+    one of the cell is not: it turns the wrong words bold or italic."""
+
+
+def open_marks(article: Article) -> Iterator[OpenMark]:
+    """Bold and italic marks left open at the end of their line, as MediaWiki reads them:
+    templates, comments and extension tags are left out, each <ref> is read on its own."""
+    if "''" not in article.source:
+        return
+    hidden = _hidden_spans(article)
+    regions = [(0, len(article.source))] + [
+        article.span(tag.contents)
+        for tag in tags_named(article, "ref")
+        if tag.contents is not None and not tag.self_closing
+    ]
+    for region_start, region_end in regions:
+        if article.source.find("''", region_start, region_end) < 0:
+            continue  # masking only removes apostrophes
+        text = _masked(article.source, region_start, region_end, hidden)
+        yield from _open_marks_of_region(text, region_start)
+
+
+def _open_marks_of_region(text: str, offset: int) -> Iterator[OpenMark]:
+    """Open marks on the lines of a masked region starting at source *offset*."""
+    for line in text.split("\n"):
+        found = marks(line) if "''" in line else []
+        for mark, kind in unclosed(found):
+            whole_line = not line[: mark.start].strip(_LINE_MARKUP)
+            in_cell = _alone_in_cell(line, found, mark, kind)
+            yield OpenMark(offset + mark.start, offset + mark.end, kind, whole_line, in_cell)
+        offset += len(line) + 1
+
+
+def _alone_in_cell(line: str, found: list[Mark], mark: Mark, kind: str) -> bool:
+    """Whether *line* holds table cells and *mark* is the only *kind* mark of its cell."""
+    start = line.lstrip()
+    if not start.startswith(_CELL_STARTS) or start.startswith("|}"):
+        return False
+    cell_start = max(line.rfind(separator, 0, mark.start) for separator in _CELL_SEPARATORS)
+    return not any(
+        cell_start < other.start < mark.start and getattr(other, kind) for other in found
+    )
 
 
 def _hidden_spans(article: Article) -> list[Span]:
