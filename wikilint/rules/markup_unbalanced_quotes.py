@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Argument, Comment, Template
+from mwparserfromhell.nodes import Argument, Comment, Template, Wikilink
 
 from wikilint.article import Article
 from wikilint.emphasis import Mark, marks, unclosed
@@ -52,11 +52,18 @@ class UnbalancedQuotes(Rule):
         good="The album ''Blue'' was '''released''' in 1971, l'''Encyclopédie'' and '''''A'''''"
         ".\n<ref>''Rolling Stone'', 1971.</ref> {{lang|fr|''x}}\n",
         notes="Templates, comments and extension tags are left out; each <ref>'s content is "
-        "checked on its own, as Cite parses it. By default a line whose text starts with the "
-        "unclosed mark (`:''A quoted verse`) is allowed: the whole line renders as meant "
-        "(option `allow_whole_line`). Precision on the corpus: 16 of 16 findings right (14 "
-        "whole-line idioms allowed). When a stray mark pairs with a later one, the mark reported "
-        "is the one MediaWiki leaves open, not always the typo.",
+        "checked on its own, as Cite parses it, and a line break inside a comment, an "
+        "extension tag or a link ends no line (MediaWiki reads them as one-line markers). By "
+        "default a line whose text starts with the unclosed mark (`:''A quoted verse`) is "
+        "allowed: the whole line renders as meant (option `allow_whole_line`). A mark that is "
+        "the only one of its kind in a table cell is left to WL408 missing-end-tag (the cell's "
+        "end closes it); a stray mark that pairs with another one of its cell is reported "
+        "here. When a stray mark pairs with a later one, the mark reported is the one "
+        "MediaWiki leaves open, not always the typo (`''Elgomaisa.'` then `''nánhésān,''`). "
+        "Shared corpus (en, en-extra, intl; 480 articles): 39 findings, precision 20/20 as "
+        "read (2026-11-30) on a random sample of 20. Before that change a sample of 20 had 2 "
+        "false, an italic closed after a multi-line <ref> and one closed after a link whose "
+        "label has a line break; 5 table-cell findings went to WL408.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -93,6 +100,7 @@ def open_marks(article: Article) -> Iterator[OpenMark]:
     if "''" not in article.source:
         return
     hidden = _hidden_spans(article)
+    one_line = _one_line_spans(article)
     regions = [(0, len(article.source))] + [
         article.span(tag.contents)
         for tag in tags_named(article, "ref")
@@ -102,6 +110,7 @@ def open_marks(article: Article) -> Iterator[OpenMark]:
         if article.source.find("''", region_start, region_end) < 0:
             continue  # masking only removes apostrophes
         text = _masked(article.source, region_start, region_end, hidden)
+        text = _joined(text, region_start, one_line)
         yield from _open_marks_of_region(text, region_start)
 
 
@@ -136,6 +145,35 @@ def _hidden_spans(article: Article) -> list[Span]:
         article.span(tag) for tag in tags_named(article, *sorted(OPAQUE_TAGS), "ref", "references")
     ]
     return sorted(spans)
+
+
+def _one_line_spans(article: Article) -> list[Span]:
+    """Spans whose line breaks end no line for bold and italic: MediaWiki strips comments
+    and replaces extension tags and links with one-line markers before it reads them
+    (``''backstepping.<ref>{{cite book\n...}}</ref>''`` is closed on its line)."""
+    nodes = [
+        *article.nodes(Comment),
+        *article.nodes(Wikilink),
+        *tags_named(article, *sorted(OPAQUE_TAGS), "ref", "references"),
+    ]
+    spans = map(article.span, nodes)
+    return sorted(s for s in spans if article.source.find("\n", *s) >= 0)
+
+
+def _joined(text: str, offset: int, spans: list[Span]) -> str:
+    """*text* (the source from *offset*) with the line breaks inside *spans* blanked."""
+    end = offset + len(text)
+    first = bisect_left(spans, (offset, offset))
+    last = bisect_left(spans, (end, end), first)
+    inside = [span for span in spans[first:last] if span[1] <= end and span != (offset, end)]
+    if not inside:
+        return text
+    characters = list(text)
+    for start, stop in inside:
+        for index in range(start - offset, stop - offset):
+            if characters[index] == "\n":
+                characters[index] = _HIDDEN
+    return "".join(characters)
 
 
 def _masked(source: str, start: int, end: int, hidden: list[Span]) -> str:
