@@ -49,6 +49,16 @@ def test_the_sample_yields_every_mission_defect_with_exact_positions(run) -> Non
     assert any(rule == "unsourced-claim" for rule, _, _ in found)
 
 
+def test_the_sample_fails_the_default_gate_on_its_warnings_not_its_info(run) -> None:
+    warnings = ("--select", "duplicate-paragraph,doubled-word,empty-section")
+    assert run("check", *warnings, str(SEED)).exit_code == 1
+    advice = ("--select", "unsourced-claim,long-paragraph")  # info findings only
+    found = findings_of(run("check", "--format", "json", *advice, str(SEED)))
+    assert found and {finding["severity"] for finding in found} == {"info"}
+    assert run("check", *advice, str(SEED)).exit_code == 0
+    assert run("check", *advice, "--fail-on", "info", str(SEED)).exit_code == 1
+
+
 def test_json_findings_have_exactly_the_documented_keys(run) -> None:
     duplicate = next(
         f
