@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,7 +19,7 @@ from wikilint.language import detect_language
 from wikilint.namespaces import is_file_link
 from wikilint.prose import LITERAL_TEMPLATES, TEXT_TEMPLATES, is_inline_markup, template_name
 from wikilint.rule import Range, Rule, RuleDocs
-from wikilint.spans import Span
+from wikilint.spans import Span, merge
 from wikilint.text import WORD
 
 #: Grammatical doubles by language, written doubled; an entry may go on past the double
@@ -167,7 +167,8 @@ class DoubledWord(Rule):
             else []
         )
         if self.options.ignore_italics:
-            quoted += paragraph.prose.italic
+            quoted = merge([*quoted, *paragraph.prose.italic])
+        quoted_starts = [start for start, _ in quoted]
         for start, end in paragraph.sentences:
             keys = [word.casefold() for word in WORD.findall(text, start, end)]
             if not _recurs(keys, context.min_words, self.options.max_words):
@@ -184,9 +185,7 @@ class DoubledWord(Rule):
                     ):
                         continue
                     run = words[i : i + 2 * n]
-                    if any(
-                        q_start <= run[0][0] and run[-1][1] <= q_end for q_start, q_end in quoted
-                    ):
+                    if _within_one(quoted, quoted_starts, run[0][0], run[-1][1]):
                         continue
                     if n == 1 and self._is_taxon(text, words, i, context):
                         continue
@@ -265,6 +264,13 @@ class DoubledWord(Rule):
             related=[(*first, "first copy")],
             fix=_removal(article.source, start, end, doubled),
         )
+
+
+def _within_one(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of the sorted, disjoint *spans* (whose
+    *starts* are given): only the last span starting at or before *start* can hold it."""
+    index = bisect_right(starts, start) - 1
+    return index >= 0 and end <= spans[index][1]
 
 
 def _is_periodic(words: list[str]) -> bool:
