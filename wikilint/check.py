@@ -120,11 +120,12 @@ class _Reporter:
     options: RunOptions
 
     def report(self, outcome: Outcome, path: str, settings: Settings) -> None:
-        result = _at_least(outcome.result, settings.min_severity)
+        result = outcome.result
         prints = result.findings or result.error is not None or outcome.changed
         with self.progress.aside() if prints else contextlib.nullcontext():
             if outcome.changed:
-                result = _at_least(self._deliver_fix(outcome, path), settings.min_severity)
+                result = self._deliver_fix(outcome, path)
+            result = _at_least(result, settings.min_severity)
             if result.error is not None:
                 click.echo(f"wikilint: error: {result.error}", err=True)
             self.summary.add(result, settings.fail_on)

@@ -15,7 +15,7 @@ from mwparserfromhell.nodes import Argument, ExternalLink, Node, Tag, Template, 
 
 from wikilint.article import Article, Paragraph
 from wikilint.finding import Applicability, Edit, Finding, Fix, Severity
-from wikilint.language import detect_language
+from wikilint.language import FUNCTION_WORDS, detect_language
 from wikilint.namespaces import is_file_link
 from wikilint.prose import LITERAL_TEMPLATES, TEXT_TEMPLATES, is_inline_markup, template_name
 from wikilint.rule import Range, Rule, RuleDocs
@@ -118,9 +118,9 @@ class DoubledWord(Rule):
             'that writes "the"), an acronym beside a word ("an AN/APS-6"), quotations and '
             "italics (option `ignore_italics`). Taxonomic names are not doubles: in italics or "
             'a taxon template, a tautonym ("Salamandra salamandra") or trinomial '
-            '("Glossina morsitans morsitans") whose epithet the article never writes after '
-            'another lower-case word ("The the" and "Wyandot people people" still are), and '
-            'a letter beside its other case ("Ւ ւ"). '
+            '("Glossina morsitans morsitans") whose epithet is no function word and is never '
+            'written after another lower-case word ("The the" and "Wyandot people people" '
+            'still are), and a letter beside its other case ("Ւ ւ", but not "A a"). '
             "In languages that write reduplication with a space (Vietnamese, Greek, Indic "
             "languages) only phrases are checked. The unsafe fix removes the second copy and "
             "the whitespace before it. Shared corpus (en, en-extra, intl; 480 articles; none "
@@ -221,11 +221,14 @@ class DoubledWord(Rule):
         """Whether the word doubled at ``words[i]`` is a letter beside its other case ("Ւ ւ"),
         a tautonym ("Salamandra salamandra") or a trinomial ("Glossina morsitans morsitans").
 
-        A tautonym or trinomial repeats an epithet the article never writes after another
-        lower-case word: "The the" and "Wyandot people people" are still slips."""
+        A tautonym or trinomial repeats an epithet, never a function word, that the article
+        never writes after another lower-case word: "The the" and "Wyandot people people"
+        are still slips."""
         first, second = (text[start:end] for start, end in words[i : i + 2])
+        if second in FUNCTION_WORDS:
+            return False  # "The the", "A a"
         if len(first) == 1:
-            return first != second  # "Ւ ւ", "A a": a letter listed in both cases
+            return first != second  # "Ւ ւ", "B b": a letter listed in both cases
         if first != second:
             tautonym = first[0].isupper() and second.islower()
             return tautonym and second not in context.free_lowercase_words
