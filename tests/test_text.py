@@ -39,6 +39,19 @@ def sentences(text: str) -> list[str]:
         ("The pear (Pyrus sp.) is tasty.", ["The pear (Pyrus sp.) is tasty."]),
         ("東京は日本の首都である。人口は多い。", ["東京は日本の首都である。", "人口は多い。"]),
         ("ऋग्वेद पुराना है। यह संस्कृत में है।", ["ऋग्वेद पुराना है।", "यह संस्कृत में है।"]),
+        # A capital letter then a word the text writes in lower case ends a sentence.
+        (
+            "It was written in Linear B. The tablets were found in the palace.",
+            ["It was written in Linear B.", "The tablets were found in the palace."],
+        ),
+        ("John F. Kennedy was shot. He died.", ["John F. Kennedy was shot.", "He died."]),
+        ("Dit is klaar. ’n Nuwe boek volg.", ["Dit is klaar.", "’n Nuwe boek volg."]),
+        ("Das war gut. „Nein“, sagte er.", ["Das war gut.", "„Nein“, sagte er."]),
+        ("C'est fini. « Non », dit-il.", ["C'est fini.", "« Non », dit-il."]),
+        (
+            "Նա ասաց. «Այո»։ Հետո գնաց։",
+            ["Նա ասաց. «Այո»։", "Հետո գնաց։"],
+        ),  # Armenian "." is a colon
         ("  padded.   ", ["padded."]),
         ("", []),
     ],

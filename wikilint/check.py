@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import itertools
 import os
@@ -17,6 +18,7 @@ import click
 from wikilint.baseline import BaselineRun, open_baseline
 from wikilint.cache import ResultCache, cached_outcomes
 from wikilint.dumps import DumpError, check_dump, is_dump
+from wikilint.finding import Severity
 from wikilint.live import LiveOptions, PageLinter, check_pages
 from wikilint.mediawiki import Site, SiteError
 from wikilint.output import make_formatter
@@ -149,6 +151,7 @@ class _Reporter:
             if self.screen is not None:  # dump and wiki pages are keyed on their titles
                 page = path != result.path or self.options.live.requested
                 result = self.screen.screen(result, page)
+            result = _at_least(result, settings.min_severity)
             if result.error is not None:
                 click.echo(f"wikilint: error: {result.error}", err=True)
             self.summary.add(result, settings.fail_on)
@@ -179,6 +182,15 @@ class _Reporter:
                 return outcome.as_read(str(error))
         self.summary.fixed += outcome.fixed
         return outcome.result
+
+
+def _at_least(result: FileResult, severity: Severity) -> FileResult:
+    """*result* without the findings below *severity* (``min-severity``): hidden findings
+    are neither shown, counted nor fail the run."""
+    if severity is Severity.INFO:
+        return result
+    kept = tuple(finding for finding in result.findings if finding.severity.rank >= severity.rank)
+    return dataclasses.replace(result, findings=kept)
 
 
 def _refuse_to_report_over_an_input(output_file: Path, paths: list[str]) -> None:

@@ -137,7 +137,9 @@ def settings_options(command: click.Command) -> click.Command:
         click.option("--respect-gitignore/--no-respect-gitignore", default=None,
                      help="Skip what .gitignore files ignore in folder walks [default: on]."),
         click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-                     help="Lowest severity that makes the exit code 1 [default: info]."),
+                     help="Lowest severity that makes the exit code 1 [default: warning]."),
+        click.option("--min-severity", type=click.Choice(["error", "warning", "info"]),
+                     help="Lowest severity reported; lower ones are hidden [default: info]."),
         _RULE_PACKS,
         click.option("--language", help="Language code of the articles (e.g. en, de)."),
     ]  # fmt: skip
@@ -246,6 +248,7 @@ def make_resolver(
     force_exclude: bool | None,
     respect_gitignore: bool | None,
     fail_on: str | None,
+    min_severity: str | None,
     rule_packs: tuple[Path, ...],
     language: str | None,
 ) -> Resolver:
@@ -262,6 +265,7 @@ def make_resolver(
             force_exclude=force_exclude,
             respect_gitignore=respect_gitignore,
             fail_on=severity_of(fail_on, "--fail-on") if fail_on else None,
+            min_severity=severity_of(min_severity, "--min-severity") if min_severity else None,
             rule_packs=tuple(path.resolve() for path in rule_packs),
             language=language_of(language, "--language") if language is not None else None,
         )

@@ -42,6 +42,7 @@ class Config:
     respect_gitignore: bool | None = None
     force_exclude: bool | None = None
     fail_on: Severity | None = None
+    min_severity: Severity | None = None
     rule_packs: tuple[Path, ...] = ()
     language: str | None = None
     site: str | None = None
@@ -118,8 +119,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
         at = f"{where}{key}"
         if key in _PLAIN_KEYS:
             values[key.replace("-", "_")] = _PLAIN_KEYS[key](value, at)
-        elif key == "fail-on":
-            values["fail_on"] = severity_of(value, at)
+        elif key in ("fail-on", "min-severity"):
+            values[key.replace("-", "_")] = severity_of(value, at)
         elif key == "language":
             values["language"] = language_of(value, at)
         elif key == "site":

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wikilint.engine_findings import EngineFinding
+from wikilint.finding import Severity
 from wikilint.rule import Rule, option_ranges
 
 _ENABLED = {"on": "yes", "off": "no", "always": "always"}
@@ -54,6 +55,14 @@ def languages_label(rule: type[Rule]) -> str:
     return "all" if rule.languages is None else ", ".join(sorted(rule.languages))
 
 
+def gate_note(severity: Severity) -> str:
+    """Whether findings of *severity* fail a run with the default ``fail-on``."""
+    if severity is Severity.INFO:
+        return "An info finding is reported but fails the run only with `--fail-on info`."
+    article = "An" if severity is Severity.ERROR else "A"
+    return f"{article} {severity.value} finding fails the run (exit code 1) by default."
+
+
 def explanation(rule: type[Rule]) -> Group:
     """Title, summary, what it finds, why, bad and good examples, options and notes."""
     docs = rule.docs
@@ -66,6 +75,7 @@ def explanation(rule: type[Rule]) -> Group:
             f"languages: {languages_label(rule)}",
             style="dim",
         ),
+        Text(gate_note(rule.severity), style="dim"),
         Text(""),
         Text("What it finds", style="bold underline"),
         Text(docs.what),

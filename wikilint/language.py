@@ -124,6 +124,10 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
+#: The common function words of every language above ("the", "die", "og"): never a name.
+FUNCTION_WORDS = frozenset().union(*_STOPWORDS.values())
+
+
 #: Languages the rules are written for that the detector does not tell from a neighbour
 #: (it reads Catalan as Spanish, or as "und").
 _UNDETECTED = frozenset({"ca", "cs", "nb", "ro"})

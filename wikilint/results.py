@@ -57,7 +57,7 @@ class Summary:
     _top: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
     """A min-heap of (findings, -input number, path): the leaders so far, earliest on ties."""
 
-    def add(self, result: FileResult, fail_on: Severity = Severity.INFO) -> None:
+    def add(self, result: FileResult, fail_on: Severity = Severity.WARNING) -> None:
         self.files += 1
         if result.error is not None:
             self.unreadable += 1

@@ -29,8 +29,9 @@ from wikilint.rule import Range, Rule
 
 
 def merge(file: Config, cli: Config) -> Config:
-    """Command-line values over file values: ``fail-on``, ``language`` and the walk's
-    switches replace, lists such as ``exclude`` extend (rule selection is resolved per layer)."""
+    """Command-line values over file values: ``fail-on``, ``min-severity``, ``language`` and
+    the walk's switches replace, lists such as ``exclude`` extend (rule selection is resolved
+    per layer)."""
     return dataclasses.replace(
         file,
         select=cli.select if cli.select is not None else file.select,
@@ -41,6 +42,7 @@ def merge(file: Config, cli: Config) -> Config:
         respect_gitignore=_first_set(cli.respect_gitignore, file.respect_gitignore),
         force_exclude=_first_set(cli.force_exclude, file.force_exclude),
         fail_on=cli.fail_on or file.fail_on,
+        min_severity=cli.min_severity or file.min_severity,
         rule_packs=file.rule_packs + cli.rule_packs,
         language=cli.language or file.language,
         rules={**file.rules, **cli.rules},
@@ -80,7 +82,8 @@ class Settings:
         #: Rule selection is applied layer by layer (file, then command line), like ruff:
         #: a later ``select`` starts over, ``extend-select`` adds and ``ignore`` removes.
         self.layers = layers or (config,)
-        self.fail_on = config.fail_on or Severity.INFO
+        self.fail_on = config.fail_on or Severity.WARNING
+        self.min_severity = config.min_severity or Severity.INFO
         self.where = f"{config.path}: " if config.path is not None else ""
         self.registry = self._registry()
         self.rules = self._configured_rules()
@@ -188,6 +191,7 @@ class Settings:
             "respect-gitignore": self.respect_gitignore,
             "force-exclude": self.force_exclude,
             "fail-on": self.fail_on.value,
+            "min-severity": self.min_severity.value,
             "rule-packs": [str(path) for path in self.config.rule_packs],
             "language": self.config.language,
             "site": self.config.site,

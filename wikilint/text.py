@@ -24,6 +24,9 @@ _NUMBER_ABBREVIATIONS = frozenset(
 )  # fmt: skip
 # A candidate break: terminal punctuation, closing quotes or brackets, then space.
 _BREAK = re.compile(r"""([.!?…]+|[。！？।॥։]+)(['"”’»)\]]*)(\s+|$)""")
+# What may open a sentence besides a capital or a digit: quotation marks and brackets
+# (German „, French «, Spanish ¿), Afrikaans ’n ("’n Nuwe boek").
+_OPENERS = "\"'“‘([„‚«»¿¡’"
 # CJK and Indic terminators end a sentence without a following space.
 _TIGHT_BREAK = re.compile(r"[。！？।॥]+")
 
@@ -51,9 +54,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split prose into sentence spans ``[(start, end), ...]``, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
     start = 0
+    words = _LowercaseWords(text)
     for match in _BREAK.finditer(text):
         end = match.end(2)
-        if not _is_break(text, match):
+        if not _is_break(text, match, words):
             continue
         _append(spans, text, start, end)
         start = match.end()
@@ -63,14 +67,29 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_break(text: str, match: re.Match[str]) -> bool:
+class _LowercaseWords:
+    """The words a text writes in lower case, found when first asked about."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(filter(str.islower, WORD.findall(self._text)))
+        return word in self._words
+
+
+def _is_break(text: str, match: re.Match[str], lowercase: _LowercaseWords) -> bool:
     if match.group(1)[0] in "。！？।॥։":
         return True
     following = text[match.end() : match.end() + 1]
-    if following and not (following.isupper() or following.isdigit() or following in "\"'“‘(["):
+    if following and not (following.isupper() or following.isdigit() or following in _OPENERS):
         return False
     if match.group(1) != ".":
         return True
+    if "\u0531" <= text[match.start() - 1 : match.start()] <= "\u058f":
+        return False  # Armenian ends a sentence with "։"; its "." is a colon
     word_start = match.start()
     while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
@@ -79,7 +98,10 @@ def _is_break(text: str, match: re.Match[str]) -> bool:
         return True
     initial = len(word) == 1 and word.isupper() and word != "I"
     if initial and text[word_start - 1 : word_start] != "°":  # "J. R. R. Tolkien", not "20 °C."
-        return False
+        # "Linear B. The tablets": a word the text also writes in lower case starts a
+        # sentence; a name ("John F. Kennedy") does not.
+        next_word = WORD.match(text, match.end())
+        return next_word is not None and next_word[0].lower() in lowercase and len(next_word[0]) > 1
     if "." in word:  # "U.S." or "e.g." — too ambiguous to break on
         return False
     folded = word.casefold()

@@ -49,6 +49,16 @@ def test_the_sample_yields_every_mission_defect_with_exact_positions(run) -> Non
     assert any(rule == "unsourced-claim" for rule, _, _ in found)
 
 
+def test_the_sample_fails_the_default_gate_on_its_warnings_not_its_info(run) -> None:
+    warnings = ("--select", "duplicate-paragraph,doubled-word,empty-section")
+    assert run("check", *warnings, str(SEED)).exit_code == 1
+    advice = ("--select", "unsourced-claim,long-paragraph")  # info findings only
+    found = findings_of(run("check", "--format", "json", *advice, str(SEED)))
+    assert found and {finding["severity"] for finding in found} == {"info"}
+    assert run("check", *advice, str(SEED)).exit_code == 0
+    assert run("check", *advice, "--fail-on", "info", str(SEED)).exit_code == 1
+
+
 def test_json_findings_have_exactly_the_documented_keys(run) -> None:
     duplicate = next(
         f
@@ -164,6 +174,57 @@ def test_fail_on_sets_the_lowest_failing_severity(run, tmp_path: Path) -> None:
     assert run("check", "--fail-on", "warning", "defect.wiki").exit_code == 1
 
 
+#: Two info findings (a doubled space, a superlative) and a warning (a doubled word).
+MIXED = "The cat  sat on the mat. It is the the best.\n"
+
+
+def test_info_findings_are_reported_but_fail_only_with_fail_on_info(run, tmp_path: Path) -> None:
+    (tmp_path / "info.wiki").write_text("The cat  sat on the mat.\n", encoding="utf-8")
+    result = run("check", "--format", "full", "info.wiki")
+    assert result.exit_code == 0
+    assert "info.wiki:1:8 WL602 doubled-space doubled space" in result.stdout
+    assert "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file." in result.stdout
+    assert run("check", "--fail-on", "info", "info.wiki").exit_code == 1
+    strict = tmp_path / "strict"  # configuration files are looked up once per folder
+    strict.mkdir()
+    (strict / ".wikilint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    (strict / "info.wiki").write_text("The cat  sat on the mat.\n", encoding="utf-8")
+    assert run("check", "strict/info.wiki").exit_code == 1
+
+
+def test_min_severity_hides_lower_findings(run, tmp_path: Path) -> None:
+    (tmp_path / "mixed.wiki").write_text(MIXED, encoding="utf-8")
+    shown = run("check", "--min-severity", "warning", "mixed.wiki")
+    assert shown.stdout == 'mixed.wiki:1:36 WL103 doubled-word "the" is written twice in a row\n'
+    assert shown.exit_code == 1
+    assert run("check", "--min-severity", "error", "mixed.wiki").stdout == ""
+    assert run("check", "--min-severity", "error", "mixed.wiki").exit_code == 0
+    # Hidden findings do not fail the run, whatever fail-on says.
+    hidden = run("check", "--min-severity", "warning", "--fail-on", "info", "--ignore", "WL103",
+                 "mixed.wiki")  # fmt: skip
+    assert (hidden.stdout, hidden.exit_code) == ("", 0)
+    quiet = tmp_path / "quiet"
+    quiet.mkdir()
+    (quiet / ".wikilint.toml").write_text('min-severity = "warning"\n', encoding="utf-8")
+    (quiet / "mixed.wiki").write_text(MIXED, encoding="utf-8")
+    assert run("check", "quiet/mixed.wiki").stdout == f"quiet/{shown.stdout}"
+    assert run("check", "--min-severity", "info", "quiet/mixed.wiki").stdout == (
+        f"quiet/mixed.wiki:1:8 WL602 doubled-space doubled space\nquiet/{shown.stdout}"
+    )
+
+
+def test_min_severity_must_be_a_severity(run, tmp_path: Path) -> None:
+    result = run("check", "--min-severity", "fatal", "x.wiki")
+    assert result.exit_code == 2
+    (tmp_path / ".wikilint.toml").write_text('min-severity = "fatal"\n', encoding="utf-8")
+    result = run("check", "x.wiki")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"wikilint: error: {tmp_path / '.wikilint.toml'}: min-severity: expected one of "
+        "info, warning, error, got 'fatal'"
+    )
+
+
 def test_output_file_receives_the_report(run, tmp_path: Path) -> None:
     (tmp_path / "defect.wiki").write_text(DEFECT, encoding="utf-8")
     result = run("check", "--format", "json", "--output-file", "report.json", "defect.wiki")
@@ -246,6 +307,11 @@ def test_rules_and_explain(run) -> None:
     assert any(line.split()[:2] == ["WL101", "duplicate-paragraph"] for line in listing)
     explained = run("explain", "WL103").stdout
     assert "WL103 doubled-word" in explained and "Bad (flagged)" in explained
+    gate = "A warning finding fails the run (exit code 1) by default."
+    assert explained.splitlines()[3] == gate
+    assert run("explain", "WL602").stdout.splitlines()[3] == (
+        "An info finding is reported but fails the run only with `--fail-on info`."
+    )
 
 
 @pytest.mark.parametrize("key", ["WL002", "parse-timeout", "wl002"])
@@ -253,10 +319,11 @@ def test_explain_documents_the_engine_findings(run, key: str) -> None:
     result = run("explain", key)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[:3] == [
+    assert lines[:4] == [
         "WL002 parse-timeout",
         "The article took longer than its time budget and was not linted.",
         "severity: error · enabled by default: always · fix: none · languages: all",
+        "An error finding fails the run (exit code 1) by default.",
     ]
     assert "`--timeout` seconds (2 by default)" in result.stdout
     assert "Bad (flagged)" not in result.stdout

@@ -63,7 +63,8 @@ def test_sample_reports_both_copies_of_all_of() -> None:
     ("source", "column", "doubled"),
     [
         ("It is the the best.", 11, "the"),
-        ("The the cat sat.", 5, "the"),  # case-insensitive
+        ("The the cat sat.", 5, "the"),  # case-insensitive; a function word is no taxon
+        ("A a cat sat.", 3, "a"),
         ("It is is fine.", 7, "is"),  # not an allowed grammatical double
         ("He went to to the shop.", 12, "to"),
         ("[[the]] the cat.", 9, "the"),  # across a link
@@ -77,6 +78,11 @@ def test_sample_reports_both_copies_of_all_of() -> None:
         ("one two three four one two three four five.", 20, "one two three four"),
         ("They had had had enough.", 14, "had"),  # a triple even of an allowed double
         ("It ends. The The road goes on to the sea.", 14, "The"),  # the article writes "the"
+        ("Some Wyandot people people lived among the people.", 21, "people"),  # not a trinomial
+        ("It went to and fro to to the gate.", 23, "to"),  # no "X to X" idiom
+        ("It moved from side side to side.", 20, "side"),
+        ("It is a a grade.", 9, "a"),  # one letter, same case
+        ("The letters Ա Ա and ա ա are the same.", 15, "Ա"),
     ],
 )
 def test_flags_doubles(source: str, column: int, doubled: str) -> None:
@@ -113,10 +119,30 @@ def test_flags_doubles(source: str, column: int, doubled: str) -> None:
         "the [http://example.com] the cat.",  # an external link renders [1]
         "{{Quote|the the}} and [[the]].",  # template contents are not prose
         "* the the\n{| class=wikitable\n| the the\n|}",  # lists and tables are not prose
+        # Taxonomic names: in italics, tautonyms (genus then the same epithet), trinomials.
+        "The Surinam toad (''Pipa pipa'') lives in the rivers.",
+        "The tsetse fly ''Glossina morsitans morsitans'' bites the cattle.",
+        "The fire salamander (Salamandra salamandra) lives in the woods.",
+        "Salamandra salamandra lives in the woods.",
+        "The fly Glossina morsitans morsitans bites the cattle.",
+        "The toad {{taxlink|Pipa pipa}} lives in the rivers.",  # a taxon template
+        "The letters Ւ ւ and Ա ա follow the Ք letter.",  # a letter beside its other case
+        "It moved from side to side to force the gate.",  # "side to side", then "to force"
+        "They went from door to door to ask.",
+        "It grew day by day by the river.",
     ],
 )
 def test_stays_quiet(source: str) -> None:
     assert check(source) == []
+
+
+def test_italic_doubles_and_taxa_are_found_with_their_exceptions_off() -> None:
+    assert positions(check("The toad ''Pipa pipa'' lives.", ignore_italics=False)) == []
+    assert positions(check("A ''cat cat'' sat.", ignore_italics=False)) == [("WL103", 1, 9)]
+    assert check("A ''cat cat'' sat.") == []
+    # An epithet the article also writes after another lower-case word is a word.
+    source = "The fly Glossina morsitans morsitans bites; the morsitans group is large."
+    assert positions(check(source)) == [("WL103", 1, 28)]
 
 
 def test_language_specific_doubles() -> None:

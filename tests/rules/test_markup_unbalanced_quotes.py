@@ -52,3 +52,19 @@ def test_whole_line_italic_is_allowed_unless_disabled() -> None:
 def test_real_articles() -> None:
     for path in fixture_articles():
         assert run_rule(UnbalancedQuotes, read(path)) == [], path.name
+
+
+def test_line_breaks_inside_refs_comments_and_links_end_no_line() -> None:
+    # Backstepping: MediaWiki reads the ref as a one-line marker, so the italic is closed.
+    source = (
+        "This is known as ''backstepping.<ref name=K>{{cite book\n | last = Khalil\n"
+        " | title = Nonlinear Systems}}</ref>'' Then more.\n"
+        "* ''The [[Constant factor rule|constant division\n rule]]''\n"  # Differentiation rules
+        "A ''b <!-- a\nnote --> c'' d.\n"
+    )
+    assert run_rule(UnbalancedQuotes, source) == []
+    # A break of the text itself still ends the line.
+    assert positions(run_rule(UnbalancedQuotes, "A ''b [[c]]\nd'' e.\n")) == [
+        ("WL407", 1, 3),
+        ("WL407", 2, 2),
+    ]
