@@ -12,10 +12,11 @@ from mwparserfromhell.nodes import Argument, Comment, Template, Wikilink
 from wikilint.article import Article
 from wikilint.emphasis import Mark, marks, unclosed
 from wikilint.finding import Finding, Severity
-from wikilint.markup import OPAQUE_TAGS, merge
+from wikilint.markup import OPAQUE_TAGS
+from wikilint.memo import per_article
 from wikilint.names import tags_named
 from wikilint.rule import Rule, RuleDocs
-from wikilint.spans import Span
+from wikilint.spans import Span, merge
 
 #: Stands in for hidden source: neither an apostrophe nor a line break.
 _HIDDEN = "\x00"
@@ -94,11 +95,15 @@ class OpenMark:
     one of the cell is not: it turns the wrong words bold or italic."""
 
 
-def open_marks(article: Article) -> Iterator[OpenMark]:
+@per_article
+def open_marks(article: Article) -> tuple[OpenMark, ...]:
     """Bold and italic marks left open at the end of their line, as MediaWiki reads them:
-    templates, comments and extension tags are left out, each <ref> is read on its own."""
-    if "''" not in article.source:
-        return
+    templates, comments and extension tags are left out, each <ref> is read on its own.
+    Found once per article: WL407 reports some of them, WL408 the others."""
+    return tuple(_find_open_marks(article)) if "''" in article.source else ()
+
+
+def _find_open_marks(article: Article) -> Iterator[OpenMark]:
     hidden = _hidden_spans(article)
     one_line = _one_line_spans(article)
     regions = [(0, len(article.source))] + [
