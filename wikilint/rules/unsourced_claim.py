@@ -10,7 +10,7 @@ from typing import Annotated
 
 from wikilint.article import Article, Paragraph
 from wikilint.citation_need import model, sentence_features
-from wikilint.citations import Citations, parenthetical_citations
+from wikilint.citations import Citations, article_citations, parenthetical_citations
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Range, Rule, RuleDocs
 
@@ -560,7 +560,7 @@ class UnsourcedClaim(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        citations = Citations(article)
+        citations = article_citations(article)
         skipped = self._skipped_sections(article)
         living = bool(_LIVING_CATEGORY.search(article.source))
         for _, group in groupby(article.paragraphs, key=lambda paragraph: paragraph.block):
