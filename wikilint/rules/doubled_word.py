@@ -345,18 +345,24 @@ class _Context:
         return [article.span(node)[0] for node in nodes], nodes
 
     @cached_property
+    def _paragraph_words(self) -> list[list[str]]:
+        """The words of each paragraph's prose, found once for the word sets below."""
+        return [WORD.findall(paragraph.prose.text) for paragraph in self.article.paragraphs]
+
+    @cached_property
     def lowercase_words(self) -> frozenset[str]:
         """Words the article writes in lower case somewhere: not names."""
-        prose = "\n".join(paragraph.prose.text for paragraph in self.article.paragraphs)
-        return frozenset(filter(str.islower, set(WORD.findall(prose))))
+        return frozenset(
+            word for words in self._paragraph_words for word in words if word.islower()
+        )
 
     @cached_property
     def free_lowercase_words(self) -> frozenset[str]:
         """Lower-case words the article writes after another lower-case word: common words,
         not the epithets of a taxonomic name ("Pipa pipa", "Glossina morsitans")."""
         free: set[str] = set()
-        for paragraph in self.article.paragraphs:
-            for before, word in pairwise(WORD.findall(paragraph.prose.text)):
+        for words in self._paragraph_words:
+            for before, word in pairwise(words):
                 if word.islower() and before.islower() and before != word:
                     free.add(word)
         return frozenset(free)
