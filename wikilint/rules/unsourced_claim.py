@@ -596,16 +596,20 @@ class UnsourcedClaim(Rule):
         self, article: Article, paragraph: Paragraph, last_citation: int, living: bool
     ) -> Iterator[Finding]:
         prose, options = paragraph.prose, self.options
-        uncovered = [
-            index
-            for index, (start, _) in enumerate(paragraph.sentences)
-            if prose.offset(start) > last_citation  # else its paragraph's next citation covers it
-        ]
-        if not uncovered:
+        # The sentences up to the paragraph's last citation are covered by it; check the rest.
+        first = next(
+            (
+                index
+                for index, (start, _) in enumerate(paragraph.sentences)
+                if prose.offset(start) > last_citation
+            ),
+            None,
+        )
+        if first is None:
             return
         scorer = model()
-        claims = paragraph_claims(article, paragraph, options.cues, living, uncovered[0])
-        for index, claim in enumerate(claims, start=uncovered[0]):
+        claims = paragraph_claims(article, paragraph, options.cues, living, first)
+        for index, claim in enumerate(claims, start=first):
             if len(claim.cues) < options.min_cues:
                 continue
             score, raising = scorer.score(claim.features)
