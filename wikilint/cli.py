@@ -9,13 +9,15 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from wikilint import __version__
 from wikilint.output import FORMATTERS
 from wikilint.timeouts import DEFAULT_TIMEOUT
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     from wikilint.live import LiveOptions
@@ -113,7 +115,8 @@ _RULE_PACKS = click.option(
 )  # fmt: skip
 
 
-def _with_options(command: click.Command, options: list[Callable[..., Any]]) -> click.Command:
+def _with_options(command: F, options: list[Callable[[Any], Any]]) -> F:
+    """*command* with *options*, shown in ``--help`` in their order."""
     for option in reversed(options):
         command = option(command)
     return command
@@ -161,6 +164,14 @@ class Seconds(click.FloatRange):
         return seconds
 
 
+def _timeout_option(unit: str) -> Callable[[F], F]:
+    """``--timeout``: the budget of one *unit* for parsing, every rule and every fix pass."""
+    return click.option(
+        "--timeout", type=Seconds(), default=DEFAULT_TIMEOUT, show_default=True,
+        help=f"Time limit per {unit} for parsing, rules and fixes, seconds (0: none).",
+    )  # fmt: skip
+
+
 #: More worker processes than this would only queue for the cores.
 MAX_JOBS = 1024
 
@@ -185,8 +196,7 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
                      help="Multistream index [default: the -index.txt.bz2 beside the dump]."),
         click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler."),
         click.option("--dask", "use_dask", is_flag=True, help="Run on a local Dask cluster."),
-        click.option("--timeout", type=Seconds(), default=DEFAULT_TIMEOUT,
-                     show_default=True, help="Time limit per article, seconds (0: none)."),
+        _timeout_option("article"),
     ]  # fmt: skip
 
     @functools.wraps(function)
@@ -206,9 +216,7 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
         )
         function(**kwargs)
 
-    for option in reversed(options):
-        gather = option(gather)
-    return gather
+    return _with_options(gather, options)
 
 
 def site_options(function: Callable[..., None]) -> Callable[..., None]:
@@ -232,9 +240,7 @@ def site_options(function: Callable[..., None]) -> Callable[..., None]:
         kwargs["live"] = LiveOptions(**{name: kwargs.pop(name) for name in names})
         function(**kwargs)
 
-    for option in reversed(options):
-        gather = option(gather)
-    return gather
+    return _with_options(gather, options)
 
 
 def make_resolver(
@@ -461,13 +467,7 @@ def list_rules(
 
 @cli.command()
 @settings_options
-@click.option(
-    "--timeout",
-    type=Seconds(),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Time limit per document, seconds (0: none).",
-)
+@_timeout_option("document")
 def server(timeout: float, **settings_flags: object) -> None:
     """Run the language server on standard input and output, for editors (docs/editors.md)."""
     resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
