@@ -77,6 +77,15 @@ def _usage_message(message: str) -> str:
     return message[:1].lower() + message[1:] if message[1:2].islower() else message
 
 
+@contextlib.contextmanager
+def _one_line_errors(*kinds: type[Exception]) -> Iterator[None]:
+    """Errors of bad input or configuration (*kinds*) as ``wikilint: error:`` lines."""
+    try:
+        yield
+    except kinds as error:
+        raise WikilintError(str(error)) from None
+
+
 class WikilintGroup(click.Group):
     """The ``wikilint`` command group: usage errors and Ctrl-C end in one line on stderr."""
 
@@ -261,7 +270,7 @@ def make_resolver(
     from wikilint.config import Config, ConfigError, language_of, severity_of
     from wikilint.settings import Resolver
 
-    try:
+    with _one_line_errors(ConfigError):
         cli_config = Config(
             select=_split(select) or None,
             extend_select=_split(extend_select),
@@ -275,8 +284,6 @@ def make_resolver(
             rule_packs=tuple(path.resolve() for path in rule_packs),
             language=language_of(language, "--language") if language is not None else None,
         )
-    except ConfigError as error:
-        raise WikilintError(str(error)) from None
     return Resolver(cli_config, config_file, isolated)
 
 
@@ -375,11 +382,9 @@ def check(
         cache=not no_cache,
     )
     report = report_file(output_file) if output_file else contextlib.nullcontext(sys.stdout)
-    try:
-        with report as stream:
-            summary = run_check(resolver, paths, stream, options)
-    except (BaselineError, ConfigError, DumpError, SiteError, WalkError, WriteError) as error:
-        raise WikilintError(str(error)) from None
+    errors = (BaselineError, ConfigError, DumpError, SiteError, WalkError, WriteError)
+    with _one_line_errors(*errors), report as stream:
+        summary = run_check(resolver, paths, stream, options)
     code = summary.diff_exit_code() if diff else summary.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)
 
@@ -389,10 +394,8 @@ def _print_settings(resolver: Resolver, path: str) -> None:
 
     from wikilint.config import ConfigError
 
-    try:
+    with _one_line_errors(ConfigError):
         settings = resolver.for_path(path)
-    except ConfigError as error:
-        raise WikilintError(str(error)) from None
     click.echo(json.dumps(settings.describe(), indent=2, ensure_ascii=False))
 
 
@@ -416,10 +419,8 @@ def clean(config_file: Path | None, isolated: bool) -> None:
     from wikilint.settings import Resolver
     from wikilint.sources import STDIN
 
-    try:
+    with _one_line_errors(CacheError, ConfigError):
         removed = clean_cache(Resolver(Config(), config_file, isolated).config_path_for(STDIN))
-    except (CacheError, ConfigError) as error:
-        raise WikilintError(str(error)) from None
     if removed is not None:
         click.echo(f"Removed {removed}", err=True)
 
@@ -490,10 +491,9 @@ def _registry(config_file: Path | None, isolated: bool, rule_packs: tuple[Path])
     from wikilint.sources import STDIN
 
     packs = Config(rule_packs=tuple(path.resolve() for path in rule_packs))
-    try:
-        return Resolver(packs, config_file, isolated).for_path(STDIN).registry
-    except ConfigError as error:
-        raise WikilintError(str(error)) from None
+    with _one_line_errors(ConfigError):
+        settings = Resolver(packs, config_file, isolated).for_path(STDIN)
+    return settings.registry
 
 
 def main() -> None:
