@@ -104,11 +104,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _per_file_ignores(values: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``GLOB:RULES`` pairs; a bad one is a :class:`~wikilint.config.ConfigError` that quotes
+    it cut short, as the configuration's errors do."""
+    from wikilint.config import ConfigError, shown
+
     pairs = []
     for value in values:
         glob, colon, rules = value.partition(":")
         if not colon or not glob:
-            raise WikilintError(f"--per-file-ignores: expected GLOB:RULE[,RULE], got {value!r}")
+            raise ConfigError(f"--per-file-ignores: expected GLOB:RULE[,RULE], got {shown(value)}")
         pairs.append((glob, _split((rules,))))
     return tuple(pairs)
 

@@ -244,6 +244,15 @@ def test_an_oversized_configuration_file_is_refused_unread(run, tmp_path: Path) 
     assert result.stderr == f"wikilint: error: {path}: larger than 1024 KB\n"
 
 
+def test_a_long_bad_per_file_ignores_flag_is_quoted_cut_short(run, tmp_path: Path) -> None:
+    write(tmp_path / "a.wiki", DOUBLE)
+    result = run("check", "--per-file-ignores", "x" * 5000, "a.wiki")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"wikilint: error: --per-file-ignores: expected GLOB:RULE[,RULE], got '{'x' * 36}...\n"
+    )
+
+
 KNOWN = (
     "af, ar, be, bn, ca, cs, da, de, el, en, es, fi, fo, fr, gu, he, hi, hy, id, it, ja, ka, "
     "kn, ko, mk, ml, mr, nb, nl, nn, no, pa, pl, pt, ro, ru, sr, sv, ta, te, th, tr, uk, vi, zh"
