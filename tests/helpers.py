@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from functools import cache
 from pathlib import Path
@@ -86,3 +88,8 @@ def install_plugin(site: Path, module: str, source: str, entry_point: str) -> No
     info.mkdir()
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text(f"[wikilint.rules]\n{module} = {entry_point}\n")
+
+
+def fresh_python(code: str) -> subprocess.CompletedProcess[str]:
+    """*code* run by a new interpreter, as in ``python -c``: what it imports starts from none."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

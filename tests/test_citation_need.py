@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from helpers import fresh_python
 
 from wikilint.citation_need import DATA, Model, model, sentence_features
 
@@ -40,5 +39,4 @@ def test_the_weights_are_read_only_when_the_rule_scores() -> None:
         "from wikilint.citation_need import model\n"
         "print(model.cache_info().currsize)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout == "0\n"
+    assert fresh_python(code).stdout == "0\n"

@@ -9,13 +9,15 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from wikilint import __version__
 from wikilint.output import FORMATTERS
 from wikilint.timeouts import DEFAULT_TIMEOUT
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     from wikilint.live import LiveOptions
@@ -75,6 +77,15 @@ def _usage_message(message: str) -> str:
     return message[:1].lower() + message[1:] if message[1:2].islower() else message
 
 
+@contextlib.contextmanager
+def _one_line_errors(*kinds: type[Exception]) -> Iterator[None]:
+    """Errors of bad input or configuration (*kinds*) as ``wikilint: error:`` lines."""
+    try:
+        yield
+    except kinds as error:
+        raise WikilintError(str(error)) from None
+
+
 class WikilintGroup(click.Group):
     """The ``wikilint`` command group: usage errors and Ctrl-C end in one line on stderr."""
 
@@ -93,11 +104,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _per_file_ignores(values: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``GLOB:RULES`` pairs; a bad one is a :class:`~wikilint.config.ConfigError` that quotes
+    it cut short, as the configuration's errors do."""
+    from wikilint.config import ConfigError, shown
+
     pairs = []
     for value in values:
         glob, colon, rules = value.partition(":")
         if not colon or not glob:
-            raise WikilintError(f"--per-file-ignores: expected GLOB:RULE[,RULE], got {value!r}")
+            raise ConfigError(f"--per-file-ignores: expected GLOB:RULE[,RULE], got {shown(value)}")
         pairs.append((glob, _split((rules,))))
     return tuple(pairs)
 
@@ -113,7 +128,8 @@ _RULE_PACKS = click.option(
 )  # fmt: skip
 
 
-def _with_options(command: click.Command, options: list[Callable[..., Any]]) -> click.Command:
+def _with_options(command: F, options: list[Callable[[Any], Any]]) -> F:
+    """*command* with *options*, shown in ``--help`` in their order."""
     for option in reversed(options):
         command = option(command)
     return command
@@ -161,6 +177,14 @@ class Seconds(click.FloatRange):
         return seconds
 
 
+def _timeout_option(unit: str) -> Callable[[F], F]:
+    """``--timeout``: the budget of one *unit* for parsing, every rule and every fix pass."""
+    return click.option(
+        "--timeout", type=Seconds(), default=DEFAULT_TIMEOUT, show_default=True,
+        help=f"Time limit per {unit} for parsing, rules and fixes, seconds (0: none).",
+    )  # fmt: skip
+
+
 #: More worker processes than this would only queue for the cores.
 MAX_JOBS = 1024
 
@@ -185,8 +209,7 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
                      help="Multistream index [default: the -index.txt.bz2 beside the dump]."),
         click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler."),
         click.option("--dask", "use_dask", is_flag=True, help="Run on a local Dask cluster."),
-        click.option("--timeout", type=Seconds(), default=DEFAULT_TIMEOUT,
-                     show_default=True, help="Time limit per article, seconds (0: none)."),
+        _timeout_option("article"),
     ]  # fmt: skip
 
     @functools.wraps(function)
@@ -206,9 +229,7 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
         )
         function(**kwargs)
 
-    for option in reversed(options):
-        gather = option(gather)
-    return gather
+    return _with_options(gather, options)
 
 
 def site_options(function: Callable[..., None]) -> Callable[..., None]:
@@ -232,9 +253,7 @@ def site_options(function: Callable[..., None]) -> Callable[..., None]:
         kwargs["live"] = LiveOptions(**{name: kwargs.pop(name) for name in names})
         function(**kwargs)
 
-    for option in reversed(options):
-        gather = option(gather)
-    return gather
+    return _with_options(gather, options)
 
 
 def make_resolver(
@@ -255,7 +274,7 @@ def make_resolver(
     from wikilint.config import Config, ConfigError, language_of, severity_of
     from wikilint.settings import Resolver
 
-    try:
+    with _one_line_errors(ConfigError):
         cli_config = Config(
             select=_split(select) or None,
             extend_select=_split(extend_select),
@@ -269,8 +288,6 @@ def make_resolver(
             rule_packs=tuple(path.resolve() for path in rule_packs),
             language=language_of(language, "--language") if language is not None else None,
         )
-    except ConfigError as error:
-        raise WikilintError(str(error)) from None
     return Resolver(cli_config, config_file, isolated)
 
 
@@ -369,11 +386,9 @@ def check(
         cache=not no_cache,
     )
     report = report_file(output_file) if output_file else contextlib.nullcontext(sys.stdout)
-    try:
-        with report as stream:
-            summary = run_check(resolver, paths, stream, options)
-    except (BaselineError, ConfigError, DumpError, SiteError, WalkError, WriteError) as error:
-        raise WikilintError(str(error)) from None
+    errors = (BaselineError, ConfigError, DumpError, SiteError, WalkError, WriteError)
+    with _one_line_errors(*errors), report as stream:
+        summary = run_check(resolver, paths, stream, options)
     code = summary.diff_exit_code() if diff else summary.exit_code()
     sys.exit(0 if exit_zero and code == 1 else code)
 
@@ -383,10 +398,8 @@ def _print_settings(resolver: Resolver, path: str) -> None:
 
     from wikilint.config import ConfigError
 
-    try:
+    with _one_line_errors(ConfigError):
         settings = resolver.for_path(path)
-    except ConfigError as error:
-        raise WikilintError(str(error)) from None
     click.echo(json.dumps(settings.describe(), indent=2, ensure_ascii=False))
 
 
@@ -410,10 +423,8 @@ def clean(config_file: Path | None, isolated: bool) -> None:
     from wikilint.settings import Resolver
     from wikilint.sources import STDIN
 
-    try:
+    with _one_line_errors(CacheError, ConfigError):
         removed = clean_cache(Resolver(Config(), config_file, isolated).config_path_for(STDIN))
-    except (CacheError, ConfigError) as error:
-        raise WikilintError(str(error)) from None
     if removed is not None:
         click.echo(f"Removed {removed}", err=True)
 
@@ -461,13 +472,7 @@ def list_rules(
 
 @cli.command()
 @settings_options
-@click.option(
-    "--timeout",
-    type=Seconds(),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    help="Time limit per document, seconds (0: none).",
-)
+@_timeout_option("document")
 def server(timeout: float, **settings_flags: object) -> None:
     """Run the language server on standard input and output, for editors (docs/editors.md)."""
     resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
@@ -490,10 +495,9 @@ def _registry(config_file: Path | None, isolated: bool, rule_packs: tuple[Path])
     from wikilint.sources import STDIN
 
     packs = Config(rule_packs=tuple(path.resolve() for path in rule_packs))
-    try:
-        return Resolver(packs, config_file, isolated).for_path(STDIN).registry
-    except ConfigError as error:
-        raise WikilintError(str(error)) from None
+    with _one_line_errors(ConfigError):
+        settings = Resolver(packs, config_file, isolated).for_path(STDIN)
+    return settings.registry
 
 
 def main() -> None:

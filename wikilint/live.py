@@ -12,13 +12,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from wikilint.budget import DEFAULT_TIMEOUT, lint_guarded
+from wikilint.budget import lint_guarded
 from wikilint.dumps import PageFilter
 from wikilint.finding import Finding
 from wikilint.matching import new_findings
 from wikilint.mediawiki import Revision, Site, SiteError
 from wikilint.results import FileResult
 from wikilint.rule import Rule
+from wikilint.timeouts import DEFAULT_TIMEOUT
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,15 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def assert_config_error(run, config: Path, text: str, problem: str) -> None:
+    """``check`` beside *config* holding *text* fails with one line: the file, then *problem*."""
+    write(config, text)
+    write(config.parent / "a.wiki", DOUBLE)
+    result = run("check", "a.wiki")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"wikilint: error: {config.resolve()}: {problem}\n"
+
+
 def codes(result) -> list[str]:
     return [line.split()[1] for line in result.stdout.splitlines()]
 
@@ -165,11 +174,7 @@ def test_an_invalid_rule_pack_is_a_one_line_error(run, tmp_path: Path) -> None:
 def test_an_invalid_pyproject_on_the_search_path_is_an_error_not_passed_over(
     run, tmp_path: Path, pyproject: str, problem: str
 ) -> None:
-    path = write(tmp_path / "pyproject.toml", pyproject)
-    write(tmp_path / "a.wiki", DOUBLE)
-    result = run("check", "a.wiki")
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"wikilint: error: {path.resolve()}: {problem}\n"
+    assert_config_error(run, tmp_path / "pyproject.toml", pyproject, problem)
 
 
 @pytest.mark.parametrize(
@@ -208,12 +213,8 @@ def test_an_invalid_pyproject_on_the_search_path_is_an_error_not_passed_over(
 def test_rule_options_out_of_range_are_usage_errors(
     run, tmp_path: Path, table: str, problem: str
 ) -> None:
-    path = write(tmp_path / ".wikilint.toml", table + "\n")
-    write(tmp_path / "a.wiki", DOUBLE)
-    result = run("check", "a.wiki")
     rule = table.split("]")[0].removeprefix("[")
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"wikilint: error: {path.resolve()}: {rule}.{problem}\n"
+    assert_config_error(run, tmp_path / ".wikilint.toml", table + "\n", f"{rule}.{problem}")
 
 
 LONG_KEY = "invalid TOML (a dotted key of more than 32 parts)"
@@ -233,11 +234,7 @@ LONG_KEY = "invalid TOML (a dotted key of more than 32 parts)"
 def test_deeply_nested_toml_is_a_one_line_error(
     run, tmp_path: Path, toml: str, problem: str
 ) -> None:
-    path = write(tmp_path / ".wikilint.toml", toml + "\n")
-    write(tmp_path / "a.wiki", DOUBLE)
-    result = run("check", "a.wiki")
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"wikilint: error: {path.resolve()}: {problem}\n"
+    assert_config_error(run, tmp_path / ".wikilint.toml", toml + "\n", problem)
 
 
 def test_an_oversized_configuration_file_is_refused_unread(run, tmp_path: Path) -> None:
@@ -245,6 +242,15 @@ def test_an_oversized_configuration_file_is_refused_unread(run, tmp_path: Path) 
     result = run("check", "--config", str(path), "a.wiki")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"wikilint: error: {path}: larger than 1024 KB\n"
+
+
+def test_a_long_bad_per_file_ignores_flag_is_quoted_cut_short(run, tmp_path: Path) -> None:
+    write(tmp_path / "a.wiki", DOUBLE)
+    result = run("check", "--per-file-ignores", "x" * 5000, "a.wiki")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"wikilint: error: --per-file-ignores: expected GLOB:RULE[,RULE], got '{'x' * 36}...\n"
+    )
 
 
 KNOWN = (

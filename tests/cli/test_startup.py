@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 
-from helpers import SEED
+from helpers import SEED, fresh_python
 
 #: Slow to import, and needed only by some commands: rich for the ``full`` format, the
 #: progress bar and ``explain``; the parser, rapidfuzz and the rules and packs for linting;
@@ -34,10 +34,7 @@ _REPORT_MODULES = (
 
 
 def modules_after(code: str) -> set[str]:
-    result = subprocess.run(
-        [sys.executable, "-c", _REPORT_MODULES + code], capture_output=True, text=True
-    )
-    return set(json.loads(result.stderr.splitlines()[-1]))
+    return set(json.loads(fresh_python(_REPORT_MODULES + code).stderr.splitlines()[-1]))
 
 
 def cli_modules(*args: str) -> set[str]:
@@ -88,8 +85,7 @@ def test_packs_load_on_first_use() -> None:
         "print(sorted(rule.code for rule in packs.BUILTIN_PACK_RULES)[:2], "
         "packs.PackError.__module__)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout == "['WL801', 'WL802'] wikilint.packs.schema\n"
+    assert fresh_python(code).stdout == "['WL801', 'WL802'] wikilint.packs.schema\n"
 
 
 def test_check_of_one_file_loads_only_the_linting_machinery() -> None:
