@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, ClassVar, TypeVar, get_args, get_origin, get_type_hints
 
 from wikilint.article import Article
 from wikilint.finding import Applicability, Finding, Fix, Location, Related, Severity
@@ -13,13 +13,16 @@ from wikilint.finding import Applicability, Finding, Fix, Location, Related, Sev
 
 @dataclass(frozen=True, slots=True)
 class RuleDocs:
-    """What a rule finds, why it matters, and an example of each side."""
+    """What a rule finds, why it matters, an example of each side, why its fix is safe or
+    unsafe, and the precision read on real articles (with the date it was read)."""
 
     what: str
     why: str
     bad: str
     good: str
     notes: str = ""
+    fix: str = ""
+    precision: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +40,37 @@ class Range:
         return f"{self.low:_} to {self.high:_}"  # as TOML writes big numbers
 
 
+_Marker = TypeVar("_Marker")
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One line that says what an option does; an option declares it with its type:
+    ``max_words: Annotated[int, Range(1, 1_000), Doc("Longer paragraphs are reported.")]``."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def option_docs(options: type) -> dict[str, Doc]:
+    """The declared :class:`Doc` of each option of an ``Options`` class."""
+    return _option_markers(options, Doc)
+
+
 def option_ranges(options: type) -> dict[str, Range]:
     """The declared :class:`Range` of each numeric option of an ``Options`` class."""
+    return _option_markers(options, Range)
+
+
+def _option_markers(options: type, kind: type[_Marker]) -> dict[str, _Marker]:
     return {
         name: extra
         for name, hint in get_type_hints(options, include_extras=True).items()
         if get_origin(hint) is Annotated
         for extra in get_args(hint)[1:]
-        if isinstance(extra, Range)
+        if isinstance(extra, kind)
     }
 
 
