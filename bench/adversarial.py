@@ -21,9 +21,9 @@ import mwparserfromhell
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from adversarial import CASES, SHAPES, adversarial
 
-from wikilint.budget import build_rules, fix_guarded, lint_guarded
-from wikilint.config import Config
-from wikilint.parallel import SettingsRules
+from wikilint.batch.guard import build_rules, fix_guarded, lint_guarded
+from wikilint.batch.pool import SettingsRules
+from wikilint.config.files import Config
 
 RAW_LIMIT = 60.0
 

@@ -30,13 +30,17 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
 from unsourced_eval import TAGS, TEST_SHARE, is_test
 
-from wikilint.article import Article
-from wikilint.citation_need import WEIGHTS, Model
-from wikilint.citations import Citations
-from wikilint.dumps import iter_pages
-from wikilint.names import template_name
-from wikilint.rules.unsourced_claim import _LIVING_CATEGORY, UnsourcedClaim, paragraph_claims
-from wikilint.spans import Span
+from wikilint.analysis.citation_need import WEIGHTS, Model
+from wikilint.analysis.citations import Citations
+from wikilint.document.article import Article
+from wikilint.document.names import template_name
+from wikilint.document.spans import Span
+from wikilint.inputs.dumps import iter_pages
+from wikilint.rules.content.unsourced_claim import (
+    _LIVING_CATEGORY,
+    UnsourcedClaim,
+    paragraph_claims,
+)
 
 #: Articles with fewer citations say too little about where editors put them.
 MIN_CITATIONS = 10

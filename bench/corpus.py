@@ -4,7 +4,7 @@ Usage: python bench/corpus.py [CORPUS_PATH] [--repeat N] [--select CODE,...]
 
 Lints every ``*.wiki`` article of ``CORPUS_PATH/en`` (or of CORPUS_PATH itself when it
 has no ``en`` folder; default ``../shared/corpus``) with all rules enabled by default,
-through :func:`wikilint.engine.lint_source`, and prints articles and MB per second and
+through :func:`wikilint.linter.engine.lint_source`, and prints articles and MB per second and
 the ratio of that time to the time ``mwparserfromhell.parse`` alone needs for the same
 texts, measured in the same run. Times are CPU time of this process, parse and lint
 interleaved article by article, and each article's best of N repetitions is kept, so
@@ -23,11 +23,11 @@ from time import process_time as clock
 
 import mwparserfromhell
 
-from wikilint.article import Article
-from wikilint.collector import collector_paused
-from wikilint.engine import lint_source
-from wikilint.registry import discover
-from wikilint.rule import Rule
+from wikilint.document.article import Article
+from wikilint.document.gc_pause import collector_paused
+from wikilint.linter.engine import lint_source
+from wikilint.linter.registry import discover
+from wikilint.linter.rule import Rule
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 TARGET_RATIO = 1.5

@@ -20,9 +20,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from wikilint.config import Config
-from wikilint.dumps import find_index, iter_pages, streams, write_dump
-from wikilint.parallel import SettingsRules, default_jobs, run
+from wikilint.batch.pool import SettingsRules, default_jobs, run
+from wikilint.config.files import Config
+from wikilint.inputs.dumps import find_index, iter_pages, streams, write_dump
 
 ENWIKI_ARTICLES = 7_000_000
 ENWIKI_TEXT_GB = 25.0

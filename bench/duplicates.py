@@ -14,9 +14,9 @@ import random
 import sys
 import time
 
-from wikilint.article import Article
-from wikilint.rules.duplicate_paragraph import DuplicateParagraph
-from wikilint.rules.duplicate_sentence import DuplicateSentence
+from wikilint.document.article import Article
+from wikilint.rules.content.duplicate_paragraph import DuplicateParagraph
+from wikilint.rules.content.duplicate_sentence import DuplicateSentence
 
 REPEATS = 3
 _SYLLABLES = tuple("kalomiresutanevoripadagabesolufimokenazu"[i : i + 2] for i in range(0, 40, 2))

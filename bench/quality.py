@@ -20,10 +20,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wikilint.article import Article
-from wikilint.finding import Finding
-from wikilint.registry import discover
-from wikilint.rule import Rule
+from wikilint.document.article import Article
+from wikilint.linter.finding import Finding
+from wikilint.linter.registry import discover
+from wikilint.linter.rule import Rule
 
 CONTEXT = 70
 

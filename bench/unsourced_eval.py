@@ -19,10 +19,10 @@ from pathlib import Path
 
 from mwparserfromhell.nodes import Template
 
-from wikilint.article import Article, Paragraph
-from wikilint.citations import Citations, template_name
-from wikilint.finding import Finding
-from wikilint.rules.unsourced_claim import CUE_KINDS, CUES, UnsourcedClaim
+from wikilint.analysis.citations import Citations, template_name
+from wikilint.document.article import Article, Paragraph
+from wikilint.linter.finding import Finding
+from wikilint.rules.content.unsourced_claim import CUE_KINDS, CUES, UnsourcedClaim
 
 #: How far after a sentence a tag may stand and still be about it (refs in between).
 _NEAR = 400

@@ -15,9 +15,9 @@ from mwparserfromhell.nodes import Node
 from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.wikicode import Wikicode
 
-from wikilint.article import Article
-from wikilint.finding import Finding
-from wikilint.rule import Rule
+from wikilint.document.article import Article
+from wikilint.linter.finding import Finding
+from wikilint.linter.rule import Rule
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

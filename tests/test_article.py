@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import FIXTURES, SEED, read
 
-from wikilint.article import Article
+from wikilint.document.article import Article
 
 PEAR = FIXTURES / "en" / "Pear.wiki"
 

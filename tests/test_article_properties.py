@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.nodes import Node, Tag
 
-from wikilint.article import Article
-from wikilint.engine import INTERNAL_ERROR_CODE, lint_source
-from wikilint.registry import discover
+from wikilint.document.article import Article
+from wikilint.linter.engine import INTERNAL_ERROR_CODE, lint_source
+from wikilint.linter.registry import discover
 
 FRAGMENTS = [
     "[[", "]]", "{{", "}}", "{{{", "}}}", "|", "=", "''", "'''", "<ref>", "</ref>", "<ref name=a/>",

@@ -9,8 +9,7 @@ import pytest
 from adversarial import CASES, SHAPES, adversarial
 from helpers import fixture_articles, read
 
-from wikilint.article import Article
-from wikilint.budget import (
+from wikilint.batch.guard import (
     TIMEOUT_CODE,
     TIMEOUT_NAME,
     bounded,
@@ -18,10 +17,11 @@ from wikilint.budget import (
     lint_guarded,
     timeout_finding,
 )
-from wikilint.collector import collector_paused
-from wikilint.engine import lint_source
-from wikilint.finding import Finding, Severity
-from wikilint.fixes import fix_source
+from wikilint.document.article import Article
+from wikilint.document.gc_pause import collector_paused
+from wikilint.linter.engine import lint_source
+from wikilint.linter.finding import Finding, Severity
+from wikilint.linter.fixes import fix_source
 from wikilint.rules import BUILTIN_RULES
 
 RULES = [rule() for rule in BUILTIN_RULES if rule.enabled_by_default]

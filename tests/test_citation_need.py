@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import fresh_python
 
-from wikilint.citation_need import DATA, Model, model, sentence_features
+from wikilint.analysis.citation_need import DATA, Model, model, sentence_features
 
 
 def test_features_of_a_sentence() -> None:
@@ -35,8 +35,8 @@ def test_the_shipped_weights_are_small_and_named() -> None:
 
 def test_the_weights_are_read_only_when_the_rule_scores() -> None:
     code = (
-        "import wikilint.cli, wikilint.rules.unsourced_claim\n"
-        "from wikilint.citation_need import model\n"
+        "import wikilint.cli.main, wikilint.rules.content.unsourced_claim\n"
+        "from wikilint.analysis.citation_need import model\n"
         "print(model.cache_info().currsize)"
     )
     assert fresh_python(code).stdout == "0\n"

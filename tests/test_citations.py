@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wikilint.article import Article
-from wikilint.citations import cited_sentences
+from wikilint.analysis.citations import cited_sentences
+from wikilint.document.article import Article
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,14 @@ from adversarial import adversarial
 from click.testing import CliRunner
 from helpers import fixture_articles, read
 
-from wikilint.cli import cli
-from wikilint.config import Config
-from wikilint.dumps import Page, streams, write_dump
-from wikilint.parallel import SettingsRules, lint_page
+from wikilint.batch.pool import SettingsRules, lint_page
+from wikilint.cli.main import cli
+from wikilint.config.files import Config
+from wikilint.inputs.dumps import Page, streams, write_dump
 from wikilint.rules import BUILTIN_RULES
 
 pytest.importorskip("distributed")
-from wikilint import cluster
+from wikilint.batch import dask_cluster as cluster
 
 pytestmark = pytest.mark.dask
 

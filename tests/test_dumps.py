@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import CORPUS, fixture_articles, needs_corpus, read
 
-from wikilint.dumps import (
+from wikilint.inputs.dumps import (
     DumpError,
     Page,
     PageFilter,
@@ -209,7 +209,7 @@ def test_real_dumps() -> None:
 def _check(*args: str) -> tuple[int, str, str]:
     from click.testing import CliRunner
 
-    from wikilint.cli import cli
+    from wikilint.cli.main import cli
 
     outcome = CliRunner().invoke(cli, ["check", "--isolated", *args])
     return outcome.exit_code, outcome.stdout, outcome.stderr

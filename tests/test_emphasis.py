@@ -6,9 +6,9 @@ import pytest
 from helpers import CORPUS, needs_corpus, parsed
 from mwparserfromhell.nodes import Tag
 
-from wikilint.article import Article
-from wikilint.emphasis import Mark, marks, styled, unclosed
-from wikilint.prose import ProseView
+from wikilint.document.article import Article
+from wikilint.document.emphasis import Mark, marks, styled, unclosed
+from wikilint.document.prose import ProseView
 
 
 def prose(source: str) -> ProseView:

@@ -9,10 +9,10 @@ from typing import ClassVar
 import pytest
 from helpers import FIXTURES, read
 
-from wikilint.article import Article
-from wikilint.engine import INTERNAL_ERROR_CODE, lint, lint_source
-from wikilint.registry import discover
-from wikilint.rule import Rule, RuleDocs
+from wikilint.document.article import Article
+from wikilint.linter.engine import INTERNAL_ERROR_CODE, lint, lint_source
+from wikilint.linter.registry import discover
+from wikilint.linter.rule import Rule, RuleDocs
 
 PEAR = FIXTURES / "en" / "Pear.wiki"
 

@@ -9,12 +9,12 @@ from helpers import corpus_articles, fixture_articles, read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wikilint.article import Article
-from wikilint.finding import Applicability, Edit, Finding, Fix
-from wikilint.fixes import allowed, apply_fixes, fix_source
-from wikilint.registry import discover
-from wikilint.rule import Rule, RuleDocs
-from wikilint.rules.heading_bold import BoldHeading
+from wikilint.document.article import Article
+from wikilint.linter.finding import Applicability, Edit, Finding, Fix
+from wikilint.linter.fixes import allowed, apply_fixes, fix_source
+from wikilint.linter.registry import discover
+from wikilint.linter.rule import Rule, RuleDocs
+from wikilint.rules.headings.bold_heading import BoldHeading
 
 RULES = [rule() for rule in discover().rules if rule.enabled_by_default]
 FIXING_RULES = [rule for rule in RULES if rule.code not in {"WL003"}]
@@ -123,7 +123,7 @@ def mutated_articles(draw) -> str:
 def test_fixes_touch_only_their_spans_reach_a_fixed_point_and_are_idempotent(
     text: str, unsafe: bool
 ) -> None:
-    from wikilint.engine import lint_source
+    from wikilint.linter.engine import lint_source
 
     findings = [f for f in lint_source(text, "t", FIXING_RULES) if allowed(f, unsafe)]
     once, applied = apply_fixes(text, findings)
@@ -137,7 +137,7 @@ def test_fixes_touch_only_their_spans_reach_a_fixed_point_and_are_idempotent(
 
 @pytest.mark.parametrize("path", fixture_articles(), ids=lambda path: path.stem)
 def test_safe_fixes_on_real_articles_keep_every_other_byte(path) -> None:
-    from wikilint.engine import lint_source
+    from wikilint.linter.engine import lint_source
 
     text = read(path)
     findings = [f for f in lint_source(text, str(path), FIXING_RULES) if allowed(f, False)]

@@ -5,19 +5,19 @@ from __future__ import annotations
 import pytest
 from helpers import corpus_articles, fixture_articles, needs_corpus, read
 
-from wikilint.article import Article
-from wikilint.language import KNOWN_LANGUAGES, UNDETERMINED, detect_language
-from wikilint.registry import discover
+from wikilint.document.article import Article
+from wikilint.document.language import KNOWN_LANGUAGES, UNDETERMINED, detect_language
+from wikilint.linter.registry import discover
 
 
 @pytest.mark.parametrize("path", fixture_articles("en/*.wiki"), ids=lambda p: p.stem)
 def test_english_fixtures_are_english(path) -> None:
-    assert detect_language(Article(read(path))) == "en"
+    assert Article(read(path)).detected_language == "en"
 
 
 @pytest.mark.parametrize("path", fixture_articles("intl/**/*.wiki"), ids=lambda p: p.parent.name)
 def test_other_fixtures_are_detected_in_their_language(path) -> None:
-    assert detect_language(Article(read(path))) == path.parent.name
+    assert Article(read(path)).detected_language == path.parent.name
 
 
 @needs_corpus
@@ -25,7 +25,7 @@ def test_no_corpus_article_in_another_language_is_taken_for_english() -> None:
     wrong = [
         path.name
         for path in corpus_articles("intl/**/*.wiki")
-        if detect_language(Article(read(path))) in ("en", None)
+        if Article(read(path)).detected_language in ("en", None)
     ]
     assert wrong == []
 
@@ -60,7 +60,9 @@ def test_a_given_language_wins_and_detection_is_lazy() -> None:
 
 
 def test_known_languages_hold_every_detected_language_and_every_rules_languages() -> None:
-    detected = {detect_language(Article(read(path))) for path in fixture_articles("intl/**/*.wiki")}
+    detected = {
+        Article(read(path)).detected_language for path in fixture_articles("intl/**/*.wiki")
+    }
     declared = {code for rule in discover().rules for code in rule.languages or ()}
     assert detected | declared <= KNOWN_LANGUAGES
     assert UNDETERMINED not in KNOWN_LANGUAGES

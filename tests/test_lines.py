@@ -6,9 +6,9 @@ import pytest
 from helpers import FIXTURES, SEED, read
 from mwparserfromhell.nodes import Wikilink
 
-from wikilint.article import Article
-from wikilint.lines import LineIndex
-from wikilint.sources import decode
+from wikilint.document.article import Article
+from wikilint.document.lines import LineIndex
+from wikilint.inputs.files import decode
 
 
 def test_lf_crlf_and_lone_cr_each_end_one_line() -> None:

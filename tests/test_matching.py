@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from helpers import positions
 
-from wikilint.config import Config
-from wikilint.engine import lint_source
-from wikilint.finding import Finding
-from wikilint.matching import CONTEXT, finding_keys, new_findings
-from wikilint.settings import Resolver
+from wikilint.config.files import Config
+from wikilint.config.settings import Resolver
+from wikilint.linter.engine import lint_source
+from wikilint.linter.finding import Finding
+from wikilint.linter.matching import CONTEXT, finding_keys, new_findings
 
 RULES = Resolver(Config(select=("WL103",)), isolated=True).for_path("-").rules
 FILLER = "Some words stand here so that the context of a finding is all plain prose."

@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from mediawiki_server import HISTORY, HISTORY_TITLE, Wiki
 
-from wikilint import mediawiki
-from wikilint.mediawiki import Site, SiteError, user_agent
+from wikilint.inputs import wiki_api as mediawiki
+from wikilint.inputs.wiki_api import Site, SiteError, user_agent
 
 
 def test_site_information(wiki: Wiki) -> None:

@@ -9,12 +9,12 @@ from pathlib import Path
 from adversarial import adversarial
 from helpers import fixture_articles, read
 
-from wikilint.article import Article
-from wikilint.config import Config
-from wikilint.dumps import Page, streams, write_dump
-from wikilint.finding import Finding
-from wikilint.parallel import SettingsRules, default_jobs, lint_page, run
-from wikilint.rule import Rule, RuleDocs
+from wikilint.batch.pool import SettingsRules, default_jobs, lint_page, run
+from wikilint.config.files import Config
+from wikilint.document.article import Article
+from wikilint.inputs.dumps import Page, streams, write_dump
+from wikilint.linter.finding import Finding
+from wikilint.linter.rule import Rule, RuleDocs
 from wikilint.rules import BUILTIN_RULES
 
 RULES = [rule() for rule in BUILTIN_RULES if rule.enabled_by_default]

@@ -9,10 +9,10 @@ import sys
 import pytest
 from rich.console import Console
 
-import wikilint.progress
-from wikilint.finding import Finding, Location, Severity
-from wikilint.progress import RunProgress
-from wikilint.results import FileResult, Summary
+import wikilint.cli.progress
+from wikilint.cli.progress import RunProgress
+from wikilint.linter.finding import Finding, Location, Severity
+from wikilint.linter.results import FileResult, Summary
 
 ERASE_LINE = "\x1b[2K"
 
@@ -32,7 +32,7 @@ def result(path: str, findings: int) -> FileResult:
 
 @pytest.fixture
 def screen(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
-    monkeypatch.setattr(wikilint.progress, "REFRESH", 1e9)  # draw on every step
+    monkeypatch.setattr(wikilint.cli.progress, "REFRESH", 1e9)  # draw on every step
     return io.StringIO()
 
 

@@ -7,8 +7,8 @@ import re
 import pytest
 from helpers import FIXTURES, read
 
-from wikilint.article import Article
-from wikilint.prose import ProseView
+from wikilint.document.article import Article
+from wikilint.document.prose import ProseView
 
 PEAR = FIXTURES / "en" / "Pear.wiki"
 PI_DAY = FIXTURES / "en" / "Pi Day.wiki"

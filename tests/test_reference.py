@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from helpers import ROOT
 
-from wikilint.reference import rules_markdown
-from wikilint.registry import discover
+from wikilint.linter.registry import discover
+from wikilint.output.rules_reference import rules_markdown
 
 
 def test_docs_rules_md_is_up_to_date() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wikilint.article import Article
-from wikilint.refs import refs
+from wikilint.analysis.footnotes import refs
+from wikilint.document.article import Article
 
 
 def described(source: str) -> list[tuple[str | None, str, str | None]]:

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from helpers import install_plugin
 
-from wikilint.registry import Registry, RegistryError, discover
-from wikilint.rule import Rule, RuleDocs
+from wikilint.linter.registry import Registry, RegistryError, discover
+from wikilint.linter.rule import Rule, RuleDocs
 
 PLUGIN_MODULE = """
-from wikilint.rule import Rule, RuleDocs
+from wikilint.linter.rule import Rule, RuleDocs
 
 
 class ShoutingRule(Rule):
@@ -46,7 +46,7 @@ def test_a_third_party_plugin_rule_is_discovered_and_runs(
     registry = discover()
     plugin = registry.get("no-shouting")
     assert plugin is not None and plugin.code == "XPL001"
-    from wikilint.article import Article
+    from wikilint.document.article import Article
 
     findings = list(plugin().check(Article("Some text.\nIt is LOUD here.\n")))
     assert [(f.location.line, f.location.column) for f in findings] == [(2, 7)]

@@ -8,10 +8,10 @@ import typing
 import pytest
 from helpers import fixture_articles, read
 
-from wikilint.article import Article
-from wikilint.engine import lint
-from wikilint.registry import discover
-from wikilint.rule import option_ranges
+from wikilint.document.article import Article
+from wikilint.linter.engine import lint
+from wikilint.linter.registry import discover
+from wikilint.linter.rule import option_ranges
 
 RULES = discover().rules
 

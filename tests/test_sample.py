@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from helpers import SEED, read
 
-from wikilint.article import Article
-from wikilint.engine import lint
-from wikilint.registry import discover
+from wikilint.document.article import Article
+from wikilint.linter.engine import lint
+from wikilint.linter.registry import discover
 
 DEFAULT_RULES = [rule() for rule in discover().rules if rule.enabled_by_default]
 

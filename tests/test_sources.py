@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wikilint.sources import InputError, decode, read_source
+from wikilint.inputs.files import InputError, decode, read_source
 
 
 def test_bom_is_stripped_and_recorded() -> None:

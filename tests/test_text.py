@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import FIXTURES, SEED, read
 
-from wikilint.article import Article
-from wikilint.text import WORD, split_sentences
+from wikilint.document.article import Article
+from wikilint.document.sentences import WORD, split_sentences
 
 
 def sentences(text: str) -> list[str]:

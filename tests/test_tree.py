@@ -12,9 +12,9 @@ from helpers import FIXTURES, SEED, corpus_articles, fixture_articles, needs_cor
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Wikilink
 from mwparserfromhell.parser.tokenizer import Tokenizer
 
-from wikilint.article import Article
-from wikilint.spans import SpanError
-from wikilint.tree import parse
+from wikilint.document.article import Article
+from wikilint.document.spans import SpanError
+from wikilint.document.tree import parse
 
 PEAR = FIXTURES / "en" / "Pear.wiki"
 
@@ -141,5 +141,5 @@ def test_the_pure_python_tokenizer_gives_the_same_tree(monkeypatch: pytest.Monke
     # Where mwparserfromhell was built without its C extension.
     source = read(PEAR)
     expected = state(parse(source)[0])
-    monkeypatch.setattr("wikilint.tree._Tokenizer", Tokenizer)
+    monkeypatch.setattr("wikilint.document.tree._Tokenizer", Tokenizer)
     assert state(parse(source)[0]) == expected

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from wikilint.config import Config, find_config_file, load_config
-from wikilint.settings import Resolver
-from wikilint.walk import expand_paths
+from wikilint.batch.walk import expand_paths
+from wikilint.config.files import Config, find_config_file, load_config
+from wikilint.config.settings import Resolver
 
 Walk = Callable[..., list[str]]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wikilint.writer import FileChanged, write_fix
+from wikilint.inputs.writer import FileChanged, write_fix
 
 
 def test_a_run_waits_for_another_renaming_the_file_then_refuses(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """Allow ``python -m wikilint``."""
 
-from wikilint.cli import main
+from wikilint.cli.main import main
 
 main()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from wikilint.cli import cli
+from wikilint.cli.main import cli
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from wikilint import baseline
-from wikilint.dumps import Page, write_dump
-from wikilint.results import Summary
+from wikilint.batch import baseline
+from wikilint.inputs.dumps import Page, write_dump
+from wikilint.linter.results import Summary
 
 ARTICLE = """'''Lyon''' is a city in [[France]].
 

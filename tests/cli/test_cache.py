@@ -146,7 +146,7 @@ def test_fix_takes_an_entry_with_nothing_to_fix(run, tmp_path, result_cache_dir)
 
 
 def test_standard_input_and_dumps_are_not_cached(run, tmp_path, result_cache_dir) -> None:
-    from wikilint.dumps import Page, write_dump
+    from wikilint.inputs.dumps import Page, write_dump
 
     write_dump([Page("Cat", 0, 1, 1, TEXT, "en")], tmp_path / "wiki.xml")
     assert run("check", "-", input=TEXT).exit_code == 1
@@ -199,21 +199,21 @@ def test_cache_dir_in_the_config_and_a_folder_clean_will_not_remove(
 
 
 def test_only_the_misses_go_to_worker_processes(run, tmp_path, monkeypatch) -> None:
-    import wikilint.check
+    import wikilint.cli.check
 
     names = [f"{number}.wiki" for number in range(4)]
     for name in names:
         (tmp_path / name).write_text(TEXT, encoding="utf-8")
     run("check", "--jobs", "1", *names)
     sent: list[str] = []
-    real_run_files = wikilint.check.run_files
+    real_run_files = wikilint.cli.check.run_files
 
     def recording(tasks, **options):
         tasks = list(tasks)
         sent.extend(task.path for task in tasks)
         return real_run_files(tasks, **options)
 
-    monkeypatch.setattr(wikilint.check, "run_files", recording)
+    monkeypatch.setattr(wikilint.cli.check, "run_files", recording)
     assert run("check", "--jobs", "2", *names).exit_code == 1
     assert sent == []  # every result cached: no worker started
     for name in ("1.wiki", "3.wiki"):
@@ -232,7 +232,7 @@ def test_hits_beyond_the_held_text_are_read_again_in_their_turn(
     expected = run("check", *names).stdout
     for entry in entries(result_cache_dir):
         edit_entry(entry, lambda data: data["findings"][0].__setitem__(3, "cached"))
-    monkeypatch.setattr("wikilint.cache.MAX_HELD_TEXT", len(TEXT))  # one text held at a time
+    monkeypatch.setattr("wikilint.batch.cache.MAX_HELD_TEXT", len(TEXT))  # one text held at a time
     result = run("check", *names)
     assert result.stdout == expected.replace('"the" is written twice in a row', "cached")
 

@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from helpers import SEED
 
-from wikilint import check, runner
+from wikilint.batch import process as runner
+from wikilint.batch.walk import MAX_NESTED_GITIGNORES
+from wikilint.cli import check
 from wikilint.output import FORMATTERS
-from wikilint.walk import MAX_NESTED_GITIGNORES
 
 CLEAN = """'''Paris''' is the capital and most populous city of [[France]].
 
@@ -283,10 +284,10 @@ def test_python_dash_m_and_an_unexpected_crash_without_traceback(tmp_path: Path)
         [
             sys.executable,
             "-c",
-            "import sys, wikilint.check, wikilint.cli\n"
+            "import sys, wikilint.cli.check, wikilint.cli.main\n"
             "def boom(*a, **k): raise RuntimeError('disk on fire')\n"
-            "wikilint.check.process_path = boom\n"
-            "sys.argv = ['wikilint', 'check', '--no-cache', 'defect.wiki']\nwikilint.cli.main()",
+            "wikilint.cli.check.process_path = boom\n"
+            "sys.argv = ['wikilint', 'check', '--no-cache', 'defect.wiki']\nwikilint.cli.main.main()",
         ],
         cwd=tmp_path,
         capture_output=True,
@@ -341,7 +342,7 @@ def test_rules_lists_the_engine_findings(run) -> None:
 
 @pytest.mark.parametrize("kind", ["files", "dump"])
 def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path, kind: str) -> None:
-    from wikilint.dumps import Page, write_dump
+    from wikilint.inputs.dumps import Page, write_dump
 
     text = "The cat sat on the the mat.\n" * 400  # far more output than a pipe buffers
     if kind == "dump":
@@ -382,8 +383,8 @@ def test_check_and_fix_of_a_folder_neither_read_nor_write_vendored_or_ignored_fi
     (tmp_path / ".gitignore").write_text("generated/\n", encoding="utf-8")
     before = {name: (tmp_path / name).stat().st_mtime_ns for name in untouchable}
     read, written = [], []
-    monkeypatch.setattr("wikilint.runner.read_source", recording(read, runner.read_source))
-    monkeypatch.setattr("wikilint.check.write_fix", recording(written, check.write_fix))
+    monkeypatch.setattr("wikilint.batch.process.read_source", recording(read, runner.read_source))
+    monkeypatch.setattr("wikilint.cli.check.write_fix", recording(written, check.write_fix))
 
     checked = run("check", "--format", "json", ".")
     assert sorted({finding["path"] for finding in findings_of(checked)}) == [

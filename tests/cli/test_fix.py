@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from wikilint import runner
-from wikilint.budget import fix_guarded
+from wikilint.batch import process as runner
+from wikilint.batch.guard import fix_guarded
 
 TEXT = "The cat sat on the the mat -- quietly.\n"
 FIXED = "The cat sat on the the mat—quietly.\n"

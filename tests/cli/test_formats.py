@@ -10,11 +10,11 @@ from xml.etree import ElementTree
 import pytest
 from helpers import SEED, SHARED
 
-from wikilint.article import Article
-from wikilint.engine import internal_error
+from wikilint.document.article import Article
+from wikilint.linter.engine import internal_error
+from wikilint.linter.results import FileResult, Summary
 from wikilint.output.github import escape_data, escape_property
 from wikilint.output.junit import JunitFormatter
-from wikilint.results import FileResult, Summary
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 JUNIT_SCHEMA = SHARED / "schemas" / "junit-10.xsd"

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from adversarial import adversarial
 
-import wikilint.check
-from wikilint.check import POOL_MIN_FILES
-from wikilint.parallel import run_files
+import wikilint.cli.check
+from wikilint.batch.pool import run_files
+from wikilint.cli.check import POOL_MIN_FILES
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 #: Four real articles that --fix changes.
@@ -35,7 +35,7 @@ def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(jobs)
         return run_files(tasks, jobs=jobs, **settings)
 
-    monkeypatch.setattr(wikilint.check, "run_files", spy)
+    monkeypatch.setattr(wikilint.cli.check, "run_files", spy)
     return calls
 
 

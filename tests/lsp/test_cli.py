@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 BLOCK_LSP = "import sys; sys.modules['pygls'] = sys.modules['lsprotocol'] = None; "
-RUN_CLI = "from wikilint.cli import main; sys.argv = ['wikilint', *sys.argv[1:]]; main()"
+RUN_CLI = "from wikilint.cli.main import main; sys.argv = ['wikilint', *sys.argv[1:]]; main()"
 
 
 def run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -33,7 +33,7 @@ def test_a_bad_flag_is_a_one_line_error_before_the_server_starts() -> None:
 
 def test_the_command_line_does_not_import_the_server() -> None:
     code = (
-        "import sys, wikilint.cli; "
+        "import sys, wikilint.cli.main; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))"
     )
     assert run(code).stdout == "[]\n"

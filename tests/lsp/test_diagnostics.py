@@ -11,8 +11,8 @@ import pytest
 from lsp_session import Starter, until
 from lsprotocol import types
 
-from wikilint.reference import rule_section
-from wikilint.registry import discover
+from wikilint.linter.registry import discover
+from wikilint.output.rules_reference import rule_section
 
 pytestmark = pytest.mark.asyncio
 

@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from lsprotocol.types import Position
 
-from wikilint.lines import LineIndex
+from wikilint.document.lines import LineIndex
 from wikilint.lsp.actions import replacement
 from wikilint.lsp.positions import PositionEncoder
 

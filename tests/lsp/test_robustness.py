@@ -17,7 +17,7 @@ pytestmark = pytest.mark.asyncio
 PLUGIN = r"""
 import os
 
-from wikilint.rule import Rule, RuleDocs
+from wikilint.linter.rule import Rule, RuleDocs
 
 
 class Crashing(Rule):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import positions, run_rule
 
-from wikilint.registry import discover
+from wikilint.linter.registry import discover
 
 CASES = tomllib.loads((Path(__file__).with_name("cases.toml")).read_text("utf-8"))["case"]
 REGISTRY = discover()

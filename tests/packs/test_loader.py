@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from helpers import positions, run_rule
 
-from wikilint.article import Article
-from wikilint.engine import lint
-from wikilint.finding import Applicability, Severity
+from wikilint.document.article import Article
+from wikilint.linter.engine import lint
+from wikilint.linter.finding import Applicability, Severity
+from wikilint.linter.registry import discover
 from wikilint.packs import BUILTIN_PACK_RULES, PackError, builtin_pack_dir, load_packs, wordlists
-from wikilint.registry import discover
 
 HEADER = """
 [pack]
@@ -306,7 +306,7 @@ def test_pack_rules_pickle_by_pack_file_and_unpickle_in_a_fresh_process(tmp_path
     builtin = [rule() for rule in BUILTIN_PACK_RULES]
     script = (
         "import pickle, sys\n"
-        "from wikilint.engine import lint_source\n"
+        "from wikilint.linter.engine import lint_source\n"
         "rules = pickle.load(sys.stdin.buffer)\n"
         "for f in lint_source('The goverment saw a blorf, legendary.', 'a', rules, 'en'):\n"
         "    print(f.code, f.severity.value, f.location.column, f.message)\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wikilint.packs.quotes import quoted_spans
+from wikilint.analysis.quotations import quoted_spans
 
 
 @pytest.mark.parametrize(

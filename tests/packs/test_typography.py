@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from helpers import SEED, fixture_articles, positions, read, run_rule
 
-from wikilint.article import Article
-from wikilint.finding import Applicability
-from wikilint.rules.typo_double_hyphen import DoubleHyphenDash
-from wikilint.rules.typo_doubled_space import DoubledSpace
-from wikilint.rules.typo_space_before_punctuation import SpaceBeforePunctuation
+from wikilint.document.article import Article
+from wikilint.linter.finding import Applicability
+from wikilint.rules.typography.double_hyphen_dash import DoubleHyphenDash
+from wikilint.rules.typography.doubled_space import DoubledSpace
+from wikilint.rules.typography.space_before_punctuation import SpaceBeforePunctuation
 
 
 def apply(source: str, findings) -> str:

@@ -1,8 +1,8 @@
 import pytest
 from helpers import FIXTURES, fixture_articles, positions, read, run_rule
 
-from wikilint.article import Article
-from wikilint.rules.article_long_paragraph import LongParagraph
+from wikilint.document.article import Article
+from wikilint.rules.article.long_paragraph import LongParagraph
 
 
 def test_long_paragraph_is_reported_over_its_lines() -> None:

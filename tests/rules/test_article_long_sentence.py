@@ -1,8 +1,8 @@
 import pytest
 from helpers import FIXTURES, fixture_articles, positions, read, run_rule
 
-from wikilint.article import Article
-from wikilint.rules.article_long_sentence import LongSentence
+from wikilint.document.article import Article
+from wikilint.rules.article.long_sentence import LongSentence
 
 
 def test_long_sentence_is_reported_at_its_exact_span() -> None:

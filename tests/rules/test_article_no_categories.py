@@ -2,8 +2,8 @@ import re
 
 from helpers import FIXTURES, SEED, fixture_articles, read, run_rule
 
-from wikilint.article import Article
-from wikilint.rules.article_no_categories import NoCategories
+from wikilint.document.article import Article
+from wikilint.rules.article.no_categories import NoCategories
 
 BODY = (
     "'''Pi Day''' is on 14 March. "

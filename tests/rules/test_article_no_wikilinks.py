@@ -2,7 +2,7 @@ import re
 
 from helpers import FIXTURES, SEED, fixture_articles, positions, read, run_rule
 
-from wikilint.rules.article_no_wikilinks import NoWikilinks
+from wikilint.rules.article.no_wikilinks import NoWikilinks
 
 BODY = (
     "'''Pi Day''' is on 14 March. "

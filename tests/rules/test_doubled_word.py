@@ -19,9 +19,9 @@ from helpers import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikilint.article import Article
-from wikilint.finding import Applicability, Finding
-from wikilint.rules.doubled_word import DoubledWord
+from wikilint.document.article import Article
+from wikilint.linter.finding import Applicability, Finding
+from wikilint.rules.content.doubled_word import DoubledWord
 
 
 def check(source: str, language: str | None = "en", **options: object) -> list[Finding]:

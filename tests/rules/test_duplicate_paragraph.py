@@ -16,10 +16,10 @@ from helpers import (
     run_rule,
 )
 
-from wikilint.article import Article
-from wikilint.finding import Applicability, Finding
-from wikilint.rules.duplicate_paragraph import DuplicateParagraph
-from wikilint.rules.duplicate_sentence import DuplicateSentence
+from wikilint.document.article import Article
+from wikilint.linter.finding import Applicability, Finding
+from wikilint.rules.content.duplicate_paragraph import DuplicateParagraph
+from wikilint.rules.content.duplicate_sentence import DuplicateSentence
 
 RIVER = "The river rises in the northern hills and flows south through three market towns."
 VALLEY = "Its valley was settled by farmers in the twelfth century, who cleared the old forest."

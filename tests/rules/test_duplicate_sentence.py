@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import SEED, fixture_articles, positions, read, run_rule
 
-from wikilint.rules.duplicate_sentence import DuplicateSentence
+from wikilint.rules.content.duplicate_sentence import DuplicateSentence
 
 OPENED = "The bridge was opened in 1932 by the mayor of the town."
 RAILWAY = "It carries a railway and a road over the river."

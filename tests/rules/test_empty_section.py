@@ -16,8 +16,8 @@ from helpers import (
     run_rule,
 )
 
-from wikilint.article import Article
-from wikilint.rules.empty_section import EmptySection
+from wikilint.document.article import Article
+from wikilint.rules.headings.empty_section import EmptySection
 
 
 def test_sample_final_conclusion_is_empty() -> None:

@@ -1,8 +1,8 @@
 import pytest
 from helpers import SEED, positions, read, run_rule
 
-from wikilint.finding import Applicability
-from wikilint.rules.file_fixed_size import FixedImageSize, upright
+from wikilint.linter.finding import Applicability
+from wikilint.rules.links.fixed_image_size import FixedImageSize, upright
 
 
 def test_seed_thumbnail_size_is_reported_at_the_size() -> None:

@@ -1,6 +1,6 @@
 from helpers import FIXTURES, positions, read, run_rule
 
-from wikilint.rules.file_missing_alt import MissingAltText
+from wikilint.rules.links.missing_alt_text import MissingAltText
 
 
 def test_image_without_alt_is_reported_at_the_file_name() -> None:

@@ -1,7 +1,7 @@
 from helpers import FIXTURES, positions, read, run_rule
 
-from wikilint.finding import Applicability
-from wikilint.rules.heading_bold import BoldHeading
+from wikilint.linter.finding import Applicability
+from wikilint.rules.headings.bold_heading import BoldHeading
 
 
 def test_bold_in_a_heading_is_reported_with_a_safe_fix() -> None:

@@ -1,6 +1,6 @@
 from helpers import FIXTURES, positions, read, run_rule
 
-from wikilint.rules.heading_duplicate import DuplicateHeading
+from wikilint.rules.headings.duplicate_heading import DuplicateHeading
 
 
 def test_sibling_with_the_same_title_is_reported_with_the_first() -> None:

@@ -1,6 +1,6 @@
 from helpers import FIXTURES, positions, read, run_rule
 
-from wikilint.rules.heading_level_one import LevelOneHeading
+from wikilint.rules.headings.level_one_heading import LevelOneHeading
 
 
 def test_level_one_heading_is_reported() -> None:

@@ -1,6 +1,6 @@
 from helpers import FIXTURES, positions, read, run_rule
 
-from wikilint.rules.heading_level_skip import HeadingLevelSkip
+from wikilint.rules.headings.heading_level_skip import HeadingLevelSkip
 
 
 def test_skipped_level_is_reported_at_the_heading() -> None:

@@ -1,6 +1,6 @@
 from helpers import fixture_articles, positions, read, run_rule
 
-from wikilint.rules.heading_malformed import MalformedHeading
+from wikilint.rules.headings.malformed_heading import MalformedHeading
 
 
 def test_text_after_the_closing_signs_is_reported_over_the_line() -> None:

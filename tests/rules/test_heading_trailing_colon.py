@@ -1,6 +1,6 @@
 from helpers import FIXTURES, positions, read, run_rule
 
-from wikilint.rules.heading_trailing_colon import HeadingTrailingColon
+from wikilint.rules.headings.heading_trailing_colon import HeadingTrailingColon
 
 
 def test_trailing_colon_is_reported_at_the_colon_with_a_safe_fix() -> None:

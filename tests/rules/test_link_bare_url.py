@@ -1,6 +1,6 @@
 from helpers import fixture_articles, positions, read, run_rule
 
-from wikilint.rules.link_bare_url import BareUrl
+from wikilint.rules.links.bare_url import BareUrl
 
 
 def test_bare_url_in_prose_is_reported() -> None:

@@ -1,6 +1,6 @@
 from helpers import FIXTURES, positions, read, run_rule
 
-from wikilint.rules.link_external_in_body import ExternalLinkInBody
+from wikilint.rules.links.external_link_in_body import ExternalLinkInBody
 
 
 def test_external_link_in_prose_is_reported() -> None:

@@ -1,6 +1,6 @@
 from helpers import FIXTURES, positions, read, run_rule
 
-from wikilint.rules.link_overlinking import Overlinking
+from wikilint.rules.links.overlinking import Overlinking
 
 
 def test_second_link_in_a_section_is_reported_with_the_first() -> None:

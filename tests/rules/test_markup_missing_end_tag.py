@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from helpers import positions, run_rule
 
-from wikilint.finding import Severity
-from wikilint.rules.markup_missing_end_tag import MissingEndTag
-from wikilint.rules.markup_unbalanced_quotes import UnbalancedQuotes
+from wikilint.linter.finding import Severity
+from wikilint.rules.markup.missing_end_tag import MissingEndTag
+from wikilint.rules.markup.unbalanced_quotes import UnbalancedQuotes
 
 # The shapes of the shared corpus: header cells of Ukrainian Radical Party and Ukrainian
 # Ground Forces, formatting that only the end of the cell closes.

@@ -1,6 +1,6 @@
 from helpers import fixture_articles, positions, read, run_rule
 
-from wikilint.rules.markup_unbalanced_quotes import UnbalancedQuotes
+from wikilint.rules.markup.unbalanced_quotes import UnbalancedQuotes
 
 
 def test_open_italic_and_bold_are_reported_where_they_open() -> None:

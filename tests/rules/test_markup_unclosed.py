@@ -8,14 +8,14 @@ from helpers import fixture_articles, positions, read, run_rule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikilint.article import Article
-from wikilint.markup import is_closed
-from wikilint.rules.markup_unclosed_comment import UnclosedComment
-from wikilint.rules.markup_unclosed_link import UnclosedLink
-from wikilint.rules.markup_unclosed_ref import UnclosedRef
-from wikilint.rules.markup_unclosed_table import UnclosedTable
-from wikilint.rules.markup_unclosed_tag import UnclosedTag
-from wikilint.rules.markup_unclosed_template import UnclosedTemplate
+from wikilint.analysis.raw_markup import is_closed
+from wikilint.document.article import Article
+from wikilint.rules.markup.unclosed_comment import UnclosedComment
+from wikilint.rules.markup.unclosed_link import UnclosedLink
+from wikilint.rules.markup.unclosed_ref import UnclosedRef
+from wikilint.rules.markup.unclosed_table import UnclosedTable
+from wikilint.rules.markup.unclosed_tag import UnclosedTag
+from wikilint.rules.markup.unclosed_template import UnclosedTemplate
 
 RULES = [UnclosedRef, UnclosedComment, UnclosedTag, UnclosedTable, UnclosedLink, UnclosedTemplate]
 

@@ -1,8 +1,8 @@
 from helpers import fixture_articles, positions, read, run_rule
 
-from wikilint.finding import Applicability
-from wikilint.fixes import apply_fixes
-from wikilint.rules.ref_before_punctuation import RefBeforePunctuation
+from wikilint.linter.finding import Applicability
+from wikilint.linter.fixes import apply_fixes
+from wikilint.rules.references.ref_before_punctuation import RefBeforePunctuation
 
 
 def test_marker_runs_before_punctuation_are_reported_and_moved() -> None:

@@ -1,6 +1,6 @@
 from helpers import fixture_articles, positions, read, run_rule
 
-from wikilint.rules.ref_duplicate_content import DuplicateRefContent
+from wikilint.rules.references.duplicate_ref_content import DuplicateRefContent
 
 
 def test_later_copies_are_reported_with_the_first() -> None:

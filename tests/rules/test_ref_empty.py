@@ -1,6 +1,6 @@
 from helpers import fixture_articles, positions, read, run_rule
 
-from wikilint.rules.ref_empty import EmptyRef
+from wikilint.rules.references.empty_ref import EmptyRef
 
 
 def test_refs_without_content_or_name() -> None:

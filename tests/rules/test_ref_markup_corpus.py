@@ -2,16 +2,16 @@
 
 from helpers import CORPUS, needs_corpus, pinned_corpus_articles, read
 
-from wikilint.article import Article
-from wikilint.fixes import apply_fixes
-from wikilint.rules.markup_unclosed_comment import UnclosedComment
-from wikilint.rules.markup_unclosed_link import UnclosedLink
-from wikilint.rules.markup_unclosed_ref import UnclosedRef
-from wikilint.rules.markup_unclosed_table import UnclosedTable
-from wikilint.rules.markup_unclosed_tag import UnclosedTag
-from wikilint.rules.markup_unclosed_template import UnclosedTemplate
-from wikilint.rules.ref_before_punctuation import RefBeforePunctuation
-from wikilint.rules.ref_space_before import SpaceBeforeRef
+from wikilint.document.article import Article
+from wikilint.linter.fixes import apply_fixes
+from wikilint.rules.markup.unclosed_comment import UnclosedComment
+from wikilint.rules.markup.unclosed_link import UnclosedLink
+from wikilint.rules.markup.unclosed_ref import UnclosedRef
+from wikilint.rules.markup.unclosed_table import UnclosedTable
+from wikilint.rules.markup.unclosed_tag import UnclosedTag
+from wikilint.rules.markup.unclosed_template import UnclosedTemplate
+from wikilint.rules.references.ref_before_punctuation import RefBeforePunctuation
+from wikilint.rules.references.space_before_ref import SpaceBeforeRef
 
 UNCLOSED = (
     UnclosedRef,

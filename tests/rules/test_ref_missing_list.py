@@ -1,9 +1,9 @@
 from helpers import SEED, fixture_articles, positions, read, run_rule
 
-from wikilint.article import Article
-from wikilint.finding import Applicability
-from wikilint.fixes import apply_fixes
-from wikilint.rules.ref_missing_list import MissingReferencesList
+from wikilint.document.article import Article
+from wikilint.linter.finding import Applicability
+from wikilint.linter.fixes import apply_fixes
+from wikilint.rules.references.missing_references_list import MissingReferencesList
 
 REF = "Paris is the capital of France.<ref>Atlas, p. 4.</ref>\n"
 

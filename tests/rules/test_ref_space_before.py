@@ -1,8 +1,8 @@
 from helpers import fixture_articles, positions, read, run_rule
 
-from wikilint.finding import Applicability
-from wikilint.fixes import apply_fixes
-from wikilint.rules.ref_space_before import SpaceBeforeRef
+from wikilint.linter.finding import Applicability
+from wikilint.linter.fixes import apply_fixes
+from wikilint.rules.references.space_before_ref import SpaceBeforeRef
 
 
 def test_spaces_before_refs_and_ref_templates() -> None:

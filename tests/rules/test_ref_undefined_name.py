@@ -1,6 +1,6 @@
 from helpers import fixture_articles, positions, read, run_rule
 
-from wikilint.rules.ref_undefined_name import UndefinedNamedRef
+from wikilint.rules.references.undefined_named_ref import UndefinedNamedRef
 
 
 def test_reuse_without_definition_is_reported_once_with_the_others_related() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from helpers import fixture_articles, positions, read, run_rule
 
-from wikilint.rules.typo_double_hyphen import DoubleHyphenDash
-from wikilint.rules.typo_doubled_space import DoubledSpace
-from wikilint.rules.typo_space_before_punctuation import SpaceBeforePunctuation
+from wikilint.rules.typography.double_hyphen_dash import DoubleHyphenDash
+from wikilint.rules.typography.doubled_space import DoubledSpace
+from wikilint.rules.typography.space_before_punctuation import SpaceBeforePunctuation
 
 INTL = fixture_articles("intl/**/*.wiki")
 

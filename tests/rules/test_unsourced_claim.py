@@ -1,10 +1,10 @@
 import pytest
 from helpers import FIXTURES, SEED, fixture_articles, positions, read, run_rule
 
-from wikilint.article import Article
-from wikilint.engine import lint
-from wikilint.rule import Range, option_ranges
-from wikilint.rules.unsourced_claim import UnsourcedClaim, find_cues
+from wikilint.document.article import Article
+from wikilint.linter.engine import lint
+from wikilint.linter.rule import Range, option_ranges
+from wikilint.rules.content.unsourced_claim import UnsourcedClaim, find_cues
 
 BODY = "==History==\n"
 FIGURES = (

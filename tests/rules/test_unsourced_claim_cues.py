@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from helpers import SEED, corpus_articles, fixture_articles, parsed
 
-from wikilint.rules.unsourced_claim import _WORD, CUES
+from wikilint.rules.content.unsourced_claim import _WORD, CUES
 
 SOURCES = [SEED, *fixture_articles("en/*.wiki"), *corpus_articles("en/*.wiki")]
 

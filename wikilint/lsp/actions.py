@@ -14,7 +14,7 @@ from lsprotocol.types import (
     WorkspaceEdit,
 )
 
-from wikilint.finding import Applicability, Edit, Finding
+from wikilint.linter.finding import Applicability, Edit, Finding
 from wikilint.lsp.diagnostics import to_diagnostic
 from wikilint.lsp.ruledocs import ENGINE_CODES
 from wikilint.lsp.state import Linted

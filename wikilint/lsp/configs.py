@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from wikilint.config import find_config_file, load_config
-from wikilint.settings import Resolver, Settings
+from wikilint.config.files import find_config_file, load_config
+from wikilint.config.settings import Resolver, Settings
 
 #: What identifies one content of a configuration file: modification time, size, inode.
 Stamp = tuple[int, int, int] | None

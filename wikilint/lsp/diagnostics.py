@@ -12,7 +12,7 @@ from lsprotocol.types import (
     Range,
 )
 
-from wikilint.finding import Finding, Severity
+from wikilint.linter.finding import Finding, Severity
 from wikilint.lsp.positions import PositionEncoder
 from wikilint.lsp.ruledocs import CodeDocs
 

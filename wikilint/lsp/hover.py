@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from lsprotocol.types import Hover, MarkupContent, MarkupKind
 
-from wikilint.finding import Finding
+from wikilint.linter.finding import Finding
 from wikilint.lsp.state import Linted
 
 

@@ -2,7 +2,7 @@
 
 Findings count code points; an LSP ``character`` counts UTF-16 code units unless the
 client offered UTF-8 bytes or UTF-32 code points. Lines end at ``\\n``, ``\\r\\n`` or a
-lone ``\\r``, as in LSP and :class:`~wikilint.lines.LineIndex`.
+lone ``\\r``, as in LSP and :class:`~wikilint.document.lines.LineIndex`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from lsprotocol.types import Position, PositionEncodingKind, Range
 
-from wikilint.lines import LineIndex
+from wikilint.document.lines import LineIndex
 
 _UTF16 = PositionEncodingKind.Utf16
 #: Bytes per code unit of each encoding, and its Python codec.

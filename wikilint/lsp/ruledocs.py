@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wikilint.budget import TIMEOUT_CODE
-from wikilint.engine import INTERNAL_ERROR_CODE
-from wikilint.finding import Finding
+from wikilint.batch.guard import TIMEOUT_CODE
+from wikilint.linter.engine import INTERNAL_ERROR_CODE
+from wikilint.linter.finding import Finding
+from wikilint.linter.registry import Registry
+from wikilint.output.rules_reference import rule_section
 from wikilint.output.sarif import HOME, help_uri
-from wikilint.reference import rule_section
-from wikilint.registry import Registry
 
 ENGINE_CODES = frozenset({INTERNAL_ERROR_CODE, TIMEOUT_CODE})
 ENGINE_DOCS = f"{HOME}/blob/main/docs/rules.md#findings-of-the-engine-itself"

@@ -23,9 +23,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from wikilint import __version__
-from wikilint.article import Article
-from wikilint.config import CONFIG_NAMES
-from wikilint.engine import internal_error
+from wikilint.config.files import CONFIG_NAMES
+from wikilint.config.settings import Resolver
+from wikilint.document.article import Article
+from wikilint.inputs.files import STDIN
+from wikilint.linter.engine import internal_error
 from wikilint.lsp import worker
 from wikilint.lsp.actions import (
     FIX_ALL_KIND,
@@ -42,8 +44,6 @@ from wikilint.lsp.hover import hover
 from wikilint.lsp.positions import PositionEncoder
 from wikilint.lsp.ruledocs import code_docs
 from wikilint.lsp.state import Linted, Snapshot
-from wikilint.settings import Resolver
-from wikilint.sources import STDIN
 
 #: Seconds without an edit before a changed document is linted again.
 DEBOUNCE = 0.3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wikilint.finding import Finding
+from wikilint.linter.finding import Finding
 from wikilint.lsp.positions import PositionEncoder
 from wikilint.lsp.worker import LintReport
 

@@ -2,8 +2,8 @@
 
 The server has threads (pygls reads its input in one), and the time budget forks a child
 for each lint and each fix, which is safe only in a process without threads. So the
-server hands each document to this worker, where :func:`~wikilint.budget.lint_guarded`
-and :func:`~wikilint.budget.fix_guarded` run just as for ``wikilint check FILE``.
+server hands each document to this worker, where :func:`~wikilint.batch.guard.lint_guarded`
+and :func:`~wikilint.batch.guard.fix_guarded` run just as for ``wikilint check FILE``.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wikilint.article import Article
-from wikilint.budget import fix_guarded, lint_guarded
-from wikilint.config import Config, ConfigError
-from wikilint.engine import internal_error
-from wikilint.finding import Finding
+from wikilint.batch.guard import fix_guarded, lint_guarded
+from wikilint.config.files import Config, ConfigError
+from wikilint.config.settings import Resolver, Settings
+from wikilint.document.article import Article
+from wikilint.linter.engine import internal_error
+from wikilint.linter.finding import Finding
 from wikilint.lsp.configs import ConfigTracker
 from wikilint.lsp.ruledocs import CodeDocs, code_docs
-from wikilint.settings import Resolver, Settings
 
 
 @dataclass(frozen=True)

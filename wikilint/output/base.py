@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from wikilint.results import FileResult, Summary
-from wikilint.rule import Rule
+from wikilint.linter.results import FileResult, Summary
+from wikilint.linter.rule import Rule
 
 
 class Formatter:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wikilint.finding import Finding
+from wikilint.linter.finding import Finding
+from wikilint.linter.results import FileResult, Summary
 from wikilint.output.base import Formatter
-from wikilint.results import FileResult, Summary
 
 
 def headline(finding: Finding, path: str) -> str:

@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from wikilint.finding import Location, Severity
-from wikilint.lines import LineIndex
+from wikilint.document.lines import LineIndex
+from wikilint.linter.finding import Location, Severity
+from wikilint.linter.results import FileResult, Summary
 from wikilint.output.base import Formatter
-from wikilint.results import FileResult, Summary
 
 SEVERITY_STYLES = {
     Severity.ERROR: "bold red",

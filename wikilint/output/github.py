@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wikilint.finding import Severity
+from wikilint.linter.finding import Severity
+from wikilint.linter.results import FileResult
 from wikilint.output.base import Formatter
-from wikilint.results import FileResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

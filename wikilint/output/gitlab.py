@@ -7,9 +7,9 @@ import json
 from collections import Counter
 from typing import Any
 
-from wikilint.finding import Severity
+from wikilint.linter.finding import Severity
+from wikilint.linter.results import FileResult, Summary
 from wikilint.output.base import Formatter
-from wikilint.results import FileResult, Summary
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wikilint.finding import Finding, Fix, Location
+from wikilint.linter.finding import Finding, Fix, Location
+from wikilint.linter.results import FileResult, Summary
 from wikilint.output.base import Formatter
-from wikilint.results import FileResult, Summary
 
 
 def location_fields(location: Location) -> dict[str, int]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
+from wikilint.linter.results import FileResult
 from wikilint.output.base import Formatter
 from wikilint.output.json import finding_object
-from wikilint.results import FileResult
 
 
 class JsonLinesFormatter(Formatter):

@@ -12,10 +12,10 @@ from pathlib import PurePath
 from typing import Any
 from xml.etree import ElementTree
 
-from wikilint.engine import is_engine_error
+from wikilint.inputs.files import STDIN
+from wikilint.linter.engine import is_engine_error
+from wikilint.linter.results import FileResult, Summary
 from wikilint.output.base import Formatter
-from wikilint.results import FileResult, Summary
-from wikilint.sources import STDIN
 
 #: The package every class name starts with: articles in the current folder are not
 #: left in Jenkins' "(root)" package.

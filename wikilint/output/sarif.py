@@ -7,11 +7,11 @@ from typing import Any
 from urllib.parse import quote
 
 from wikilint import __version__
-from wikilint.finding import Finding, Location, Severity
+from wikilint.linter.finding import Finding, Location, Severity
+from wikilint.linter.registry import discover
+from wikilint.linter.results import FileResult, Summary
+from wikilint.linter.rule import Rule
 from wikilint.output.base import Formatter
-from wikilint.registry import discover
-from wikilint.results import FileResult, Summary
-from wikilint.rule import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 HOME = "https://github.com/wikilint/wikilint"

@@ -11,9 +11,9 @@ import json
 from collections import Counter
 from typing import Any
 
-from wikilint.finding import Applicability
+from wikilint.linter.finding import Applicability
+from wikilint.linter.results import FileResult, Summary
 from wikilint.output.base import Formatter
-from wikilint.results import FileResult, Summary
 
 
 class StatisticsFormatter(Formatter):

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from wikilint.article import Article, Paragraph
-from wikilint.citations import cited_sentences
+from wikilint.analysis.citations import cited_sentences
+from wikilint.document.article import Article, Paragraph
 from wikilint.packs import patterns
 from wikilint.packs.schema import RuleSpec
 

@@ -12,19 +12,17 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import chain, islice
 from string import Formatter
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from wikilint.article import Article, Paragraph
-from wikilint.finding import Applicability, Edit, Finding, Fix
+from wikilint.analysis.quotations import italic_spans, link_spans, quoted_spans
+from wikilint.document.article import Article, Paragraph
+from wikilint.document.sentences import WORD
+from wikilint.document.spans import Span, merge, overlaps
+from wikilint.linter.finding import Applicability, Edit, Finding, Fix
+from wikilint.linter.rule import Rule
 from wikilint.packs import patterns, wordlists
 from wikilint.packs.context import Context
-from wikilint.packs.quotes import italic_spans, link_spans, quoted_spans
 from wikilint.packs.schema import RuleSpec
-from wikilint.spans import Span, merge, overlaps
-from wikilint.text import WORD
-
-if TYPE_CHECKING:
-    from wikilint.packs.rule import PackRule
 
 Finder = Callable[[str], Iterable[Span]]
 
@@ -50,7 +48,7 @@ class Kind:
         self.exceptions = self._exceptions(spec)
         self.context = Context(spec)
 
-    def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
+    def check(self, rule: Rule, article: Article) -> Iterator[Finding]:
         raise NotImplementedError
 
     def _check_placeholders(self, spec: RuleSpec) -> None:
@@ -133,7 +131,7 @@ class Existence(Kind):
             raise spec.error("an existence entry needs 'tokens' or 'patterns'")
         self.pattern = self._compile([*map(patterns.literal, tokens), *raw])
 
-    def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
+    def check(self, rule: Rule, article: Article) -> Iterator[Finding]:
         find = partial(patterns.finditer, self.pattern)
         for paragraph, start, end in self.matches(article, find):
             source_start, source_end = paragraph.prose.span(start, end)
@@ -196,7 +194,7 @@ class Substitution(Kind):
         if self.phrases is not None:
             yield from patterns.finditer(self.phrases, text)
 
-    def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
+    def check(self, rule: Rule, article: Article) -> Iterator[Finding]:
         for paragraph, start, end in self.matches(article, self._find):
             found = paragraph.prose.text[start:end]
             correction = self.table[self._key(found)]
@@ -235,7 +233,7 @@ class Occurrence(Kind):
         patterns.compile_pattern(token, ignorecase=spec.ignorecase, where=spec.where)
         self.pattern = self._compile([token])
 
-    def check(self, rule: PackRule, article: Article) -> Iterator[Finding]:
+    def check(self, rule: Rule, article: Article) -> Iterator[Finding]:
         found = list(self.matches(article, partial(patterns.finditer, self.pattern)))
         for scope, hits in self._group(article, found):
             if self.max >= 0 and len(hits) > self.max:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from wikilint.packs.rule import PackRule, make_rule
 from wikilint.packs.schema import PackError, parse_pack
@@ -27,9 +28,22 @@ _loaded: dict[Path, dict[str, type[PackRule]]] = {}
 
 def load_pack(path: Path) -> list[type[PackRule]]:
     """The rules of one pack file."""
-    rules = [make_rule(spec) for spec in parse_pack(path)]
+    rules = [make_rule(spec, LoadedPackRule) for spec in parse_pack(path)]
     _loaded[path.resolve()] = {rule.code: rule for rule in rules}
     return rules
+
+
+class LoadedPackRule(PackRule):
+    """A pack rule made by the loader: pickled as its pack file and code (its options and
+    severity as state), so that worker processes rebuild the class from the pack file."""
+
+    def __reduce__(self) -> tuple[Callable[..., PackRule], tuple[Path, str], dict[str, Any]]:
+        return _unpickle, (self.pack, self.code), self.__dict__
+
+
+def _unpickle(pack: Path, code: str) -> PackRule:
+    rule = loaded_rule(pack, code)
+    return rule.__new__(rule)
 
 
 def loaded_rule(pack: Path, code: str) -> type[PackRule]:

@@ -1,18 +1,18 @@
-"""Pack entries become :class:`~wikilint.rule.Rule` subclasses, so the registry, the
+"""Pack entries become :class:`~wikilint.linter.rule.Rule` subclasses, so the registry, the
 engine and the configuration treat them like any other rule."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from wikilint.article import Article
-from wikilint.finding import Finding
+from wikilint.document.article import Article
+from wikilint.linter.finding import Finding
+from wikilint.linter.rule import Rule, RuleDocs
 from wikilint.packs import wordlists
 from wikilint.packs.kinds import KINDS, Kind
 from wikilint.packs.schema import RuleSpec
-from wikilint.rule import Rule, RuleDocs
 
 
 class PackRule(Rule):
@@ -38,21 +38,9 @@ class PackRule(Rule):
         except wordlists.WordListError:  # gone since the pack was loaded
             return (cls.pack,)
 
-    def __reduce__(self) -> tuple[Callable[..., PackRule], tuple[Path, str], dict[str, Any]]:
-        """Pickled as its pack file and code (its options and severity as state): worker
-        processes rebuild the class from the pack file."""
-        return _unpickle, (self.pack, self.code), self.__dict__
 
-
-def _unpickle(pack: Path, code: str) -> PackRule:
-    from wikilint.packs.loader import loaded_rule  # the loader makes rules of this module
-
-    rule = loaded_rule(pack, code)
-    return rule.__new__(rule)
-
-
-def make_rule(spec: RuleSpec) -> type[PackRule]:
-    """The rule class of one validated entry, its patterns compiled."""
+def make_rule(spec: RuleSpec, base: type[PackRule] = PackRule) -> type[PackRule]:
+    """The rule class (a subclass of *base*) of one validated entry, its patterns compiled."""
     kind = KINDS.get(spec.kind)
     if kind is None:
         raise spec.error(f"unknown kind {spec.kind!r} (one of {', '.join(KINDS)})")
@@ -63,7 +51,7 @@ def make_rule(spec: RuleSpec) -> type[PackRule]:
     matcher = kind(spec)
     return type(
         class_name,
-        (PackRule,),
+        (base,),
         {
             "__module__": __name__,
             "__qualname__": class_name,

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wikilint.finding import Severity
-from wikilint.language import KNOWN_LANGUAGES
-from wikilint.tomlfile import TomlFileError, read_toml
+from wikilint.document.language import KNOWN_LANGUAGES
+from wikilint.inputs.tomlfile import TomlFileError, read_toml
+from wikilint.linter.finding import Severity
 
 T = TypeVar("T")
 

@@ -14,7 +14,7 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from wikilint.text import WORD
+from wikilint.document.sentences import WORD
 
 CODESPELL_PREFIX = "codespell:"
 #: Larger word lists are refused: codespell's dictionary, the largest in use, has 1.5 MB.

@@ -1,0 +1,432 @@
+"""The result cache of ``check``, like ruff's: a re-run skips parsing and the rules for
+every file whose text and settings have not changed.
+
+One entry per file and settings, ``<cache dir>/<version>/<digest>.json``, repeats what it
+was made for (the settings digest, the path, the digest of the text) and holds the findings
+as compact JSON. An entry is untrusted input: one that cannot be read or parsed, was made
+for anything else or names a position outside the text is a miss, and the file is linted
+and the entry rewritten. Entries are written to a temporary file and renamed into place,
+so a concurrent run reads the old entry or the new one, never part of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import click
+import mwparserfromhell
+
+from wikilint import __version__
+from wikilint.batch.process import Outcome
+from wikilint.config.files import Config, load_config
+from wikilint.config.settings import Settings
+from wikilint.document.lines import LineIndex
+from wikilint.inputs.files import STDIN, InputError, read_source
+from wikilint.linter.engine_findings import ENGINE_FINDINGS
+from wikilint.linter.finding import Applicability, Edit, Finding, Fix, Location, Related, Severity
+from wikilint.linter.fixes import allowed
+from wikilint.linter.results import FileResult
+from wikilint.linter.rule import Rule
+
+CACHE_FOLDER = ".wikilint_cache"
+CACHE_DIR_ENV = "WIKILINT_CACHE_DIR"
+#: Larger entries are neither written nor read: a foreign one costs bounded work.
+MAX_ENTRY_BYTES = 16 * 2**20
+#: Code points of cached texts held from the look-up to their turn to be reported; a hit
+#: beyond them is looked up again then, so memory stays bounded on any number of files.
+MAX_HELD_TEXT = 64 * 2**20
+#: A crash or a timeout says nothing lasting about the text: such results are not kept.
+_UNCACHED_CODES = frozenset(rule.code for rule in ENGINE_FINDINGS)
+_MARKERS = {
+    ".gitignore": "# Created by wikilint.\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by wikilint.\n",
+}
+
+Files = list[tuple[str, Settings]]
+Compute = Callable[[Files], Iterable[tuple[str, Settings, Outcome]]]
+
+
+def cache_folder(config: Config) -> Path:
+    """``WIKILINT_CACHE_DIR``, else the configuration's ``cache-dir``, else
+    ``.wikilint_cache`` in the project root (the configuration file's folder, else the
+    current one)."""
+    from_env = os.environ.get(CACHE_DIR_ENV)
+    if from_env:
+        return Path(from_env)
+    return config.cache_dir or config.root / CACHE_FOLDER
+
+
+class CacheError(Exception):
+    """The cache cannot be removed; the message is one line naming the folder."""
+
+
+def clean_cache(config_file: Path | None) -> Path | None:
+    """Remove the cache folder of the project of *config_file* (``None``: the current
+    folder's); return it, or ``None`` when there is none. A folder that wikilint did not
+    make (a mistaken ``cache-dir``) is refused, not removed."""
+    folder = cache_folder(load_config(config_file) if config_file is not None else Config())
+    if not folder.exists():
+        return None
+    try:
+        tag = (folder / "CACHEDIR.TAG").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        tag = ""
+    if tag != _MARKERS["CACHEDIR.TAG"] or folder.is_symlink():
+        raise CacheError(f"{folder} is not a cache folder that wikilint made; not removed")
+    try:
+        shutil.rmtree(folder)
+    except OSError as error:
+        raise CacheError(f"cannot remove {folder} ({error.strerror or error})") from None
+    return folder
+
+
+@dataclasses.dataclass(frozen=True)
+class _Key:
+    """What the entries of one rule list share."""
+
+    rules: list[Rule]  # held so that its id, the key of ResultCache._keys, stays unique
+    digest: str
+    folder: Path
+    names: dict[str, str]
+    """Rule name by code: an entry's findings must be of these rules."""
+
+
+class ResultCache:
+    """The look-ups and stores of one run. A fixing run takes only entries with nothing to
+    fix at its safety level: fixed text never comes from the cache."""
+
+    def __init__(self, fixing: bool = False, unsafe: bool = False) -> None:
+        self.fixing = fixing
+        self.unsafe = unsafe
+        self._keys: dict[int, _Key] = {}
+        self._unwritable: set[Path] = set()
+
+    def lookup(self, path: str, settings: Settings) -> Outcome | None:
+        """The cached outcome of *path*, or ``None``: a miss."""
+        if path == STDIN:
+            return None
+        try:
+            source = read_source(path)
+        except InputError:
+            return None  # reported when the file is linted
+        key = self._key(settings, settings.rules_for(path))
+        try:
+            findings = _read_entry(key, path, source.text)
+        except (OSError, ValueError, TypeError, RecursionError):
+            return None  # missing, unreadable, foreign or damaged: lint and rewrite it
+        if self.fixing and any(allowed(finding, self.unsafe) for finding in findings):
+            return None
+        result = FileResult(source.path, source.text, findings)
+        return Outcome(result, source.text, 0, source.bom, findings, source.encoding)
+
+    def store(self, path: str, settings: Settings, outcome: Outcome) -> None:
+        """Keep the findings of a file linted (not fixed) without error."""
+        result = outcome.result
+        if (
+            path == STDIN
+            or result.error is not None
+            or outcome.fixed
+            or any(finding.code in _UNCACHED_CODES for finding in result.findings)
+        ):
+            return
+        key = self._key(settings, settings.rules_for(path))
+        entry = _identity(key, path, result.source)
+        entry["findings"] = [_encoded(finding) for finding in result.findings]
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+        if len(data) <= MAX_ENTRY_BYTES:
+            self._write(_entry_file(key, path), data)
+
+    def _key(self, settings: Settings, rules: list[Rule]) -> _Key:
+        key = self._keys.get(id(rules))
+        if key is None:
+            folder = cache_folder(settings.config) / __version__
+            names = {rule.code: rule.name for rule in rules}
+            key = _Key(rules, settings_digest(settings.config, rules), folder, names)
+            self._keys[id(rules)] = key
+        return key
+
+    def _write(self, file: Path, data: bytes) -> None:
+        """Write an entry whole, or warn (once a run) that the cache cannot be written."""
+        root = file.parent.parent
+        if root in self._unwritable:
+            return
+        try:
+            if not file.parent.is_dir():
+                _make_folder(file.parent)
+            descriptor, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=file.parent)
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(data)
+                os.replace(temporary, file)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+        except OSError as error:
+            if not self._unwritable:
+                why = error.strerror or error
+                click.echo(
+                    f"wikilint: warning: cannot write the cache in {root} ({why}); "
+                    "results are not cached",
+                    err=True,
+                )
+            self._unwritable.add(root)
+
+
+def _make_folder(folder: Path) -> None:
+    """The version *folder* inside a cache folder that has its ``.gitignore`` and tag."""
+    root = folder.parent
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in _MARKERS.items():
+        if not (root / name).exists():
+            (root / name).write_text(content, encoding="utf-8")
+    folder.mkdir(exist_ok=True)
+
+
+def cached_outcomes(
+    files: Files, results: ResultCache, compute: Compute, ordered: bool = True
+) -> Iterator[tuple[str, Settings, Outcome]]:
+    """Each file's outcome: from the cache where it holds one, else from *compute*, which
+    is given the misses only (a run over unchanged files starts no worker processes);
+    computed outcomes are stored. In input order when *ordered*, else the hits first."""
+    hits: list[Outcome | None] = []
+    held = 0
+    for path, settings in files:
+        hit = results.lookup(path, settings)
+        if hit is not None:
+            held += len(hit.result.source)
+            hit = hit if held <= MAX_HELD_TEXT else _LATER
+        hits.append(hit)
+    misses = [item for item, hit in zip(files, hits, strict=True) if hit is None]
+    computed = iter(compute(misses) if misses else ())
+
+    def stored(item: tuple[str, Settings, Outcome]) -> tuple[str, Settings, Outcome]:
+        results.store(*item)
+        return item
+
+    def recalled(path: str, settings: Settings, hit: Outcome) -> tuple[str, Settings, Outcome]:
+        if hit is _LATER:
+            again = results.lookup(path, settings)
+            if again is None:  # changed since: lint it now
+                return stored(next(iter(compute([(path, settings)]))))
+            hit = again
+        return path, settings, hit
+
+    for (path, settings), hit in zip(files, hits, strict=True):
+        if hit is not None:
+            yield recalled(path, settings, hit)
+        elif ordered:
+            yield stored(next(computed))
+    yield from map(stored, computed)
+
+
+#: Marks a hit whose text was not held: it is looked up again in its turn.
+_LATER = Outcome(FileResult(""))
+
+
+def _entry_file(key: _Key, path: str) -> Path:
+    name = hashlib.sha256(f"{key.digest}\0{os.path.abspath(path)}".encode()).hexdigest()
+    return key.folder / f"{name}.json"
+
+
+def _identity(key: _Key, path: str, text: str) -> dict[str, Any]:
+    """What an entry must have been made for to be used."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return {"settings": key.digest, "path": os.path.abspath(path), "text": digest}
+
+
+def _read_entry(key: _Key, path: str, text: str) -> tuple[Finding, ...]:
+    """The findings of a matching entry; :class:`ValueError` for any other."""
+    descriptor = os.open(_entry_file(key, path), os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ValueError("not a regular file")  # a FIFO would block the run
+        data = handle.read(MAX_ENTRY_BYTES + 1)
+    if len(data) > MAX_ENTRY_BYTES:
+        raise ValueError("entry too large")
+    entry = json.loads(data)
+    if not isinstance(entry, dict):
+        raise ValueError("not an entry")
+    if any(entry.get(name) != value for name, value in _identity(key, path, text).items()):
+        raise ValueError("made for another text or other settings")
+    findings = _Decoder(text, key.names, path).findings(entry.get("findings"))
+    return tuple(findings)
+
+
+def _encoded(finding: Finding) -> list[Any]:
+    """A finding as a JSON list; lines and columns are left out (recomputed on reading)."""
+    location, fix = finding.location, finding.fix
+    related = [[item.location.offset, item.location.end_offset, item.message] for item in
+               finding.related]  # fmt: skip
+    return [
+        finding.code,
+        finding.rule,
+        finding.severity.value,
+        finding.message,
+        location.offset,
+        location.end_offset,
+        related,
+        None
+        if fix is None
+        else [
+            fix.applicability.value,
+            fix.description,
+            [[edit.start, edit.end, edit.replacement] for edit in fix.edits],
+        ],
+    ]
+
+
+class _Decoder:
+    """Findings back from :func:`_encoded` lists, checked against the text and the rules."""
+
+    def __init__(self, text: str, names: Mapping[str, str], path: str) -> None:
+        self.text = text
+        self.lines = LineIndex(text)
+        self.names = names
+        self.path = path
+
+    def findings(self, raw: Any) -> list[Finding]:
+        return [self.finding(item) for item in _list(raw)]
+
+    def finding(self, raw: Any) -> Finding:
+        code, rule, severity, message, start, end, related, fix = _list(raw, 8)
+        if self.names.get(code) != rule:
+            raise ValueError(f"not a finding of the rules in force: {code!r}")
+        return Finding(
+            code=code,
+            rule=rule,
+            severity=Severity(severity),
+            message=_string(message),
+            location=self.location(start, end),
+            related=tuple(self.related(item) for item in _list(related)),
+            fix=None if fix is None else self.fix(fix),
+            path=self.path,
+        )
+
+    def related(self, raw: Any) -> Related:
+        start, end, message = _list(raw, 3)
+        return Related(self.location(start, end), _string(message))
+
+    def fix(self, raw: Any) -> Fix:
+        applicability, description, edits = _list(raw, 3)
+        return Fix(
+            tuple(self.edit(edit) for edit in _list(edits)),
+            Applicability(applicability),
+            _string(description),
+        )
+
+    def edit(self, raw: Any) -> Edit:
+        start, end, replacement = _list(raw, 3)
+        self.span(start, end)
+        return Edit(start, end, _string(replacement))
+
+    def location(self, start: Any, end: Any) -> Location:
+        self.span(start, end)
+        return Location(start, end, *self.lines.position(start), *self.lines.position(end))
+
+    def span(self, start: Any, end: Any) -> None:
+        if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(self.text)):
+            raise ValueError(f"span {start!r}-{end!r} outside the text")
+
+
+def _list(value: Any, length: int | None = None) -> list[Any]:
+    if not isinstance(value, list) or (length is not None and len(value) != length):
+        raise ValueError("malformed entry")
+    return value
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("malformed entry")
+    return value
+
+
+def settings_digest(config: Config, rules: Sequence[Rule]) -> str:
+    """What the findings of a text depend on besides the text: wikilint and the parser (their
+    versions, and the files of the packages defining the rules), the language, the rules with
+    their severities and options, and the bytes of the files they read (pack files)."""
+    packages = frozenset({"wikilint", *(type(rule).__module__.partition(".")[0] for rule in rules)})
+    inputs = dict.fromkeys(file for rule in rules for file in rule.input_files())
+    described = {
+        "versions": [__version__, mwparserfromhell.__version__, _code_digest(packages)],
+        "language": config.language,
+        "rules": [
+            [rule.code, rule.name, rule.severity.value, _plain(rule.options)] for rule in rules
+        ],
+        "files": [[str(file), _file_digest(file)] for file in inputs],
+    }
+    encoded = json.dumps(described, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """*value* as JSON that is the same in every process (sets sorted, dataclasses as dicts)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return {field.name: _plain(getattr(value, field.name)) for field in fields}
+    if isinstance(value, Mapping):
+        return {str(name): _plain(item) for name, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_plain(item) for item in value), key=repr)
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return repr(value)
+
+
+@cache
+def _code_digest(packages: frozenset[str]) -> str:
+    """The size and modification time of each file of *packages* (top-level modules): an
+    edited rule or a reinstalled wikilint makes the earlier entries misses."""
+    digest = hashlib.sha256()
+    for name in sorted(packages):
+        module = sys.modules.get(name)
+        location = getattr(module, "__file__", None)
+        digest.update(f"{name}\0{location}\n".encode())
+        if location is None:
+            continue
+        for file in sorted(_module_files(Path(location), hasattr(module, "__path__"))):
+            with contextlib.suppress(OSError):
+                status = file.stat()
+                digest.update(f"{file}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _module_files(location: Path, package: bool) -> Iterator[Path]:
+    if not package:
+        yield location
+        return
+    for folder, subfolders, names in os.walk(location.parent):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        yield from (Path(folder, name) for name in names)
+
+
+def _file_digest(file: Path) -> str:
+    try:
+        status = file.stat()
+    except OSError as error:
+        return f"unreadable: {error}"
+    return _bytes_digest(file, status.st_size, status.st_mtime_ns)
+
+
+@cache
+def _bytes_digest(file: Path, size: int, modified: int) -> str:
+    """The digest of a file's bytes, once per version of it and process."""
+    try:
+        return hashlib.sha256(file.read_bytes()).hexdigest()
+    except OSError as error:
+        return f"unreadable: {error}"

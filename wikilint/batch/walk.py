@@ -1,0 +1,210 @@
+"""Which files ``check`` reads: the paths named, and safe walks of the folders named.
+
+Like ruff's, a walk never enters hidden or vendored folders, honours ``.gitignore`` files
+and the configuration's ``exclude``, and yields only the files ``include`` names. Paths
+named on the command line are read as given unless ``force-exclude`` is on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
+
+from wikilint.config.files import CONFIG_NAMES
+from wikilint.config.settings import Settings
+from wikilint.inputs.files import STDIN
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+#: Folders a walk never enters, besides hidden ones (a name starting with a dot).
+SKIPPED_FOLDERS = frozenset(
+    {".git", ".venv", "venv", "node_modules", "__pycache__", "build", "dist", "site-packages"}
+)
+GITIGNORE = ".gitignore"
+#: Every path is matched against each ``.gitignore`` above it: this bounds that work.
+MAX_NESTED_GITIGNORES = 64
+
+
+class WalkError(Exception):
+    """A folder that cannot be walked; the message is one line naming it."""
+
+
+SettingsFor = Callable[[str], Settings]
+
+
+def is_skipped_folder(name: str) -> bool:
+    """Hidden and vendored folders: version control, environments, dependencies, builds."""
+    return name.startswith(".") or name in SKIPPED_FOLDERS
+
+
+@dataclass(frozen=True, slots=True)
+class _Ignore:
+    """The patterns of one ``.gitignore`` file, which match paths relative to its folder."""
+
+    spec: GitIgnoreSpec
+    #: Characters a path below the folder drops to be relative to it (the folder and a slash).
+    prefix: int
+
+    @classmethod
+    def read(cls, folder: Path) -> _Ignore | None:
+        try:
+            lines = (folder / GITIGNORE).read_text(encoding="utf-8", errors="replace")
+        except OSError:  # absent, a folder, or unreadable: nothing is ignored by it
+            return None
+        from pathspec import GitIgnoreSpec
+
+        prefix = len(folder.as_posix().rstrip("/")) + 1
+        return cls(GitIgnoreSpec.from_lines(lines.splitlines()), prefix)
+
+
+def _ignored(ignores: tuple[_Ignore, ...], path: Path, is_folder: bool) -> bool:
+    """Git's verdict: the deepest ``.gitignore`` with a matching pattern decides."""
+    posix = path.as_posix() + "/" * is_folder
+    for ignore in reversed(ignores):
+        include = ignore.spec.check_file(posix[ignore.prefix :]).include
+        if include is not None:
+            return include
+    return False
+
+
+def _ignores_above(folder: Path) -> tuple[_Ignore, ...]:
+    """The ``.gitignore`` files from the repository root (holding ``.git``) down to the
+    parent of *folder*; none when *folder* is in no repository or is its root."""
+    above = folder.parents
+    for depth, candidate in enumerate((folder, *above)):
+        if (candidate / ".git").exists():
+            chain = reversed(above[:depth])
+            return tuple(ignore for parent in chain if (ignore := _Ignore.read(parent)))
+    return ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Folder:
+    """A folder to walk: as named (for the paths yielded), resolved (for .gitignore), and
+    the settings in force in it (a file's are its folder's)."""
+
+    path: str
+    absolute: Path
+    ignores: tuple[_Ignore, ...]
+    settings: Settings
+
+
+def _walk(root: _Folder, settings_for: SettingsFor) -> Iterator[str]:
+    """The wanted files below *root* in path order, depth first with a stack, not recursion
+    (however deep the tree)."""
+    stack = [_entries(root, settings_for)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child, _Folder):
+            stack.append(_entries(child, settings_for))
+        else:
+            yield child
+
+
+def _entries(folder: _Folder, settings_for: SettingsFor) -> Iterator[str | _Folder]:
+    """The wanted files and the folders to enter in *folder*, sorted by name."""
+    settings = folder.settings
+    ignores = folder.ignores if settings.respect_gitignore else ()
+    if settings.respect_gitignore and (ignore := _Ignore.read(folder.absolute)) is not None:
+        ignores = (*ignores, ignore)
+        if len(ignores) > MAX_NESTED_GITIGNORES:
+            raise WalkError(
+                f"{folder.path}: more than {MAX_NESTED_GITIGNORES} nested .gitignore files "
+                "(--no-respect-gitignore walks without them)"
+            )
+    try:
+        with os.scandir(folder.path) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
+        return  # an unreadable folder has no files to check; named files report errors
+    for entry in entries:
+        if entry.is_symlink():
+            continue  # never followed: a link may lead out of the tree or into a loop
+        path, absolute = str(Path(folder.path, entry.name)), folder.absolute / entry.name
+        if entry.is_dir():
+            if _enters(path, absolute, settings, ignores):
+                inner = _settings_in(path, absolute, settings, settings_for)
+                yield _Folder(path, absolute, ignores, inner)
+        elif entry.is_file() and _wants(path, absolute, settings, ignores):
+            yield path
+
+
+def _enters(path: str, absolute: Path, settings: Settings, ignores: tuple[_Ignore, ...]) -> bool:
+    """Whether a walk goes into a folder: not hidden, vendored, excluded nor ignored."""
+    return not (
+        is_skipped_folder(absolute.name)
+        or settings.is_excluded(path, absolute)
+        or _ignored(ignores, absolute, is_folder=True)
+    )
+
+
+def _wants(path: str, absolute: Path, settings: Settings, ignores: tuple[_Ignore, ...]) -> bool:
+    """Whether a walk yields a file: included, and neither excluded nor ignored."""
+    return (
+        settings.is_included(path, absolute)
+        and not settings.is_excluded(path, absolute)
+        and not _ignored(ignores, absolute, is_folder=False)
+    )
+
+
+def _settings_in(path: str, absolute: Path, outer: Settings, settings_for: SettingsFor) -> Settings:
+    """A subfolder's settings: its parent's unless it may hold a configuration file (asking
+    the resolver for every folder would search all the folders above each)."""
+    if any((absolute / name).exists() for name in CONFIG_NAMES):
+        return settings_for(str(Path(path, "_")))
+    return outer
+
+
+def _folders_of(path: str) -> list[PurePath]:
+    """The folders a named path goes through, from the working folder when it is below it."""
+    named = PurePath(path)
+    with contextlib.suppress(ValueError):
+        named = Path(path).relative_to(Path.cwd()) if named.is_absolute() else named
+    return [folder for folder in named.parents if folder.name not in ("", "..")]
+
+
+def _force_excluded(path: str, settings: Settings) -> bool:
+    """Whether a named path is one a walk would pass over (``force-exclude``)."""
+    folders = _folders_of(path)
+    if any(is_skipped_folder(folder.name) for folder in folders):
+        return True
+    if any(settings.is_excluded(str(named)) for named in (PurePath(path), *folders)):
+        return True
+    return not Path(path).is_dir() and not settings.is_included(path)
+
+
+def _settings_of(path: str, settings_for: SettingsFor) -> Settings:
+    return settings_for(str(Path(path, "_")) if Path(path).is_dir() else path)
+
+
+def expand_paths(paths: Sequence[str], settings_for: SettingsFor) -> Iterator[str]:
+    """Files named directly, and the wanted files below each named folder in path order."""
+    for path in paths:
+        if path == STDIN:
+            yield path
+            continue
+        settings = _settings_of(path, settings_for)
+        if settings.force_exclude and _force_excluded(path, settings):
+            continue
+        if Path(path).is_dir():
+            absolute = Path(path).resolve()
+            root = _Folder(path, absolute, _ignores_above(absolute), settings)
+            yield from _walk(root, settings_for)
+        else:
+            yield path
+
+
+def nothing_found(paths: Sequence[str], settings_for: SettingsFor) -> str:
+    """The warning for a run with no file to check, saying what a walk looks for."""
+    include = ", ".join(_settings_of(paths[0], settings_for).include)
+    return (
+        f"no wikitext files found under the given paths (folders yield {include} files; "
+        'name .txt files directly or add "*.txt" to extend-include in the configuration)'
+    )

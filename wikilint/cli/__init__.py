@@ -1,0 +1,1 @@
+"""The ``wikilint`` command line: commands, the ``check`` pipeline and its progress display."""

@@ -1,0 +1,310 @@
+"""One ``check`` run: resolve the inputs, lint or fix each, report as results arrive."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import itertools
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from wikilint.batch.baseline import BaselineRun, open_baseline
+from wikilint.batch.cache import ResultCache, cached_outcomes
+from wikilint.batch.live import LiveOptions, PageLinter, check_pages
+from wikilint.batch.pool import (
+    BatchOptions,
+    FileTask,
+    SettingsRules,
+    default_jobs,
+    lint_dump,
+    run_files,
+)
+from wikilint.batch.process import Outcome, process_path
+from wikilint.batch.walk import expand_paths, nothing_found
+from wikilint.cli.progress import RunProgress
+from wikilint.config.settings import Resolver, Settings
+from wikilint.inputs.dumps import DumpError, check_dump, is_dump
+from wikilint.inputs.files import STDIN
+from wikilint.inputs.wiki_api import Site, SiteError
+from wikilint.inputs.writer import FileChanged, WriteError, encode, write_fix
+from wikilint.linter.finding import Severity
+from wikilint.linter.results import FileResult, Summary
+from wikilint.output import make_formatter
+from wikilint.output.base import Formatter
+
+#: Without ``--jobs``, files go to worker processes from this many on: starting the
+#: workers takes 1-2.5 s and an article about 0.1 s, so fewer files are done sooner here.
+POOL_MIN_FILES = 64
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How ``check`` reports and whether it fixes."""
+
+    output_format: str | None = None
+    color: bool | None = None
+    statistics: bool = False
+    quiet: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    batch: BatchOptions = field(default_factory=BatchOptions)
+    output_file: Path | None = None
+    live: LiveOptions = field(default_factory=LiveOptions)
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    cache: bool = False
+    """Whether results come from and go to the result cache (``check`` without ``--no-cache``)."""
+
+
+def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
+    """Fixed standard input and diffs own stdout; the report then goes to stderr."""
+    if options.diff or (options.fix and STDIN in paths and stream is sys.stdout):
+        return sys.stderr
+    return stream
+
+
+def run_check(
+    resolver: Resolver, paths: tuple[str, ...], stream: TextIO, options: RunOptions
+) -> Summary:
+    report = _report_stream(stream, options, paths)
+    output_format = options.output_format
+    if output_format is None:
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            output_format = "github"
+        else:
+            output_format = "full" if report.isatty() else "concise"
+    formatter = make_formatter(output_format, report, options.color, options.statistics)
+    formatter.quiet = options.quiet or options.write_baseline is not None
+    screen = open_baseline(options.baseline, options.write_baseline, resolver)
+    fixing = options.fix or options.diff
+    summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing, preview=options.diff)
+    if options.live.requested:
+        with RunProgress.for_terminal(formatter.machine_readable) as progress:
+            reporter = _Reporter(formatter, summary, progress, stream, options, screen)
+            _check_site(resolver, paths, reporter)
+        _finish(formatter, summary, screen)
+        return summary
+    inputs = [(path, resolver.for_path(path)) for path in expand_paths(paths, resolver.for_path)]
+    if options.output_file is not None:
+        _refuse_to_report_over_an_input(options.output_file, [path for path, _ in inputs])
+    kinds = {path: _kind(path) for path, _ in inputs}
+    if fixing:
+        _refuse_fixing_dumps(kinds, "--diff" if options.diff else "--fix")
+    for settings in {id(settings): settings for _, settings in inputs}.values():
+        formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
+    if not inputs:
+        click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
+    cache = ResultCache(fixing, options.unsafe_fixes) if options.cache else None
+    with RunProgress.for_terminal(formatter.machine_readable) as progress:
+        reporter = _Reporter(formatter, summary, progress, stream, options, screen)
+        for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):
+            if kind == "dump":
+                for path, settings in group:
+                    _check_dump(path, resolver, settings, options.batch, reporter)
+                continue
+            files = list(group)
+            progress.begin(f"{len(files):,} file{'s' * (len(files) != 1)}", len(files))
+            compute = functools.partial(_outcomes, resolver=resolver, options=options)
+            outcomes = (
+                cached_outcomes(files, cache, compute, options.batch.ordered)
+                if cache
+                else compute(files)
+            )
+            for path, settings, outcome in outcomes:
+                reporter.report(outcome, path, settings)
+    _finish(formatter, summary, screen)
+    return summary
+
+
+def _finish(formatter: Formatter, summary: Summary, screen: BaselineRun | None) -> None:
+    if screen is not None:
+        screen.finish(summary)
+    formatter.finish(summary)
+
+
+@dataclass
+class _Reporter:
+    """Hands each result to the formatter, the summary and the progress bar."""
+
+    formatter: Formatter
+    summary: Summary
+    progress: RunProgress
+    stream: TextIO
+    options: RunOptions
+    screen: BaselineRun | None = None
+    """The baseline that leaves out known findings, or records them."""
+
+    def report(self, outcome: Outcome, path: str, settings: Settings) -> None:
+        result = outcome.result
+        prints = result.findings or result.error is not None or outcome.changed
+        with self.progress.aside() if prints else contextlib.nullcontext():
+            if outcome.changed:
+                result = self._deliver_fix(outcome, path)
+            if self.screen is not None:  # dump and wiki pages are keyed on their titles
+                page = path != result.path or self.options.live.requested
+                result = self.screen.screen(result, page)
+            result = _at_least(result, settings.min_severity)
+            if result.error is not None:
+                click.echo(f"wikilint: error: {result.error}", err=True)
+            self.summary.add(result, settings.fail_on)
+            self.formatter.file(result)
+        self.progress.advance(result)
+
+    def _deliver_fix(self, outcome: Outcome, path: str) -> FileResult:
+        """Print the diff, print fixed standard input, or write the file; return the
+        result to report, whose positions refer to the text the file now holds."""
+        if self.options.diff:
+            self.stream.writelines(
+                unified_diff(outcome.original, outcome.result.source, outcome.result.path)
+            )
+            self.summary.fixed += outcome.fixed
+            return outcome.as_read()
+        if path == STDIN:
+            self.stream.write(outcome.result.source)
+        else:
+            try:
+                write_fix(
+                    path,
+                    encode(outcome.original, outcome.bom, outcome.encoding),
+                    encode(outcome.result.source, outcome.bom, outcome.encoding),
+                )
+            except FileChanged as error:  # the findings are of a text no longer there
+                return FileResult(outcome.result.path, error=str(error))
+            except WriteError as error:
+                return outcome.as_read(str(error))
+        self.summary.fixed += outcome.fixed
+        return outcome.result
+
+
+def _at_least(result: FileResult, severity: Severity) -> FileResult:
+    """*result* without the findings below *severity* (``min-severity``): hidden findings
+    are neither shown, counted nor fail the run."""
+    if severity is Severity.INFO:
+        return result
+    kept = tuple(finding for finding in result.findings if finding.severity.rank >= severity.rank)
+    return dataclasses.replace(result, findings=kept)
+
+
+def _refuse_to_report_over_an_input(output_file: Path, paths: list[str]) -> None:
+    """The report must not replace a file being linted (or fixed)."""
+    try:
+        output = os.stat(output_file)
+    except OSError:
+        return  # a report file yet to be made is no input
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if path != STDIN and os.path.samestat(os.stat(path), output):
+                raise WriteError(f"--output-file {output_file} would replace the input {path}")
+
+
+def _kind(path: str) -> str:
+    """Dumps, standard input and files take different paths through the run."""
+    if path == STDIN:
+        return "stdin"
+    return "dump" if is_dump(path) else "file"
+
+
+def _refuse_fixing_dumps(kinds: dict[str, str], flag: str) -> None:
+    """Fixes are for wikitext files: stop before anything is written if a dump is among them."""
+    dump = next((path for path, kind in kinds.items() if kind == "dump"), None)
+    if dump is not None:
+        raise DumpError(f"{dump}: {flag} does not apply to XML dumps (they can only be linted)")
+
+
+def _outcomes(
+    files: list[tuple[str, Settings]], resolver: Resolver, options: RunOptions
+) -> Iterator[tuple[str, Settings, Outcome]]:
+    """Each file's outcome, in-process or, when it pays, in worker processes."""
+    batch = options.batch
+    fixing = options.fix or options.diff
+    jobs = _file_jobs(batch.jobs, files)
+    if jobs == 1:
+        for path, settings in files:
+            rules, language = settings.rules_for(path), settings.config.language
+            outcome = process_path(
+                path, rules, language, fixing, options.unsafe_fixes, batch.timeout
+            )
+            yield path, settings, outcome
+        return
+    recipes: dict[int, SettingsRules] = {}
+
+    def task(path: str, settings: Settings) -> FileTask:
+        # Workers rebuild rules from a recipe: one per distinct rule list, not per file.
+        recipe = recipes.setdefault(
+            id(settings.rules_for(path)),
+            SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path),
+        )
+        return FileTask(path, recipe, settings.config.language, fixing, options.unsafe_fixes)
+
+    by_path = dict(files)
+    tasks = (task(path, settings) for path, settings in files)
+    for outcome in run_files(tasks, jobs=jobs, ordered=batch.ordered, timeout=batch.timeout):
+        path = outcome.result.path
+        yield path, by_path[path], outcome
+
+
+def _file_jobs(jobs: int | None, files: list[tuple[str, Settings]]) -> int:
+    """Worker processes for *files*: 1 means in this process."""
+    if len(files) < 2 or files[0][0] == STDIN:
+        return 1
+    if jobs is None:
+        return default_jobs() if len(files) >= POOL_MIN_FILES else 1
+    return min(jobs, len(files))
+
+
+def _check_dump(
+    path: str, resolver: Resolver, settings: Settings, batch: BatchOptions, reporter: _Reporter
+) -> None:
+    """Lint every selected page of an XML dump; its pages are the results."""
+    recipe = SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path)
+    progress = reporter.progress
+    try:
+        check_dump(path)
+        progress.begin(Path(path).name, os.path.getsize(path), by_bytes=True)
+        for result in lint_dump(path, recipe, batch, progress.reached):
+            reporter.report(Outcome(result), path, settings)
+    except BrokenPipeError:
+        raise  # the reader of our output went away; not the dump's fault
+    except (DumpError, OSError, RuntimeError) as error:
+        raise DumpError(f"{path}: {error}") from None
+
+
+def _check_site(resolver: Resolver, titles: tuple[str, ...], reporter: _Reporter) -> None:
+    """Lint pages of a wiki (``--site`` or the configured ``site``); *titles* name them."""
+    options = reporter.options
+    if options.fix or options.diff:
+        raise SiteError("--fix and --diff change files; pages of a site are only checked")
+    settings = resolver.for_path(STDIN)  # the configuration of the current folder
+    url = options.live.site or settings.config.site
+    if url is None:
+        raise SiteError("no site to read pages from: give --site URL or set 'site' in the config")
+    site = Site(url)
+    reporter.formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
+    batch = options.batch
+    linter = PageLinter(settings.rules, resolver.cli.language or site.info.language, batch.timeout)
+    reporter.progress.begin(site.url, None)
+    for result in check_pages(site, titles, options.live, linter, batch.page_filter):
+        reporter.report(Outcome(result), result.path, settings)
+
+
+def unified_diff(before: str, after: str, path: str) -> list[str]:
+    """A unified diff like ``git diff``'s, marking a last line without a line break."""
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    return [
+        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
+    ]

@@ -1,0 +1,1 @@
+"""Configuration files and the settings they resolve to for each path."""

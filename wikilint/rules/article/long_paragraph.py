@@ -1,0 +1,57 @@
+"""WL703 long-paragraph: a paragraph too long to read comfortably."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Annotated
+
+from wikilint.analysis.scope import SPACED_LANGUAGES, is_one_line, paragraph_words
+from wikilint.document.article import Article
+from wikilint.linter.finding import Finding, Severity
+from wikilint.linter.rule import Range, Rule, RuleDocs
+
+
+@dataclass(frozen=True)
+class Options:
+    max_words: Annotated[int, Range(1, 1_000_000)] = 250
+    """Paragraphs with more words of prose than this are reported."""
+
+
+class LongParagraph(Rule):
+    code = "WL703"
+    name = "long-paragraph"
+    severity = Severity.INFO
+    summary = "Paragraphs stay short enough to read"
+    Options = Options
+    languages = SPACED_LANGUAGES
+    docs = RuleDocs(
+        what="A rendered paragraph with more than `max_words` words of prose (references, "
+        "templates and markup do not count).",
+        why="Walls of text are hard to read, above all on phones; a long paragraph "
+        "usually holds more than one idea and splits naturally (MOS:PARAGRAPHS).",
+        bad="Pi Day honours the number pi. " * 60 + "\n",
+        good="Pi Day honours the number pi. " * 20 + "\n\n" + "It is held in March. " * 20 + "\n",
+        notes="Consecutive prose lines that render as one paragraph count together. Words "
+        "are space-separated, so text written without spaces (Japanese, Chinese) counts "
+        "few words and is rarely reported. "
+        "Measured on the shared corpus (202 articles, en and 11 other languages): 24 "
+        "findings in 15 articles, all read: 23 paragraphs over 250 words (2 are lines "
+        "without a blank line between them, which MediaWiki joins), 1 in an article whose "
+        "line breaks were lost: precision 23/24.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        limit = self.options.max_words
+        counts = paragraph_words(article)
+        for _, lines in groupby(article.paragraphs, key=lambda paragraph: paragraph.block):
+            block = [line for line in lines if is_one_line(article, line)]
+            words = sum(counts[line.index] for line in block)
+            if words > limit:
+                yield self.finding(
+                    article,
+                    block[0].start,
+                    block[-1].end,
+                    f"paragraph of {words} words (more than {limit}); consider splitting it",
+                )

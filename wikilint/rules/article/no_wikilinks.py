@@ -1,0 +1,61 @@
+"""WL702 no-wikilinks: a whole article that links to no other article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from mwparserfromhell.nodes import Wikilink
+
+from wikilint.analysis.scope import is_full_article
+from wikilint.document.article import Article
+from wikilint.document.namespaces import is_category_link, is_file_link, is_interlanguage_link
+from wikilint.linter.finding import Finding, Severity
+from wikilint.linter.rule import Range, Rule, RuleDocs
+
+
+@dataclass(frozen=True)
+class Options:
+    min_headings: Annotated[int, Range(0, 10_000)] = 2
+    """Only articles with at least this many section headings are checked..."""
+    min_words: Annotated[int, Range(0, 1_000_000)] = 150
+    """...and at least this many words of prose."""
+
+
+class NoWikilinks(Rule):
+    code = "WL702"
+    name = "no-wikilinks"
+    severity = Severity.WARNING
+    summary = "An article links to other articles"
+    Options = Options
+    docs = RuleDocs(
+        what="A whole article (two headings and enough prose) without a single wikilink to "
+        "another article: a dead end.",
+        why="Links let readers look up the terms an article uses; a page without any is "
+        "tagged {{Dead end}} (MOS:BUILD, WP:DEADEND).",
+        bad="'''Pi Day''' is celebrated on 14 March. "
+        + "It honours the number pi. " * 30
+        + "\n\n== History ==\nThe first Pi Day was held in 1988.\n\n== See also ==\nPi.\n",
+        good="'''Pi Day''' is celebrated on 14 March. "
+        + "It honours the number [[pi]]. " * 30
+        + "\n\n== History ==\nThe first Pi Day was held in 1988.\n\n== See also ==\nPi.\n",
+        notes="Links anywhere count, infoboxes and other template parameters included; "
+        "file, category and interlanguage links do not. Snippets and stubs (fewer than "
+        "`min_headings` headings or `min_words` words of prose) are never checked. "
+        "Words are space-separated, so Japanese or Chinese articles rarely pass the gate. "
+        "Measured on the shared corpus (202 articles, en and 11 other languages): 119 "
+        "articles pass the whole-article gate and none is reported; tests strip the links "
+        "of a real article to show it fires.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        if not is_full_article(article, self.options.min_headings, self.options.min_words):
+            return
+        if any(_is_article_link(str(link.title)) for link in article.nodes(Wikilink)):
+            return
+        yield self.finding(article, 0, 0, "article links to no other article")
+
+
+def _is_article_link(title: str) -> bool:
+    return not (is_file_link(title) or is_category_link(title) or is_interlanguage_link(title))

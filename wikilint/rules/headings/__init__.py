@@ -1,0 +1,1 @@
+"""Rules on section headings and sections (WL2xx)."""

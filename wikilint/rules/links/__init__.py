@@ -1,0 +1,1 @@
+"""Rules on links, URLs and files (WL5xx)."""

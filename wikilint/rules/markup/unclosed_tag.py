@@ -1,0 +1,51 @@
+"""WL403 unclosed-tag: an HTML tag such as ``<div>`` without its end tag."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from wikilint.analysis.raw_markup import UnclosedRule, is_closed
+from wikilint.document.article import Article
+from wikilint.linter.rule import RuleDocs
+
+#: Tags that need an end tag (void and optional-end tags such as <br>, <p>, <li> do not).
+PAIRED_TAGS = (
+    "div", "span", "small", "big", "sup", "sub", "center", "font", "b", "i", "u", "s",
+    "strike", "del", "ins", "em", "strong", "code", "tt", "kbd", "samp", "var", "abbr",
+    "cite", "q", "blockquote", "table", "caption", "poem", "mark",
+)  # fmt: skip
+
+
+class UnclosedTag(UnclosedRule):
+    code = "WL403"
+    name = "unclosed-tag"
+    summary = "Every HTML tag that needs one has its end tag"
+    opener = re.compile(rf"<(?:{'|'.join(PAIRED_TAGS)})(?=[\s>])[^<>]*>?", re.IGNORECASE)
+    marker = "<"
+    message = "{opener} is never closed"
+    docs = RuleDocs(
+        what="An opening HTML tag such as `<div>`, `<span>`, `<small>` or `<center>` with no "
+        "matching end tag. Tags whose end is optional (`<p>`, `<li>`, `<td>`) and void tags "
+        "(`<br>`, `<hr>`) are not reported.",
+        why="The browser extends the formatting over the rest of the page, or MediaWiki shows "
+        "the tag literally (Linter: missing-end-tag; CheckWiki errors 33-42).",
+        bad='<div style="float:right">Box\n\nText <small>fine print.\n',
+        good='<div style="float:right">Box</div>\n\nText <small>fine print.</small><br>\n',
+        notes="Precision on the corpus: 8 of 8 findings right (7 defects: `<code>x<code>` counts "
+        "twice).",
+    )
+
+    def is_opener(self, article: Article, start: int, end: int) -> bool:
+        name = _NAME.match(article.source, start + 1)
+        assert name is not None  # the opener matched a tag name
+        return not is_closed(article, end, _pair(name[0].casefold()))
+
+
+_NAME = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+@cache
+def _pair(name: str) -> re.Pattern[str]:
+    """Opening (not self-closing) and closing tags named *name*."""
+    return re.compile(rf"<{name}(?=[\s>])[^<>]*(?<!/)>|(?P<close></{name}\s*>)", re.IGNORECASE)

@@ -1,0 +1,1 @@
+"""Rules on footnotes and the references list (WL3xx)."""

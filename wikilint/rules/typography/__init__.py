@@ -1,0 +1,1 @@
+"""Rules on dashes, spaces and punctuation (WL6xx)."""
