@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wikilint.inputs.writer import FileChanged, write_fix
+from wikilint.inputs.writer import FileChanged, report_file, write_fix
 
 
 def test_a_run_waits_for_another_renaming_the_file_then_refuses(tmp_path: Path) -> None:
@@ -44,3 +44,13 @@ def test_an_unchanged_file_is_replaced(tmp_path: Path) -> None:
     assert path.read_bytes() == b"A\xe2\x80\x94B.\n"
     with pytest.raises(FileChanged):
         write_fix(str(path), b"A -- B.\n", b"A\xe2\x80\x94B.\n")
+
+
+def test_a_new_file_takes_the_umask_of_the_moment_it_is_written(tmp_path: Path) -> None:
+    umask = os.umask(0o077)
+    try:
+        with report_file(tmp_path / "report.txt") as stream:
+            stream.write("text\n")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "report.txt").stat().st_mode & 0o777 == 0o600

@@ -24,6 +24,18 @@ if sys.platform != "win32":
 _BOM = "\ufeff"
 
 
+def _umask() -> int:
+    """The process's umask, read without setting it where the system allows (Linux's
+    ``/proc/self/status``): setting and restoring it would race with other threads."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    umask = os.umask(0o022)  # elsewhere POSIX offers it only by setting it
+    os.umask(umask)
+    return umask
+
+
 class WriteError(Exception):
     """A file that was not written; the message is one line naming it."""
 
@@ -89,8 +101,8 @@ def report_file(path: Path, what: str = "report") -> Iterator[TextIO]:
     target = os.path.realpath(path)
     with _report_errors(path, what):
         replacement = _Replacement(target)
+    stream = io.TextIOWrapper(replacement.stream, encoding="utf-8", newline="")
     try:
-        stream = io.TextIOWrapper(replacement.stream, encoding="utf-8", newline="")
         yield stream
         with _report_errors(path, what):
             stream.detach()  # flushes the text into the file
@@ -101,6 +113,8 @@ def report_file(path: Path, what: str = "report") -> Iterator[TextIO]:
             replacement.seal(status)
             replacement.commit()
     finally:
+        with contextlib.suppress(ValueError):  # detached already, unless the block failed
+            stream.detach()
         replacement.discard()
 
 
@@ -129,9 +143,7 @@ class _Replacement:
         os.fsync(self.stream.fileno())
         self.stream.close()
         if status is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(self._temporary, 0o666 & ~umask)
+            os.chmod(self._temporary, 0o666 & ~_umask())
             return
         own = os.stat(self._temporary)
         if (own.st_uid, own.st_gid) != (status.st_uid, status.st_gid):
