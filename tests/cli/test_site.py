@@ -189,3 +189,13 @@ def test_live_options_need_a_site(run: Run) -> None:
         "wikilint: error: no site to read pages from: give --site URL or set 'site' in the "
         "config\n",
     )
+
+
+@pytest.mark.parametrize("option", ["--revision", "--since"])
+@pytest.mark.parametrize("value", ["0", "-5"])
+def test_revision_ids_are_positive(run: Run, option: str, value: str) -> None:
+    result = run("check", "--site", f"http://127.0.0.1:{free_port()}", option, value, "Pear")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"wikilint: error: invalid value for '{option}': {value} is not in the range x>=1\n",
+    )

@@ -237,11 +237,12 @@ def site_options(function: Callable[..., None]) -> Callable[..., None]:
     options = [
         click.option("--site", metavar="URL",
                      help="Check pages of this MediaWiki (PATHS are then page titles)."),
-        click.option("--revision", type=int, metavar="ID", help="Check this revision of a page."),
+        click.option("--revision", type=click.IntRange(min=1), metavar="ID",
+                     help="Check this revision of a page."),
         click.option("--category", metavar="NAME", help="Check the pages in this category."),
         click.option("--titles-from", metavar="FILE",
                      help="Check the pages titled in FILE, one a line (-: standard input)."),
-        click.option("--since", type=int, metavar="REV",
+        click.option("--since", type=click.IntRange(min=1), metavar="REV",
                      help="Report only findings the edits after revision REV introduced."),
     ]  # fmt: skip
 
