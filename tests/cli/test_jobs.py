@@ -173,12 +173,17 @@ def _articles(folder: Path, files: int) -> Path:
     return folder
 
 
-def _interrupted(folder: Path, *flags: str, wait: float = 0.0) -> tuple[int, str]:
+def _interrupted(
+    folder: Path, *flags: str, wait: float = 0.0, then_stdin: bool = False
+) -> tuple[int, str]:
     """Exit code and stderr of ``wikilint check`` on *folder*, given Ctrl-C (SIGINT to its
-    whole process group, as a terminal sends it) *wait* seconds after its first finding."""
+    whole process group, as a terminal sends it) *wait* seconds after its first finding.
+    With *then_stdin*, standard input is the last input and never comes: the run is still
+    reading it when the signal arrives, however fast the folder went."""
     command = [sys.executable, "-m", "wikilint", "check", "--isolated", "--format", "concise"]
     with subprocess.Popen(
-        [*command, *flags, str(folder)],
+        [*command, *flags, str(folder), *(["-"] if then_stdin else [])],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -201,8 +206,8 @@ def test_ctrl_c_under_jobs_exits_130_with_one_line(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_in_process_exits_130_with_one_line(tmp_path: Path) -> None:
-    folder = _articles(tmp_path / "articles", POOL_MIN_FILES - 1)  # too few for a pool
-    assert _interrupted(folder) == (130, "wikilint: interrupted\n")
+    folder = _articles(tmp_path / "articles", POOL_MIN_FILES - 2)  # too few for a pool
+    assert _interrupted(folder, then_stdin=True) == (130, "wikilint: interrupted\n")
 
 
 def test_ctrl_c_while_a_risky_article_parses_in_its_child(tmp_path: Path) -> None:
