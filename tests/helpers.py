@@ -37,13 +37,23 @@ def run_rule(rule: type[Rule], source: str, **options: Any) -> list[Finding]:
 
 
 def fixture_articles(pattern: str = "**/*.wiki") -> list[Path]:
-    """The real articles committed under tests/fixtures."""
-    return sorted(FIXTURES.glob(pattern))
+    """The real articles committed under tests/fixtures; never none, so that a test
+    looping over them cannot pass by looping over nothing."""
+    return _nonempty(sorted(FIXTURES.glob(pattern)), FIXTURES, pattern)
 
 
 def corpus_articles(pattern: str = "**/*.wiki") -> list[Path]:
-    """Every article of the shared corpus (empty when it is absent)."""
-    return sorted(CORPUS.glob(pattern)) if CORPUS.is_dir() else []
+    """Every article of the shared corpus matching *pattern*: none only when the corpus
+    is absent (tests that need it skip then, see :data:`needs_corpus`)."""
+    if not CORPUS.is_dir():
+        return []
+    return _nonempty(sorted(CORPUS.glob(pattern)), CORPUS, pattern)
+
+
+def _nonempty(paths: list[Path], folder: Path, pattern: str) -> list[Path]:
+    if not paths:
+        raise LookupError(f"no file matches {pattern!r} in {folder}")
+    return paths
 
 
 def pinned_corpus_articles() -> list[Path]:
