@@ -13,6 +13,7 @@ from wikilint.citation_need import model, sentence_features
 from wikilint.citations import Citations, article_citations, parenthetical_citations
 from wikilint.finding import Finding, Severity
 from wikilint.rule import Range, Rule, RuleDocs
+from wikilint.spans import Span
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -333,6 +334,18 @@ def cue_matches(text: str, kinds: Iterable[str], living: bool = False) -> list[t
 
 
 @dataclass(frozen=True, slots=True)
+class Flag:
+    """An uncovered sentence whose score reaches the threshold."""
+
+    start: int
+    end: int
+    score: float
+    reasons: list[str]
+    run: int
+    """The uncited stretch it is in: sentences between two citations in one section."""
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One sentence of a paragraph, as the citation-need score sees it."""
 
@@ -417,6 +430,31 @@ def _follows_name(text: str, start: int) -> bool:
     return previous[:1].isupper() and not re.fullmatch(_MONTH, previous)
 
 
+def _first_uncovered(paragraph: Paragraph, last_citation: int) -> int | None:
+    """The number of the first sentence after the paragraph's last citation, if any:
+    the sentences up to it are covered by it."""
+    prose = paragraph.prose
+    return next(
+        (
+            index
+            for index, (start, _) in enumerate(paragraph.sentences)
+            if prose.offset(start) > last_citation
+        ),
+        None,
+    )
+
+
+#: Markup of a formula: a sentence that holds one states or derives mathematics, which
+#: editors cite by the section, not by the step (WP:CALC).
+_FORMULA = re.compile(r"<(?:math|chem|ce)\b|\{\{\s*(?:math|mvar|tmath|bigmath)\s*\|", re.IGNORECASE)
+
+
+def is_citable(source: str, prose: str, span: Span) -> bool:
+    """Whether a sentence is one editors cite: not one holding a formula, nor one that
+    opens a formula, list or quotation ("... is defined as follows:")."""
+    return _FORMULA.search(source) is None and prose[span[0] : span[1]].rstrip()[-1:] not in ":;,"
+
+
 def _has_content(article: Article, span: tuple[int, int]) -> bool:
     """Whether a section body holds more than whitespace and comments."""
     return bool(_COMMENT.sub("", article.source[span[0] : span[1]]).strip())
@@ -487,8 +525,11 @@ class UnsourcedClaim(Rule):
         """Check the lead too; by default it is a summary of the cited body."""
         join_lines: bool = False
         """Let a citation cover every line of its rendered paragraph, not only its own line."""
-        threshold: Annotated[float, Range(0.0, 1.0)] = 0.35
+        threshold: Annotated[float, Range(0.0, 1.0)] = 0.2
         """Report a sentence whose citation-need score (0 to 1) reaches this."""
+        min_cited_share: Annotated[float, Range(0.0, 1.0)] = 0.5
+        """Below this share of checked paragraphs that cite something, report all of an
+        article's uncited sentences as one finding (it needs more citations, not tags)."""
         min_cues: Annotated[int, Range(0, len(CUE_KINDS))] = 0
         """Report a sentence only when it also shows this many kinds of claim cue."""
         cues: tuple[str, ...] = CUE_KINDS
@@ -560,16 +601,41 @@ class UnsourcedClaim(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
+        flags, cited, checked = self._flags(article)
+        if not flags:
+            return
+        if cited < checked * self.options.min_cited_share:
+            uncited = f"{checked - cited} of {checked} paragraphs cite nothing"
+            yield self._grouped(article, flags, "in the article", uncited)
+            return
+        for _, run in groupby(flags, key=lambda flag: flag.run):
+            yield self._grouped(article, list(run), "in the same uncited stretch")
+
+    def _flags(self, article: Article) -> tuple[list[Flag], int, int]:
+        """The uncovered sentences that reach the threshold, in source order, and how many
+        checked paragraphs cite something, of how many."""
         citations = article_citations(article)
         skipped = self._skipped_sections(article)
         living = bool(_LIVING_CATEGORY.search(article.source))
+        flags: list[Flag] = []
+        run = cited = checked = 0
+        section = -1
         for _, group in groupby(article.paragraphs, key=lambda paragraph: paragraph.block):
             lines = list(group)
             if all(line.section in skipped for line in lines):
                 continue
             for paragraph, cover in zip(lines, self._coverage(citations, lines), strict=True):
-                if paragraph.section not in skipped:
-                    yield from self._check_paragraph(article, paragraph, cover, living)
+                if paragraph.section in skipped or not paragraph.sentences:
+                    continue
+                first = _first_uncovered(paragraph, cover)
+                checked += 1
+                if first != 0 or paragraph.section != section:
+                    run += 1  # a citation or a heading ends an uncited stretch
+                    cited += first != 0
+                section = paragraph.section
+                if first is not None:
+                    flags += self._paragraph_flags(article, paragraph, first, living, run)
+        return flags, cited, checked
 
     def _coverage(self, citations: Citations, lines: list[Paragraph]) -> list[int]:
         """For each line of a rendered paragraph, the offset of the last citation that
@@ -592,31 +658,37 @@ class UnsourcedClaim(Rule):
                 covers[number] = max(covers[number], covers[number + 1])  # a wrapped sentence
         return covers
 
-    def _check_paragraph(
-        self, article: Article, paragraph: Paragraph, last_citation: int, living: bool
-    ) -> Iterator[Finding]:
+    def _paragraph_flags(
+        self, article: Article, paragraph: Paragraph, first: int, living: bool, run: int
+    ) -> Iterator[Flag]:
+        """The sentences of *paragraph* from number *first* on that reach the threshold."""
         prose, options = paragraph.prose, self.options
-        # The sentences up to the paragraph's last citation are covered by it; check the rest.
-        first = next(
-            (
-                index
-                for index, (start, _) in enumerate(paragraph.sentences)
-                if prose.offset(start) > last_citation
-            ),
-            None,
-        )
-        if first is None:
-            return
         scorer = model()
         claims = paragraph_claims(article, paragraph, options.cues, living, first)
         for index, claim in enumerate(claims, start=first):
             if len(claim.cues) < options.min_cues:
                 continue
+            start, end = prose.span(*paragraph.sentences[index])
+            if not is_citable(article.source[start:end], prose.text, paragraph.sentences[index]):
+                continue
             score, raising = scorer.score(claim.features)
             if score >= options.threshold:
-                source_start, source_end = prose.span(*paragraph.sentences[index])
-                message = _message(score, describe(claim, raising))
-                yield self.finding(article, source_start, source_end, message)
+                yield Flag(start, end, score, describe(claim, raising), run)
+
+    def _grouped(self, article: Article, flags: list[Flag], where: str, *notes: str) -> Finding:
+        """One finding at the strongest of *flags*, naming the others as related."""
+        strongest = max(flags, key=lambda flag: flag.score)
+        others = len(flags) - 1
+        if others:
+            sentences = "sentence" if others == 1 else "sentences"
+            notes = (f"{others} more uncited {sentences} {where}", *notes)
+        message = "; ".join([_message(strongest.score, strongest.reasons), *notes])
+        related = [
+            (flag.start, flag.end, f"also uncited (citation need {flag.score:.2f})")
+            for flag in flags
+            if flag is not strongest
+        ]
+        return self.finding(article, strongest.start, strongest.end, message, related=related)
 
     def _skipped_sections(self, article: Article) -> set[int]:
         """Indexes of sections whose prose is not checked."""
