@@ -24,9 +24,11 @@ def test_the_sample_yields_every_defect_at_its_exact_position() -> None:
         ("double-hyphen-dash", 1, 266),  # "economically-- Stalin"
         ("fixed-image-size", 2, 44),  # thumbnail|250px
     } <= found
-    unsourced = sorted(line for rule, line, _ in found if rule == "unsourced-claim")
-    assert 1 in unsourced and 3 in unsourced  # paragraphs without any citation
-    assert 4 not in unsourced  # its closing <ref> covers the paragraph
+    # One finding for the whole sample (two of its three paragraphs cite nothing), naming
+    # uncited sentences of lines 1 and 3; the closing <ref> of line 4 covers that line.
+    [unsourced] = [f for f in findings if f.rule == "unsourced-claim"]
+    named = [unsourced.location, *(related.location for related in unsourced.related)]
+    assert sorted({location.line for location in named}) == [1, 3]
     dash = next(f for f in findings if f.rule == "double-hyphen-dash")
     assert source[dash.location.offset : dash.location.end_offset] == "--"
     size = next(f for f in findings if f.rule == "fixed-image-size")

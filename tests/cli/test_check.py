@@ -176,7 +176,7 @@ def test_fail_on_sets_the_lowest_failing_severity(run, tmp_path: Path) -> None:
 
 
 #: Two info findings (a doubled space, a superlative) and a warning (a doubled word).
-MIXED = "The cat  sat on the mat. It is the the best.\n"
+MIXED = "The cat  sat on the mat. It is the the cat.\n"  # no claim for unsourced-claim
 
 
 def test_info_findings_are_reported_but_fail_only_with_fail_on_info(run, tmp_path: Path) -> None:

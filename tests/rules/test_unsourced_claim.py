@@ -3,6 +3,7 @@ from helpers import FIXTURES, SEED, fixture_articles, positions, read, run_rule
 
 from wikilint.document.article import Article
 from wikilint.linter.engine import lint
+from wikilint.linter.finding import Finding
 from wikilint.linter.rule import Range, option_ranges
 from wikilint.rules.content.unsourced_claim import UnsourcedClaim, find_cues
 
@@ -15,10 +16,17 @@ PLAIN = "The church has a wooden roof and two doors."
 
 
 def flagged(source: str, **options: object) -> list[tuple[str, int, int]]:
-    """Findings at threshold 0 unless told: every sentence no citation covers, whatever
-    its score, so that coverage and skips are tested apart from the learned score."""
+    """The sentences named by findings (at their own or a related location), at threshold
+    0 unless told: every sentence no citation covers, whatever its score, so that coverage
+    and skips are tested apart from the learned score and the grouping."""
     options.setdefault("threshold", 0.0)
-    return positions(run_rule(UnsourcedClaim, source, **options))
+    return sorted(named(run_rule(UnsourcedClaim, source, **options)))
+
+
+def named(findings: list[Finding]) -> list[tuple[str, int, int]]:
+    """``(code, line, column)`` of each sentence a finding names, related ones included."""
+    related = [(f.code, r.location.line, r.location.column) for f in findings for r in f.related]
+    return positions(findings) + related
 
 
 def messages(source: str, **options: object) -> list[str]:
@@ -26,30 +34,92 @@ def messages(source: str, **options: object) -> list[str]:
     return [finding.message for finding in run_rule(UnsourcedClaim, source, **options)]
 
 
-def test_sample_uncited_paragraphs_are_reported_sentence_by_sentence() -> None:
+def test_sample_uncited_sentences_are_one_finding_when_most_paragraphs_cite_nothing() -> None:
     findings = run_rule(UnsourcedClaim, read(SEED))
     # The sample is all lead, but its only section is empty: the lead is checked.
-    # Line 4 ends with a <ref> that covers its sentences; lines 1 and 3 have none.
-    assert positions(findings) == [
-        ("WL104", 1, 69),
-        ("WL104", 1, 564),
-        ("WL104", 1, 691),
-        ("WL104", 3, 1),
-        ("WL104", 3, 124),
-        ("WL104", 3, 320),
-        ("WL104", 3, 478),
-        ("WL104", 3, 642),
-    ]
-    first = findings[0]
-    assert (first.location.end_line, first.location.end_column) == (1, 331)
-    assert first.message == (
-        'unsourced claim (citation need 0.58): states a figure ("millions"), '
-        'reports an opinion ("Stalin had said that") and is a long sentence'
-    )
-    assert findings[2].message == (
+    # Line 4 ends with a <ref> that covers its sentences; lines 1 and 3 have none, so
+    # two of its three paragraphs cite nothing: one finding, at the strongest sentence.
+    assert positions(findings) == [("WL104", 1, 691)]
+    finding = findings[0]
+    assert (finding.location.end_line, finding.location.end_column) == (1, 776)
+    assert finding.message == (
         'unsourced claim (citation need 0.76): dates an event ("August 1939"), '
-        'ends its paragraph and mentions "instead"'
+        'ends its paragraph and mentions "instead"; 9 more uncited sentences in the '
+        "article; 2 of 3 paragraphs cite nothing"
     )
+    assert [(r.location.line, r.location.column, r.message) for r in finding.related] == [
+        (1, 1, "also uncited (citation need 0.33)"),
+        (1, 69, "also uncited (citation need 0.58)"),
+        (1, 474, "also uncited (citation need 0.27)"),
+        (1, 564, "also uncited (citation need 0.51)"),
+        (3, 1, "also uncited (citation need 0.41)"),
+        (3, 124, "also uncited (citation need 0.40)"),
+        (3, 320, "also uncited (citation need 0.58)"),
+        (3, 478, "also uncited (citation need 0.61)"),
+        (3, 642, "also uncited (citation need 0.69)"),
+    ]
+
+
+def test_an_uncited_stretch_is_one_finding_at_its_strongest_sentence() -> None:
+    source = BODY + (
+        "It opened in 1901. It had 300 rooms.<ref>Smith.</ref> "
+        "It closed in 1950. It was the largest hotel in town.\n"
+    )
+    [finding] = run_rule(UnsourcedClaim, source, threshold=0.0)
+    assert positions([finding]) == [("WL104", 2, 74)]
+    assert finding.message == (
+        "unsourced claim (citation need 0.20): ends its paragraph and makes a superlative "
+        'claim ("the largest hotel"); 1 more uncited sentence in the same uncited stretch'
+    )
+    assert [(r.location.line, r.location.column) for r in finding.related] == [(2, 55)]
+
+
+def test_a_citation_or_a_heading_ends_an_uncited_stretch() -> None:
+    source = BODY + (
+        "It opened in 1901 with 300 rooms.\n"
+        "It was the largest hotel in 1910.\n"
+        "It was sold in 1920.<ref>Smith.</ref> It closed in 1950.\n"
+        "==Later==\nIt was demolished in 1990.<ref>Jones.</ref> It burned in 1991.\n"
+        "It was rebuilt in 1995.\n"
+    )
+    findings = run_rule(UnsourcedClaim, source, threshold=0.0, min_cited_share=0.0)
+    assert [named([finding]) for finding in findings] == [
+        [("WL104", 2, 1), ("WL104", 3, 1)],  # the citation on line 4 ends the stretch
+        [("WL104", 4, 39)],
+        [("WL104", 6, 45), ("WL104", 7, 1)],  # a heading starts a new one
+    ]
+
+
+def test_an_article_citing_less_than_min_cited_share_of_its_paragraphs_is_one_finding() -> None:
+    source = BODY + (
+        "It opened in 1901. It was sold in 1920.<ref>Smith.</ref>\n"
+        "It closed in 1950. It burned in 1991.\n"
+        "It was rebuilt in 1995.\n"
+    )
+    assert option_ranges(UnsourcedClaim.Options)["min_cited_share"] == Range(0.0, 1.0)
+    assert UnsourcedClaim.Options().min_cited_share == 0.5
+    [finding] = run_rule(UnsourcedClaim, source, threshold=0.0)  # 1 of 3 paragraphs cites
+    assert finding.message.endswith(
+        "; 2 more uncited sentences in the article; 2 of 3 paragraphs cite nothing"
+    )
+    [finding] = run_rule(UnsourcedClaim, source, threshold=0.0, min_cited_share=0.3)
+    assert named([finding]) == [("WL104", 3, 20), ("WL104", 3, 1), ("WL104", 4, 1)]
+    assert finding.message.endswith("; 2 more uncited sentences in the same uncited stretch")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The energy of 300 atoms in 1905 is <math>E = mc^2</math> joules.",
+        "In 1905 the speed of 300 atoms was {{math|''c''}}.",
+        "In 1905 the mass of 300 atoms was {{mvar|m}}.",
+        "The mass of the largest 300 atoms in 1905 is defined as follows:",
+        "The largest 300 atoms in 1905 weighed,",
+    ],
+)
+def test_formulas_and_sentences_that_open_one_are_not_flagged(sentence: str) -> None:
+    assert flagged(BODY + sentence + "\n") == []
+    assert flagged(BODY + "The largest mass ever was 300 tonnes in 1905.\n") == [("WL104", 2, 1)]
 
 
 def test_a_claim_full_of_figures_scores_above_the_threshold_a_plain_one_below() -> None:
@@ -59,7 +129,7 @@ def test_a_claim_full_of_figures_scores_above_the_threshold_a_plain_one_below() 
 
 
 def test_the_message_names_the_features_that_weigh_most() -> None:
-    assert messages(BODY + FIGURES + "\n") == [
+    assert messages(BODY + FIGURES + "\n", min_cited_share=0.0) == [
         'unsourced claim (citation need 0.59): states a figure ("$45 million"), '
         'dates an event ("2010") and mentions "million"'
     ]
@@ -67,30 +137,42 @@ def test_the_message_names_the_features_that_weigh_most() -> None:
 
 def test_the_threshold_option() -> None:
     assert option_ranges(UnsourcedClaim.Options)["threshold"] == Range(0.0, 1.0)
-    assert UnsourcedClaim.Options().threshold == 0.35
+    assert UnsourcedClaim.Options().threshold == 0.2
     assert flagged(BODY + FIGURES + "\n", threshold=0.59) == [("WL104", 2, 1)]
     assert flagged(BODY + FIGURES + "\n", threshold=0.6) == []
 
 
-def test_messages_say_why() -> None:
-    source = BODY + (
-        "About 20 million people died in the war. "
-        "He commanded the largest army in the world. "
-        'The minister said: "we will never surrender to anyone at all". '
-        "Some historians argue that the war was inevitable. "
-        "The film was widely acclaimed.\n"
-    )
-    assert messages(source) == [
-        'unsourced claim (citation need 0.24): states a figure ("20 million"), '
-        'mentions "died" and mentions "million"',
-        'unsourced claim (citation need 0.18): makes a superlative claim ("the largest army") '
-        'and mentions "world"',
-        "unsourced claim (citation need 0.26): "
-        'quotes someone ("we will never surrender to anyone at all")',
-        "unsourced claim (citation need 0.30): attributes an opinion to unnamed people "
-        '("Some historians argue"), mentions "argue" and mentions "some"',
-        'unsourced claim (citation need 0.22): ends its paragraph and mentions "film"',
-    ]
+@pytest.mark.parametrize(
+    ("sentence", "message"),
+    [
+        (
+            "About 20 million people died in the war.",
+            'unsourced claim (citation need 0.43): states a figure ("20 million"), '
+            'mentions "died" and mentions "million"',
+        ),
+        (
+            "He commanded the largest army in the world.",
+            "unsourced claim (citation need 0.21): makes a superlative claim "
+            '("the largest army"), mentions "world" and ends its paragraph',
+        ),
+        (
+            'The minister said: "we will never surrender to anyone at all".',
+            "unsourced claim (citation need 0.29): quotes someone "
+            '("we will never surrender to anyone at all") and ends its paragraph',
+        ),
+        (
+            "Some historians argue that the war was inevitable.",
+            "unsourced claim (citation need 0.34): attributes an opinion to unnamed people "
+            '("Some historians argue"), mentions "argue" and mentions "some"',
+        ),
+        (
+            "The film was widely acclaimed.",
+            'unsourced claim (citation need 0.14): mentions "film" and ends its paragraph',
+        ),
+    ],
+)
+def test_messages_say_why(sentence: str, message: str) -> None:
+    assert messages(BODY + sentence + "\n", min_cited_share=0.0) == [message]
 
 
 def test_report_is_the_exact_sentence_span() -> None:
@@ -242,7 +324,8 @@ def test_real_article_trailing_uncited_sentences() -> None:
     # "cultivated in China for ... 3000 years"
     assert found[49, 442] == (
         'unsourced claim (citation need 0.68): states a figure ("3000 years"), '
-        'ends its paragraph and mentions "china"'
+        'ends its paragraph and mentions "china"; 27 more uncited sentences in the article; '
+        "16 of 31 paragraphs cite nothing"
     )
 
 
@@ -274,7 +357,7 @@ def test_a_year_like_number_before_a_unit_is_a_figure_not_a_date(sentence, cues)
 
 def test_convert_templates_count_as_the_figures_they_show() -> None:
     source = BODY + "Pretoria lies {{convert|55|km|mi|abbr=on}} north of Johannesburg.\n"
-    assert messages(source) == [
+    assert messages(source, min_cited_share=0.0) == [
         'unsourced claim (citation need 0.35): states a figure ("55 km"), mentions "km" '
         "and ends its paragraph"
     ]

@@ -11,6 +11,7 @@ from typing import Annotated
 from wikilint.analysis.citation_need import model, sentence_features
 from wikilint.analysis.citations import Citations, article_citations, parenthetical_citations
 from wikilint.document.article import Article, Paragraph
+from wikilint.document.spans import Span
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Range, Rule, RuleDocs
 
@@ -333,6 +334,18 @@ def cue_matches(text: str, kinds: Iterable[str], living: bool = False) -> list[t
 
 
 @dataclass(frozen=True, slots=True)
+class Flag:
+    """An uncovered sentence whose score reaches the threshold."""
+
+    start: int
+    end: int
+    score: float
+    reasons: list[str]
+    run: int
+    """The uncited stretch it is in: sentences between two citations in one section."""
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One sentence of a paragraph, as the citation-need score sees it."""
 
@@ -417,6 +430,31 @@ def _follows_name(text: str, start: int) -> bool:
     return previous[:1].isupper() and not re.fullmatch(_MONTH, previous)
 
 
+def _first_uncovered(paragraph: Paragraph, last_citation: int) -> int | None:
+    """The number of the first sentence after the paragraph's last citation, if any:
+    the sentences up to it are covered by it."""
+    prose = paragraph.prose
+    return next(
+        (
+            index
+            for index, (start, _) in enumerate(paragraph.sentences)
+            if prose.offset(start) > last_citation
+        ),
+        None,
+    )
+
+
+#: Markup of a formula: a sentence that holds one states or derives mathematics, which
+#: editors cite by the section, not by the step (WP:CALC).
+_FORMULA = re.compile(r"<(?:math|chem|ce)\b|\{\{\s*(?:math|mvar|tmath|bigmath)\s*\|", re.IGNORECASE)
+
+
+def is_citable(source: str, prose: str, span: Span) -> bool:
+    """Whether a sentence is one editors cite: not one holding a formula, nor one that
+    opens a formula, list or quotation ("... is defined as follows:")."""
+    return _FORMULA.search(source) is None and prose[span[0] : span[1]].rstrip()[-1:] not in ":;,"
+
+
 def _has_content(article: Article, span: tuple[int, int]) -> bool:
     """Whether a section body holds more than whitespace and comments."""
     return bool(_COMMENT.sub("", article.source[span[0] : span[1]]).strip())
@@ -487,8 +525,11 @@ class UnsourcedClaim(Rule):
         """Check the lead too; by default it is a summary of the cited body."""
         join_lines: bool = False
         """Let a citation cover every line of its rendered paragraph, not only its own line."""
-        threshold: Annotated[float, Range(0.0, 1.0)] = 0.35
+        threshold: Annotated[float, Range(0.0, 1.0)] = 0.2
         """Report a sentence whose citation-need score (0 to 1) reaches this."""
+        min_cited_share: Annotated[float, Range(0.0, 1.0)] = 0.5
+        """Below this share of checked paragraphs that cite something, report all of an
+        article's uncited sentences as one finding (it needs more citations, not tags)."""
         min_cues: Annotated[int, Range(0, len(CUE_KINDS))] = 0
         """Report a sentence only when it also shows this many kinds of claim cue."""
         cues: tuple[str, ...] = CUE_KINDS
@@ -531,45 +572,65 @@ class UnsourcedClaim(Rule):
             "unless the article has no body prose (a stub without headings, or only empty "
             "sections). "
             "Reference, link and plot sections are skipped. English only. "
-            "Which uncovered sentences are reported is decided by a citation-need score (0 "
-            "to 1, option threshold, default 0.35): a logistic regression over the claim "
-            "cues (figures, dates, quotations, superlatives, attributions, judgements, "
+            "Which uncovered sentences count is decided by a citation-need score (0 to 1, "
+            "option threshold, default 0.2): a logistic regression over the claim cues "
+            "(figures, dates, quotations, superlatives, attributions, judgements, "
             "generalizations, living people), words and word pairs, the section title, the "
             "position in the paragraph and the next sentence's opening, the length and "
             "capitalized names, learned by bench/citation_train.py from where editors put "
-            "footnotes in 206 articles with 10 or more of them (corpus/en, en-extra, the "
-            "English dumps; 30,671 body sentences, footnotes stripped before featurising, "
-            "split by article). The message names the one to three features that raise the "
-            "score most. On the 50 test articles (8,197 sentences, 32.2% footnoted) the "
-            "score reaches precision 59.0% at 50% recall (lift 1.83 over the base rate; "
-            "the hand-written cues alone: precision 45.2%, recall 50.2%, lift 1.41), and at "
-            "the default threshold precision 53.3%, recall 65.3%, lift 1.66 "
-            "(bench/citation_need_pr.png); with 15 footnotes or more as the bar, the lift at "
-            "50% recall is 1.76. On the 91 unmodified articles of corpus/en with their 64 "
-            "human {{citation needed}} tags removed (bench/unsourced_eval.py), the rule flags "
-            "38 of the 62 tagged prose sentences (61%; the cues alone flagged 34, 55%, at "
-            "the same 9.6 findings per article); 10 of the misses are covered by a later "
-            "citation in their paragraph and 1 is in the lead (the tagged sentences are left "
-            "out of training, but the other sentences of the 71 non-test articles can train the "
-            "score: on the 20 test articles alone, 6 of 9 tags, 67%). It reports 9.6 findings per "
-            "article (median 3), 4.0 per 10 KB: above the target of 5 per article, which "
-            "threshold 0.47 meets at the cost of recall (21 of 62 tags, 34%). Of 12 "
-            "findings read, 10 state a checkable fact that no citation covers. A year-like "
+            "footnotes in 206 well-cited articles (split by article). A sentence that holds "
+            "a formula (<math>, {{math}}, {{mvar}}) or opens one (ends in ':', ',' or ';') "
+            "is not reported. One finding per uncited stretch (the sentences between two "
+            "citations in one section) sits at its strongest sentence and names the others "
+            "as related locations; the message names the one to three features that raise "
+            "the score most. An article where fewer than min_cited_share (default 0.5) of "
+            "the checked paragraphs cite anything gets one finding in all: it needs more "
+            "citations ({{More citations needed}}), not a tag per sentence. "
+            "Precision: 14/20 findings read on corpus/en-extra state a claim an editor would "
+            "cite (2026-12-01); on the test split the score has 1.84 times the base rate at "
+            "50% recall and 1.32 at the default threshold (87% recall). Human "
+            "{{citation needed}} tags removed: 71% found on corpus/en, 61% on en-extra; 3.5 "
+            "and 3.8 findings per article (bench/results/unsourced_claim.md). A year-like "
             "number before a unit (`2000 lb`, `1350 metres`) is a figure, not a date."
         ),
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
+        flags, cited, checked = self._flags(article)
+        if not flags:
+            return
+        if cited < checked * self.options.min_cited_share:
+            uncited = f"{checked - cited} of {checked} paragraphs cite nothing"
+            yield self._grouped(article, flags, "in the article", uncited)
+            return
+        for _, run in groupby(flags, key=lambda flag: flag.run):
+            yield self._grouped(article, list(run), "in the same uncited stretch")
+
+    def _flags(self, article: Article) -> tuple[list[Flag], int, int]:
+        """The uncovered sentences that reach the threshold, in source order, and how many
+        checked paragraphs cite something, of how many."""
         citations = article_citations(article)
         skipped = self._skipped_sections(article)
         living = bool(_LIVING_CATEGORY.search(article.source))
+        flags: list[Flag] = []
+        run = cited = checked = 0
+        section = -1
         for _, group in groupby(article.paragraphs, key=lambda paragraph: paragraph.block):
             lines = list(group)
             if all(line.section in skipped for line in lines):
                 continue
             for paragraph, cover in zip(lines, self._coverage(citations, lines), strict=True):
-                if paragraph.section not in skipped:
-                    yield from self._check_paragraph(article, paragraph, cover, living)
+                if paragraph.section in skipped or not paragraph.sentences:
+                    continue
+                first = _first_uncovered(paragraph, cover)
+                checked += 1
+                if first != 0 or paragraph.section != section:
+                    run += 1  # a citation or a heading ends an uncited stretch
+                    cited += first != 0
+                section = paragraph.section
+                if first is not None:
+                    flags += self._paragraph_flags(article, paragraph, first, living, run)
+        return flags, cited, checked
 
     def _coverage(self, citations: Citations, lines: list[Paragraph]) -> list[int]:
         """For each line of a rendered paragraph, the offset of the last citation that
@@ -592,31 +653,37 @@ class UnsourcedClaim(Rule):
                 covers[number] = max(covers[number], covers[number + 1])  # a wrapped sentence
         return covers
 
-    def _check_paragraph(
-        self, article: Article, paragraph: Paragraph, last_citation: int, living: bool
-    ) -> Iterator[Finding]:
+    def _paragraph_flags(
+        self, article: Article, paragraph: Paragraph, first: int, living: bool, run: int
+    ) -> Iterator[Flag]:
+        """The sentences of *paragraph* from number *first* on that reach the threshold."""
         prose, options = paragraph.prose, self.options
-        # The sentences up to the paragraph's last citation are covered by it; check the rest.
-        first = next(
-            (
-                index
-                for index, (start, _) in enumerate(paragraph.sentences)
-                if prose.offset(start) > last_citation
-            ),
-            None,
-        )
-        if first is None:
-            return
         scorer = model()
         claims = paragraph_claims(article, paragraph, options.cues, living, first)
         for index, claim in enumerate(claims, start=first):
             if len(claim.cues) < options.min_cues:
                 continue
+            start, end = prose.span(*paragraph.sentences[index])
+            if not is_citable(article.source[start:end], prose.text, paragraph.sentences[index]):
+                continue
             score, raising = scorer.score(claim.features)
             if score >= options.threshold:
-                source_start, source_end = prose.span(*paragraph.sentences[index])
-                message = _message(score, describe(claim, raising))
-                yield self.finding(article, source_start, source_end, message)
+                yield Flag(start, end, score, describe(claim, raising), run)
+
+    def _grouped(self, article: Article, flags: list[Flag], where: str, *notes: str) -> Finding:
+        """One finding at the strongest of *flags*, naming the others as related."""
+        strongest = max(flags, key=lambda flag: flag.score)
+        others = len(flags) - 1
+        if others:
+            sentences = "sentence" if others == 1 else "sentences"
+            notes = (f"{others} more uncited {sentences} {where}", *notes)
+        message = "; ".join([_message(strongest.score, strongest.reasons), *notes])
+        related = [
+            (flag.start, flag.end, f"also uncited (citation need {flag.score:.2f})")
+            for flag in flags
+            if flag is not strongest
+        ]
+        return self.finding(article, strongest.start, strongest.end, message, related=related)
 
     def _skipped_sections(self, article: Article) -> set[int]:
         """Indexes of sections whose prose is not checked."""
