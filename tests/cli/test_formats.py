@@ -12,7 +12,10 @@ from helpers import SEED, SHARED
 
 from wikilint.document.article import Article
 from wikilint.linter.engine import internal_error
+from wikilint.linter.finding import Finding, Related, Severity
 from wikilint.linter.results import FileResult, Summary
+from wikilint.linter.rule import locate
+from wikilint.output.full import FullFormatter
 from wikilint.output.github import escape_data, escape_property
 from wikilint.output.junit import JunitFormatter
 
@@ -176,3 +179,20 @@ def test_machine_formats_print_nothing_but_their_document(run, tmp_path: Path) -
     assert json.loads(run("check", "--format", "json", "clean.wiki").stdout) == []
     assert json.loads(run("check", "--format", "gitlab", "clean.wiki").stdout) == []
     assert json.loads(run("check", "--format", "sarif", "clean.wiki").stdout)["version"] == "2.1.0"
+
+
+def test_full_shows_three_related_locations_with_source_and_names_the_rest() -> None:
+    source = "".join(f"Line {number} is here.\n" for number in range(1, 7))
+    article = Article(source, "a.wiki")
+    starts = [article.lines.line_start(number) for number in range(1, 7)]
+    related = tuple(Related(locate(article, start, start + 4), "also") for start in starts[1:])
+    finding = Finding("X1", "probe", Severity.INFO, "here", locate(article, 0, 4), related)
+    stream = io.StringIO()
+    FullFormatter(stream, color=False).file(FileResult("a.wiki", source, (finding,)))
+    notes = [line for line in stream.getvalue().splitlines() if line.startswith("  = ")]
+    assert notes == [
+        "  = also at line 2, column 1",
+        "  = also at line 3, column 1",
+        "  = also at line 4, column 1",
+        "  = and 2 more at 5:1, 6:1",
+    ]

@@ -20,6 +20,8 @@ SEVERITY_STYLES = {
     Severity.INFO: "bold cyan",
 }
 _ELLIPSIS = "…"
+#: Related locations shown with their source; the others are named in one line.
+RELATED_SHOWN = 3
 
 
 def crop(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
@@ -71,7 +73,7 @@ class FullFormatter(Formatter):
             header.append(finding.message)
             self.console.print(header)
             self._excerpt(result.source, lines, location, "^", "red")
-            for related in finding.related:
+            for related in finding.related[:RELATED_SHOWN]:
                 note = Text(
                     f"  = {related.message} at line {related.location.line}, "
                     f"column {related.location.column}",
@@ -79,6 +81,10 @@ class FullFormatter(Formatter):
                 )
                 self.console.print(note)
                 self._excerpt(result.source, lines, related.location, "-", "cyan")
+            rest = finding.related[RELATED_SHOWN:]
+            if rest:
+                places = ", ".join(f"{r.location.line}:{r.location.column}" for r in rest)
+                self.console.print(Text(f"  = and {len(rest)} more at {places}", style="cyan"))
             self.console.print()
 
     def _excerpt(
