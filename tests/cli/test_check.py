@@ -287,7 +287,8 @@ def test_python_dash_m_and_an_unexpected_crash_without_traceback(tmp_path: Path)
             "import sys, wikilint.cli.check, wikilint.cli.main\n"
             "def boom(*a, **k): raise RuntimeError('disk on fire')\n"
             "wikilint.cli.check.process_path = boom\n"
-            "sys.argv = ['wikilint', 'check', '--no-cache', 'defect.wiki']\nwikilint.cli.main.main()",
+            "sys.argv = ['wikilint', 'check', '--no-cache', 'defect.wiki']\n"
+            "wikilint.cli.main.main()",
         ],
         cwd=tmp_path,
         capture_output=True,

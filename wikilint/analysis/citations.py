@@ -8,25 +8,11 @@ from bisect import bisect_left
 from mwparserfromhell.nodes import ExternalLink, Node, Tag, Template
 
 from wikilint.document.article import Article, Paragraph
+from wikilint.document.language_data import shared_data
 from wikilint.document.memo import per_article
 from wikilint.document.names import named_templates, tag_name, tags_named, template_name
 from wikilint.document.prose import ProseView
 from wikilint.document.spans import Span
-
-#: Templates that render an inline citation (names casefolded, underscores as spaces).
-CITATION_TEMPLATES = frozenset(
-    {
-        "sfn", "sfnp", "sfnm", "sfnmp", "sfn whole", "harv", "harvnb", "harvp", "harvtxt",
-        "harvs", "harvcol", "harvcolnb", "harvcoltxt", "harvard citation",
-        "harvard citation no brackets", "harvard citation text", "r", "rp", "citation",
-        "cite", "vcite",
-    }
-)  # fmt: skip
-#: Prefixes of citation template families: ``{{cite web}}``, ``{{vcite journal}}``...
-CITATION_PREFIXES = ("cite ", "vcite ")
-#: Footnote templates that cite only when they hold a citation themselves:
-#: ``{{efn}}`` and its kin carry explanatory notes, not sources.
-NOTE_TEMPLATES = frozenset({"efn", "efn-ua", "efn-lr", "efn-lg", "refn", "note", "notetag"})
 
 # Parenthetical (Harvard) referencing in running text: "(Creed, 1993)", "(Smith and Jones
 # 2001, p. 4)", "(e.g., Smith et al., 1999a)".
@@ -56,9 +42,10 @@ def is_citation(node: Node) -> bool:
 
 def _is_citation_template(name: str, template: Template) -> bool:
     """Whether a template of this name (see :func:`template_name`) renders a citation."""
-    if name in CITATION_TEMPLATES or name.startswith(CITATION_PREFIXES):
+    shared = shared_data()
+    if name in shared.citation_templates or name.startswith(shared.citation_template_prefixes):
         return True
-    return name in NOTE_TEMPLATES and any(
+    return name in shared.note_templates and any(
         is_citation(inner)
         for param in template.params
         for inner in param.value.filter(recursive=True)

@@ -7,39 +7,11 @@ from dataclasses import dataclass
 
 from mwparserfromhell.nodes import Tag, Template
 
-from wikilint.analysis.citations import NOTE_TEMPLATES
 from wikilint.document.article import Article
+from wikilint.document.language_data import all_languages, everywhere, shared_data
 from wikilint.document.memo import per_article
 from wikilint.document.names import named_templates, tags_named
 from wikilint.document.spans import Span
-
-#: Templates that render the references list, casefolded. English and its redirects,
-#: then the names used by the Wikipedias of the test corpus (from their articles).
-LIST_TEMPLATES = frozenset(
-    {
-        "reflist", "refs", "references", "reference list", "ref list", "reflist-talk",
-        "verwysings",  # af
-        "সূত্র তালিকা", "তথ্যসূত্র",  # bn
-        "παραπομπές",  # el
-        "ծանցանկ", "ծանտուփ", "ծանոթագրություններ",  # hy
-        "脚注", "reflist2",  # ja
-        "संदर्भयादी", "संदर्भ यादी",  # mr
-        "fotnoteliste", "referansar", "referanser",  # nn, nb
-        "примітки", "примечания",  # uk, ru
-        "tham khảo", "tham khảo 2",  # vi
-        "références", "referencias", "listaref", "referências", "przypisy",  # fr es pt pl
-        "källor", "referenties",  # sv nl
-    }
-)  # fmt: skip
-#: Languages whose references-list templates :data:`LIST_TEMPLATES` knows.
-LIST_LANGUAGES = frozenset(
-    {
-        "en", "af", "bn", "de", "el", "es", "fr", "hy", "it", "ja", "mr", "nl", "nn", "no",
-        "pl", "pt", "ru", "sv", "uk", "vi", "zh",
-    }
-)  # fmt: skip
-#: Templates that render a footnote marker in the default group, like ``<ref>``.
-REF_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm", "sfnmp", "r", "rp", "#tag:ref"})
 
 _QUOTES = " \t\n\"'"
 _SPACES = re.compile(r"\s+")
@@ -102,7 +74,15 @@ def refs(article: Article) -> list[Ref]:
 
 def is_list_template(name: str) -> bool:
     """Whether a template of this name (see ``template_name``) renders the references list."""
-    return name in LIST_TEMPLATES or name == "#tag:references" or "reflist" in name
+    known = everywhere().reference_list_templates or frozenset()
+    return name in known or name == "#tag:references" or "reflist" in name
+
+
+def reference_list_languages() -> frozenset[str]:
+    """The languages whose file names their references-list templates (maybe none)."""
+    return frozenset(
+        code for code, data in all_languages().items() if data.reference_list_templates is not None
+    )
 
 
 @per_article
@@ -125,7 +105,7 @@ def markers(article: Article) -> list[Span]:
     spans += [
         article.span(template)
         for name, template in named_templates(article)
-        if name in REF_TEMPLATES or name in NOTE_TEMPLATES
+        if name in shared_data().footnote_templates or name in shared_data().note_templates
     ]
     spans.sort()
     outermost: list[Span] = []

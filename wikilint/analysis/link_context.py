@@ -9,31 +9,19 @@ from collections.abc import Iterator
 from mwparserfromhell.nodes import Node, Tag, Text
 
 from wikilint.document.article import Article, Paragraph
+from wikilint.document.language_data import everywhere
 from wikilint.document.memo import per_article
 from wikilint.document.prose import is_inline_markup
 
-#: Section titles (casefolded) where external links and cited sources belong.
-EXTERNAL_LINK_SECTIONS = frozenset(
-    title.casefold()
-    for title in (
-        # en
-        "External links", "External link", "Further reading", "References", "Notes",
-        "Sources", "Bibliography", "Literature", "Works cited", "Citations",
-        # de, fr, es, it
-        "Weblinks", "Literatur", "Einzelnachweise", "Quellen", "Liens externes", "Références",
-        "Bibliographie", "Enlaces externos", "Referencias", "Collegamenti esterni", "Note",
-        # af, bn, el, fo, hy, ja, mr, nn, uk, vi
-        "Eksterne skakels", "Verwysings", "Bronne", "বহিঃসংযোগ", "তথ্যসূত্র",
-        "Εξωτερικοί σύνδεσμοι", "Παραπομπές", "Βιβλιογραφία", "Uttanhýsis slóðir", "Keldur",
-        "Արտաքին հղումներ", "Ծանոթագրություններ", "Գրականություն", "外部リンク", "脚注",
-        "参考文献", "बाह्य दुवे", "संदर्भ", "Kjelder", "Slóðir", "Bakgrunnsstoff", "Eksterne lenkjer",
-        "Зовнішні посилання", "Посилання", "Примітки", "Джерела", "Література",
-        "Liên kết ngoài", "Tham khảo", "Chú thích",
-    )
-)  # fmt: skip
-
 #: A `<ref>` opening (group 1 set if self-closing) or closing tag (group 2) left as text.
 _REF_MARK = re.compile(r"<ref\b[^>]*?(/)?>|(</ref\s*>)", re.IGNORECASE)
+
+
+def external_link_sections() -> frozenset[str]:
+    """Section titles (casefolded, of every language) where external links and cited
+    sources belong: reference sections, external links and further reading."""
+    sections = everywhere().sections
+    return frozenset((*sections.references, *sections.external_links))
 
 
 @per_article

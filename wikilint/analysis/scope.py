@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from wikilint.document.article import Article, Paragraph
+from wikilint.document.language_data import all_languages
 from wikilint.document.memo import per_article
 
-#: Languages written with spaces between words, whose word counts mean what they say:
-#: not Vietnamese, which spaces every syllable, nor Japanese or Chinese, which space none.
-SPACED_LANGUAGES = frozenset(
-    {"af", "bn", "ca", "cs", "da", "de", "el", "en", "es", "fo", "fr", "hi", "hy", "it"}
-    | {"mr", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sv", "uk"}
-)
+#: Languages written with spaces between words, whose word counts mean what they say
+#: (``counts_words`` in their file): not Vietnamese, which spaces every syllable, nor
+#: Japanese or Chinese, which space none.
+SPACED_LANGUAGES = frozenset(code for code, data in all_languages().items() if data.counts_words)
 #: A space-separated token with a letter or digit (``[^\W_]`` is ``str.isalnum``), matched
 #: from its first one to its end: one match a token, and no backtracking.
 _WORD_TOKEN = re.compile(r"[^\W_]\S*")

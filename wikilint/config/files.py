@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from wikilint.document.language import KNOWN_LANGUAGES
+from wikilint.document.language_data import known_languages
 from wikilint.inputs.tomlfile import TomlFileError, read_toml
 from wikilint.linter.finding import Severity
 
@@ -103,9 +103,9 @@ def severity_of(value: Any, where: str) -> Severity:
 
 
 def language_of(value: Any, where: str) -> str:
-    """A language code wikilint knows (see :data:`~wikilint.document.language.KNOWN_LANGUAGES`)."""
-    if not isinstance(value, str) or value not in KNOWN_LANGUAGES:
-        known = ", ".join(sorted(KNOWN_LANGUAGES))
+    """A language code wikilint has a file for (see ``wikilint.document.language_data``)."""
+    if not isinstance(value, str) or value not in known_languages():
+        known = ", ".join(sorted(known_languages()))
         raise ConfigError(f"{where}: unknown language code {shown(value)} (known: {known})")
     return value
 

@@ -3,7 +3,8 @@
 The language comes from configuration or a dump's site information when known (the
 caller passes it to :class:`~wikilint.document.article.Article`); otherwise :func:`detect_language`
 guesses it from the prose: first the script (Greek, Cyrillic, Devanagari, kana ...), then,
-for Latin script, the share of common function words of each language. Scripts shared
+for Latin script, the share of the common function words (``stop_words``) of each language
+file (see ``language_data``). Scripts shared
 by several languages give a best guess (Cyrillic with ``і``/``ї``/``є`` is Ukrainian,
 without them Russian); the point is that English rules never run on other languages.
 """
@@ -15,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
 
+from wikilint.document.language_data import all_languages
 from wikilint.document.sentences import WORD
 
 #: Code for text whose language is known not to be identifiable (BCP 47 "undetermined").
@@ -87,58 +89,6 @@ _VIETNAMESE = frozenset("ơưđ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA)
 #: Share of Latin letters that must be Vietnamese-only for Vietnamese.
 MIN_VIETNAMESE_SHARE = 0.03
 
-#: Common function words; each language's list is what sets it apart in running text.
-_STOPWORDS: dict[str, frozenset[str]] = {
-    language: frozenset(words.split())
-    for language, words in {
-        "en": "the of and in to a is was for on as by with that at from his it an were are "
-        "which this be or has had he not but their its also after have they been who her she "
-        "into more other there when would",
-        "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als "
-        "auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem "
-        "über einen so zum war haben nur oder aber vor zur bis wurde",
-        "nl": "de het een van en in is op te dat die voor met zijn niet aan er door als werd bij "
-        "ook uit om naar tot wordt hij maar",
-        "af": "die van en in is het op wat te vir met word nie deur sy aan tot hy ook om uit "
-        "na hulle kan maar was",
-        "fr": "le la les de des du et en un une est dans que qui pour par sur au avec il son sa "
-        "ses se pas plus ne aux ont été",
-        "es": "el la los las de del y en un una es que por con para se su al como más fue lo",
-        "it": "il la di e che è per un una del della in con non si le da dei nel al sono gli",
-        "pt": "o a os as de do da dos das e em um uma que para com não por no na se foi é",
-        "sv": "och i att det som en på är av för med till den har de inte om ett var han från "
-        "vid sin",
-        "da": "og i at det en til er som på de med af for den var han ikke der et fra sin",
-        "no": "og i det på som er en til av med for har de den ikke var et fra han ble",
-        "nn": "og i er på som av til med ein eit det han ho vart ikkje frå dei var for om",
-        "fo": "og í at er á sum av til við ein eitt hann tað so um úr frá var ikki hon",
-        "pl": "i w na z się do nie że to jest o jak od po przez a dla roku",
-        "vi": "và của là các có được trong một những cho với này người không đã năm từ theo",
-        "id": "yang dan di dari ini itu dengan untuk pada adalah dalam tidak",
-        "tr": "ve bir bu ile için da de olarak olan",
-        "fi": "ja on oli että se hän ei joka kanssa myös",
-    }.items()
-}
-
-
-#: The common function words of every language above ("the", "die", "og"): never a name.
-FUNCTION_WORDS = frozenset().union(*_STOPWORDS.values())
-
-
-#: Languages the rules are written for that the detector does not tell from a neighbour
-#: (it reads Catalan as Spanish, or as "und").
-_UNDETECTED = frozenset({"ca", "cs", "nb", "ro"})
-
-#: Every language code wikilint knows: those it detects and those its rules are written for.
-#: ``language`` (configuration, ``--language``) must be one of them.
-KNOWN_LANGUAGES = (
-    frozenset(_STOPWORDS)
-    | frozenset(_SCRIPT_LANGUAGE.values())
-    | {code for code, _ in _CYRILLIC_MARKERS}
-    | {"ru", "ja", "zh", "hi", "mr", "vi"}
-    | _UNDETECTED
-)
-
 
 def detect_language(text: str) -> str | None:
     """The language code of prose text (its first :data:`SAMPLE_CHARS` characters).
@@ -209,8 +159,9 @@ def _latin_language(text: str, letters: Counter[str]) -> str | None:
         return None
     counts = Counter(words)
     shares = {
-        language: sum(counts[word] for word in stopwords) / len(words)
-        for language, stopwords in _STOPWORDS.items()
+        code: sum(counts[word] for word in language.stop_words) / len(words)
+        for code, language in all_languages().items()
+        if language.stop_words
     }
     best = max(shares, key=lambda language: shares[language])
     return best if shares[best] >= MIN_STOPWORD_SHARE else UNDETERMINED

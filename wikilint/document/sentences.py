@@ -5,23 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Abbreviations after which a full stop does not end a sentence (English and common Latin).
-_ABBREVIATIONS = frozenset(
-    {
-        "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "jr", "sr", "sen", "rep", "gen", "col",
-        "lt", "sgt", "capt", "cpl", "maj", "adm", "gov", "pres", "rev", "hon", "fr", "br", "vs",
-        "al", "approx", "cf", "eg", "ie", "viz", "ed", "eds", "inc", "ltd", "co", "corp", "bros",
-        "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    }
-)  # fmt: skip
-# Abbreviations that stand before a number ("c. 1900", "No. 5", "p. 12") but are also
-# words or letters that may end a sentence ("he said no. The", "vitamin C. It").
-_NUMBER_ABBREVIATIONS = frozenset(
-    {
-        "no", "nos", "vol", "vols", "p", "pp", "pg", "c", "ca", "b", "d", "fl", "r", "fig", "figs",
-        "ch", "sec", "art", "op", "est",
-    }
-)  # fmt: skip
+from wikilint.document.language_data import everywhere
+
 # A candidate break: terminal punctuation, closing quotes or brackets, then space.
 _BREAK = re.compile(r"""([.!?…]+|[。！？।॥։]+)(['"”’»)\]]*)(\s+|$)""")
 # What may open a sentence besides a capital or a digit: quotation marks and brackets
@@ -105,9 +90,10 @@ def _is_break(text: str, match: re.Match[str], lowercase: _LowercaseWords) -> bo
     if "." in word:  # "U.S." or "e.g." — too ambiguous to break on
         return False
     folded = word.casefold()
-    if folded in _NUMBER_ABBREVIATIONS and following.isdigit():
+    known = everywhere()  # abbreviations of every language: the text's is not known here
+    if folded in known.number_abbreviations and following.isdigit():
         return False
-    return folded not in _ABBREVIATIONS
+    return folded not in known.abbreviations
 
 
 def _split_tight(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from wikilint.document.language import KNOWN_LANGUAGES
+from wikilint.document.language_data import known_languages
 from wikilint.inputs.tomlfile import TomlFileError, read_toml
 from wikilint.linter.finding import Severity
 
@@ -121,10 +121,10 @@ def _parse_entry(path: Path, index: int, entry: Any, defaults: dict[str, Any]) -
         raise error(f"italics {italics!r} is not 'skip' or 'include'")
     languages = get("languages", list, defaults["languages"])
     unknown = [
-        code for code in languages if not isinstance(code, str) or code not in KNOWN_LANGUAGES
+        code for code in languages if not isinstance(code, str) or code not in known_languages()
     ]
     if unknown:
-        known = ", ".join(sorted(KNOWN_LANGUAGES))
+        known = ", ".join(sorted(known_languages()))
         raise error(f"languages: unknown language code {unknown[0]!r} (known: {known})")
     return RuleSpec(
         path=path,

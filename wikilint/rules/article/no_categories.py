@@ -11,7 +11,7 @@ from mwparserfromhell.nodes import Wikilink
 from wikilint.analysis.scope import is_full_article
 from wikilint.document.article import Article
 from wikilint.document.names import named_templates
-from wikilint.document.namespaces import is_category_link
+from wikilint.document.namespaces import category_languages, is_category_link
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Range, Rule, RuleDocs
 
@@ -31,10 +31,7 @@ class NoCategories(Rule):
     summary = "Every article belongs to at least one category"
     Options = Options
     #: Wikis whose category namespace names wikilint knows (see wikilint.document.namespaces).
-    languages = frozenset(
-        {"af", "bn", "ca", "cs", "da", "de", "el", "en", "es", "fo", "fr", "hy", "it", "ja"}
-        | {"mr", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sv", "uk", "vi", "zh"}
-    )
+    languages = category_languages()
     docs = RuleDocs(
         what="A whole article (two headings and enough prose) with no `[[Category:...]]` link "
         "and no stub template, which would add one.",

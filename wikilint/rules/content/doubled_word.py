@@ -14,7 +14,7 @@ from typing import Annotated
 from mwparserfromhell.nodes import Argument, ExternalLink, Node, Tag, Template, Wikilink
 
 from wikilint.document.article import Article, Paragraph
-from wikilint.document.language import FUNCTION_WORDS
+from wikilint.document.language_data import data_for, everywhere, shared_data
 from wikilint.document.namespaces import is_file_link
 from wikilint.document.prose import (
     LITERAL_TEMPLATES,
@@ -26,43 +26,6 @@ from wikilint.document.sentences import WORD
 from wikilint.document.spans import Span, merge
 from wikilint.linter.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.linter.rule import Range, Rule, RuleDocs
-
-#: Grammatical doubles by language, written doubled; an entry may go on past the double
-#: ("in in vitro") to allow it only in that context.
-GRAMMATICAL_DOUBLES: dict[str, frozenset[str]] = {
-    # "He had had enough", "the claim that that is false", "gave her her book".
-    "en": frozenset(
-        {"had had", "that that", "her her", "do do"}
-        | {"per second per second"}  # the unit of acceleration
-        | {f"in in {latin}" for latin in ("vitro", "vivo", "situ", "utero", "silico", "vacuo")}
-    ),
-    # Relative pronoun then article: "die Frau, die die Katze sah"; "weil sie sie kennt".
-    "de": frozenset(
-        {"der der", "die die", "das das", "den den", "dem dem", "des des", "sie sie", "ihr ihr"}
-    ),
-    "nl": frozenset({"die die", "dat dat"}),
-    "af": frozenset({"dat dat", "die die"}),
-    "bn": frozenset({"প্রতি সেকেন্ড প্রতি সেকেন্ড"}),  # "per second per second"
-}
-
-#: Conjunctions of "X and X" ("more and more"): "and more and more" is that idiom after
-#: another "and", not a doubled "and more".
-IDIOM_CONJUNCTIONS = frozenset(
-    {"and", "or", "und", "oder", "en", "of", "og", "και", "и", "та", "\u0456"}
-)  # fmt: skip
-
-#: Words that join a reduplicated noun ("from side to side", "step by step"): in "side
-#: to side to force" the doubled "side to" is that idiom, then the next phrase.
-IDIOM_LINKS = frozenset({"and", "to", "by", "after", "upon"})
-
-#: Particles of patronymic chains: "al-Hasan ibn al-Hasan ibn al-Haytham" is a name.
-PATRONYMICS = frozenset({"ibn", "bin", "bint", "ben", "bat", "ap", "بن", "ابن", "بنت"})
-
-#: Languages that write reduplication as two space-separated words (Vietnamese "dần dần",
-#: Bengali "কখনও কখনও", Greek "σιγά σιγά"): only phrases of two or more words are checked.
-REDUPLICATING_LANGUAGES = frozenset(
-    {"vi", "hi", "mr", "bn", "ne", "pa", "gu", "ta", "te", "el", "id", "ms", "tl", "th", "zh", "ja"}
-)
 
 _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|「[^」]*」|『[^』]*』')
 
@@ -147,7 +110,7 @@ class DoubledWord(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         language = article.language or article.detected_language
-        min_words = 2 if language in REDUPLICATING_LANGUAGES else 1
+        min_words = 2 if data_for(language).spaced_reduplication else 1
         context = _Context(article, self._allowed(language), min_words)
         for paragraph in article.paragraphs:
             keys = list(map(str.casefold, WORD.findall(paragraph.prose.text)))
@@ -157,10 +120,8 @@ class DoubledWord(Rule):
                 yield self._finding(article, paragraph, double)
 
     def _allowed(self, language: str | None) -> list[tuple[str, ...]]:
-        if language in GRAMMATICAL_DOUBLES:
-            phrases: set[str] = set(GRAMMATICAL_DOUBLES[language])
-        else:
-            phrases = set().union(*GRAMMATICAL_DOUBLES.values())
+        own = data_for(language).grammatical_doubles
+        phrases = own or everywhere().grammatical_doubles  # a language with none: all of them
         return [tuple(phrase.casefold().split()) for phrase in (*phrases, *self.options.allow)]
 
     def _doubles(self, paragraph: Paragraph, context: _Context) -> Iterator[_Double]:
@@ -230,7 +191,7 @@ class DoubledWord(Rule):
         never writes after another lower-case word: "The the" and "Wyandot people people"
         are still slips."""
         first, second = (text[start:end] for start, end in words[i : i + 2])
-        if second in FUNCTION_WORDS:
+        if second in everywhere().stop_words:
             return False  # "The the", "A a"
         if len(first) == 1:
             return first != second  # "Ւ ւ", "B b": a letter listed in both cases
@@ -293,9 +254,10 @@ def _is_periodic(words: list[str]) -> bool:
 def _is_idiom(words: list[str]) -> bool:
     """Whether a double is "X and X" after "and", "X to X" then "to" ("side to side to"),
     or a patronymic chain ("X ibn X ibn")."""
-    if len(words) == 2 and (words[0] in IDIOM_CONJUNCTIONS or words[1] in IDIOM_LINKS):
+    known = everywhere()
+    if len(words) == 2 and (words[0] in known.idiom_conjunctions or words[1] in known.idiom_links):
         return True
-    return words[-1] in PATRONYMICS
+    return words[-1] in shared_data().patronymic_particles
 
 
 def _recurs(keys: list[str], shortest: int, longest: int) -> bool:

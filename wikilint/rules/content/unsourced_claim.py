@@ -11,6 +11,7 @@ from typing import Annotated
 from wikilint.analysis.citation_need import model, sentence_features
 from wikilint.analysis.citations import Citations, article_citations, parenthetical_citations
 from wikilint.document.article import Article, Paragraph
+from wikilint.document.language_data import language_data
 from wikilint.document.spans import Span
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Range, Rule, RuleDocs
@@ -295,12 +296,8 @@ CUE_KINDS: tuple[str, ...] = tuple(cue.kind for cue in CUES)
 
 #: Sections whose prose is sourced elsewhere or is not a claim: apparatus, and plot
 #: summaries (the work itself is their source).
-SKIPPED_SECTIONS = (
-    "references", "notes", "footnotes", "citations", "sources", "bibliography",
-    "works cited", "further reading", "external links", "see also", "notes and references",
-    "references and notes", "plot", "plot summary", "synopsis", "storyline", "discography",
-    "filmography", "gallery",
-)  # fmt: skip
+_EN = language_data("en").sections
+SKIPPED_SECTIONS = (*_EN.references, *_EN.external_links, *_EN.see_also, *_EN.plot, *_EN.lists)
 _LIVING_CATEGORY = re.compile(r"\[\[\s*category\s*:\s*living[ _]people\s*[\]|]", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _MATH_SIGNS = frozenset("=+−×*/<>≤≥^")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from mwparserfromhell.nodes import ExternalLink
 
-from wikilint.analysis.link_context import EXTERNAL_LINK_SECTIONS, prose_nodes
+from wikilint.analysis.link_context import external_link_sections, prose_nodes
 from wikilint.document.article import Article
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, RuleDocs
@@ -36,7 +36,7 @@ class ExternalLinkInBody(Rule):
         for node, paragraph in prose_nodes(article):
             if not (isinstance(node, ExternalLink) and node.brackets):
                 continue
-            if article.sections[paragraph.section].title.casefold() in EXTERNAL_LINK_SECTIONS:
+            if article.sections[paragraph.section].title.casefold() in external_link_sections():
                 continue
             start, end = article.span(node)
             yield self.finding(article, start, end, "external link in the article body")

@@ -6,17 +6,16 @@ from collections.abc import Iterator
 
 from mwparserfromhell.nodes import Comment, Node, Tag, Template, Text, Wikilink
 
-from wikilint.analysis.footnotes import LIST_LANGUAGES, REF_TEMPLATES, references_lists
+from wikilint.analysis.footnotes import reference_list_languages, references_lists
 from wikilint.document.article import Article
 from wikilint.document.language import UNDETERMINED
+from wikilint.document.language_data import language_data, shared_data
 from wikilint.document.lines import count_line_breaks, line_break
 from wikilint.document.names import named_templates, tag_name, tags_named
 from wikilint.document.namespaces import is_category_link, is_interlanguage_link
 from wikilint.linter.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 
-#: Sections that conventionally follow the references (MOS:ORDER).
-_AFTER_REFERENCES = ("further reading", "external links")
 _SECTION = "== References ==\n{{reflist}}\n"
 
 
@@ -46,7 +45,7 @@ class MissingReferencesList(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if article.language not in (None, UNDETERMINED, *LIST_LANGUAGES):
+        if article.language not in (None, UNDETERMINED, *reference_list_languages()):
             return  # its list templates are unknown
         if references_lists(article):
             return
@@ -54,7 +53,7 @@ class MissingReferencesList(Rule):
         first += [
             article.span(template)
             for name, template in named_templates(article)
-            if name in REF_TEMPLATES
+            if name in shared_data().footnote_templates
         ][:1]
         if not first:
             return
@@ -84,8 +83,9 @@ def _insertion(article: Article) -> Edit:
 def _placement(article: Article) -> tuple[int, str]:
     """Where a References section conventionally goes, and its text with the blank
     lines around it."""
+    after_references = language_data("en").sections.external_links  # MOS:ORDER
     for section in article.sections[1:]:
-        if section.level == 2 and section.title.casefold() in _AFTER_REFERENCES:
+        if section.level == 2 and section.title.casefold() in after_references:
             assert section.heading is not None
             return section.heading[0], _SECTION + "\n"
     source = article.source

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wikilint.analysis.citations import NOTE_TEMPLATES
 from wikilint.analysis.footnotes import Ref, refs
 from wikilint.document.article import Article
+from wikilint.document.language_data import shared_data
 from wikilint.document.names import named_templates
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, RuleDocs
@@ -57,5 +57,5 @@ def _note_names(article: Article) -> set[str]:
     return {
         str(template.get("name").value).strip()
         for name, template in named_templates(article)
-        if name in NOTE_TEMPLATES and template.has("name")
+        if name in shared_data().note_templates and template.has("name")
     }
