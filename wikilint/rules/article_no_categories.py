@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Annotated
 
 from mwparserfromhell.nodes import Wikilink
 
@@ -12,18 +10,8 @@ from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.names import named_templates
 from wikilint.namespaces import is_category_link
-from wikilint.rule import Doc, Range, Rule, RuleDocs
-from wikilint.rules.article_scope import is_full_article
-
-
-@dataclass(frozen=True)
-class Options:
-    min_headings: Annotated[
-        int, Range(0, 10_000), Doc("Articles with fewer section headings are not checked.")
-    ] = 2
-    min_words: Annotated[
-        int, Range(0, 1_000_000), Doc("Articles with fewer words of prose are not checked.")
-    ] = 150
+from wikilint.rule import Rule, RuleDocs
+from wikilint.rules.article_scope import WholeArticleOptions, is_full_article
 
 
 class NoCategories(Rule):
@@ -31,7 +19,7 @@ class NoCategories(Rule):
     name = "no-categories"
     severity = Severity.WARNING
     summary = "A whole article belongs to no category."
-    Options = Options
+    Options = WholeArticleOptions
     #: Wikis whose category namespace names wikilint knows (see wikilint.namespaces).
     languages = frozenset(
         {"af", "bn", "ca", "cs", "da", "de", "el", "en", "es", "fo", "fr", "hy", "it", "ja"}

@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Annotated
 
 from mwparserfromhell.nodes import Wikilink
 
 from wikilint.article import Article
 from wikilint.finding import Finding, Severity
 from wikilint.namespaces import is_category_link, is_file_link, is_interlanguage_link
-from wikilint.rule import Doc, Range, Rule, RuleDocs
-from wikilint.rules.article_scope import is_full_article
-
-
-@dataclass(frozen=True)
-class Options:
-    min_headings: Annotated[
-        int, Range(0, 10_000), Doc("Articles with fewer section headings are not checked.")
-    ] = 2
-    min_words: Annotated[
-        int, Range(0, 1_000_000), Doc("Articles with fewer words of prose are not checked.")
-    ] = 150
+from wikilint.rule import Rule, RuleDocs
+from wikilint.rules.article_scope import WholeArticleOptions, is_full_article
 
 
 class NoWikilinks(Rule):
@@ -30,7 +18,7 @@ class NoWikilinks(Rule):
     name = "no-wikilinks"
     severity = Severity.WARNING
     summary = "A whole article links to no other article."
-    Options = Options
+    Options = WholeArticleOptions
     docs = RuleDocs(
         what="A whole article (two headings and enough prose) without a single wikilink to "
         "another article: a dead end.",

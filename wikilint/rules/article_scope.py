@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Annotated
 
 from wikilint.article import Article, Paragraph
 from wikilint.memo import per_article
+from wikilint.rule import Doc, Range
 
 #: Languages written with spaces between words, whose word counts mean what they say:
 #: not Vietnamese, which spaces every syllable, nor Japanese or Chinese, which space none.
@@ -41,6 +44,18 @@ def is_one_line(article: Article, paragraph: Paragraph) -> bool:
 def prose_words(article: Article) -> int:
     """Number of words of running prose in the article."""
     return sum(paragraph_words(article))
+
+
+@dataclass(frozen=True)
+class WholeArticleOptions:
+    """Options of the rules that check only whole articles (see :func:`is_full_article`)."""
+
+    min_headings: Annotated[
+        int, Range(0, 10_000), Doc("Articles with fewer section headings are not checked.")
+    ] = 2
+    min_words: Annotated[
+        int, Range(0, 1_000_000), Doc("Articles with fewer words of prose are not checked.")
+    ] = 150
 
 
 def is_full_article(article: Article, min_headings: int, min_words: int) -> bool:
