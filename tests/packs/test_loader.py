@@ -91,6 +91,22 @@ def test_substitution_fix_keeps_case_and_respects_markup(tmp_path: Path) -> None
     assert linked.fix is None  # the match crosses link markup: no safe edit exists
 
 
+def test_fix_why_and_precision_reach_the_rule_docs(tmp_path: Path) -> None:
+    body = (
+        'kind = "substitution"\nmessage = "m"\nfix = "safe"\nnotes = "Skips names."\n'
+        'fix_why = "Safe: the words mean the same."\n'
+        'precision = "3/3 findings read as correct, 2026-12-01"\n'
+        '[rules.swap]\nutilise = "use"\n'
+    )
+    docs = one_rule(tmp_path, body).docs
+    assert (docs.notes, docs.fix, docs.precision) == (
+        "Skips names.",
+        "Safe: the words mean the same.",
+        "3/3 findings read as correct, 2026-12-01",
+    )
+    assert one_rule(tmp_path, _WORD).docs.fix == ""
+
+
 def test_substitution_from_a_swap_file(tmp_path: Path) -> None:
     (tmp_path / "words.txt").write_text("teh->the\nadn->and, add,\n", encoding="utf-8")
     body = 'kind = "substitution"\nmessage = "{replacement}"\nswap_file = "words.txt"\n'

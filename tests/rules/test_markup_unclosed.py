@@ -46,7 +46,9 @@ def test_valid_markup_is_quiet(rule) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 def test_real_articles_are_quiet(rule) -> None:
-    for path in fixture_articles():
+    paths = fixture_articles()
+    assert paths
+    for path in paths:
         assert run_rule(rule, read(path)) == [], path.name
 
 

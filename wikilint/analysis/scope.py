@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Annotated
 
 from wikilint.document.article import Article, Paragraph
 from wikilint.document.language_data import all_languages
 from wikilint.document.memo import per_article
+from wikilint.linter.rule import Doc, Range
 
 #: Languages written with spaces between words, whose word counts mean what they say
 #: (``counts_words`` in their file): not Vietnamese, which spaces every syllable, nor
@@ -40,6 +43,18 @@ def is_one_line(article: Article, paragraph: Paragraph) -> bool:
 def prose_words(article: Article) -> int:
     """Number of words of running prose in the article."""
     return sum(paragraph_words(article))
+
+
+@dataclass(frozen=True)
+class WholeArticleOptions:
+    """Options of the rules that check only whole articles (see :func:`is_full_article`)."""
+
+    min_headings: Annotated[
+        int, Range(0, 10_000), Doc("Articles with fewer section headings are not checked.")
+    ] = 2
+    min_words: Annotated[
+        int, Range(0, 1_000_000), Doc("Articles with fewer words of prose are not checked.")
+    ] = 150
 
 
 def is_full_article(article: Article, min_headings: int, min_words: int) -> bool:

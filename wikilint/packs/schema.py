@@ -19,6 +19,7 @@ _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _COMMON_KEYS = frozenset(
     {"code", "name", "kind", "severity", "message", "summary", "link", "why", "bad", "good"}
     | {"notes", "languages", "enabled_by_default", "quotes", "italics", "ignorecase"}
+    | {"fix_why", "precision"}
 )
 _PACK_KEYS = frozenset({"name", "link", "languages", "description"})
 
@@ -43,6 +44,8 @@ class RuleSpec:
     bad: str
     good: str
     notes: str
+    fix_why: str
+    precision: str
     languages: frozenset[str] | None
     enabled_by_default: bool
     skip_quotes: bool
@@ -139,6 +142,8 @@ def _parse_entry(path: Path, index: int, entry: Any, defaults: dict[str, Any]) -
         bad=get("bad", str),
         good=get("good", str),
         notes=get("notes", str, ""),
+        fix_why=get("fix_why", str, ""),
+        precision=get("precision", str, ""),
         languages=frozenset(languages) or None,
         enabled_by_default=get("enabled_by_default", bool, True),
         skip_quotes=quotes == "skip",

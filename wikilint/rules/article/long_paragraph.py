@@ -10,20 +10,21 @@ from typing import Annotated
 from wikilint.analysis.scope import SPACED_LANGUAGES, is_one_line, paragraph_words
 from wikilint.document.article import Article
 from wikilint.linter.finding import Finding, Severity
-from wikilint.linter.rule import Range, Rule, RuleDocs
+from wikilint.linter.rule import Doc, Range, Rule, RuleDocs
 
 
 @dataclass(frozen=True)
 class Options:
-    max_words: Annotated[int, Range(1, 1_000_000)] = 250
-    """Paragraphs with more words of prose than this are reported."""
+    max_words: Annotated[
+        int, Range(1, 1_000_000), Doc("Paragraphs with more words of prose are reported.")
+    ] = 250
 
 
 class LongParagraph(Rule):
     code = "WL703"
     name = "long-paragraph"
     severity = Severity.INFO
-    summary = "Paragraphs stay short enough to read"
+    summary = "A paragraph has more words than `max_words`."
     Options = Options
     languages = SPACED_LANGUAGES
     docs = RuleDocs(
@@ -35,11 +36,9 @@ class LongParagraph(Rule):
         good="Pi Day honours the number pi. " * 20 + "\n\n" + "It is held in March. " * 20 + "\n",
         notes="Consecutive prose lines that render as one paragraph count together. Words "
         "are space-separated, so text written without spaces (Japanese, Chinese) counts "
-        "few words and is rarely reported. "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): 24 "
-        "findings in 15 articles, all read: 23 paragraphs over 250 words (2 are lines "
-        "without a blank line between them, which MediaWiki joins), 1 in an article whose "
-        "line breaks were lost: precision 23/24.",
+        "few words and is rarely reported.",
+        precision="19/20 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

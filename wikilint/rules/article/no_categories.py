@@ -3,33 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Annotated
 
 from mwparserfromhell.nodes import Wikilink
 
-from wikilint.analysis.scope import is_full_article
+from wikilint.analysis.scope import WholeArticleOptions, is_full_article
 from wikilint.document.article import Article
 from wikilint.document.names import named_templates
 from wikilint.document.namespaces import category_languages, is_category_link
 from wikilint.linter.finding import Finding, Severity
-from wikilint.linter.rule import Range, Rule, RuleDocs
-
-
-@dataclass(frozen=True)
-class Options:
-    min_headings: Annotated[int, Range(0, 10_000)] = 2
-    """Only articles with at least this many section headings are checked..."""
-    min_words: Annotated[int, Range(0, 1_000_000)] = 150
-    """...and at least this many words of prose."""
+from wikilint.linter.rule import Rule, RuleDocs
 
 
 class NoCategories(Rule):
     code = "WL701"
     name = "no-categories"
     severity = Severity.WARNING
-    summary = "Every article belongs to at least one category"
-    Options = Options
+    summary = "A whole article belongs to no category."
+    Options = WholeArticleOptions
     #: Wikis whose category namespace names wikilint knows (see wikilint.document.namespaces).
     languages = category_languages()
     docs = RuleDocs(
@@ -48,10 +38,9 @@ class NoCategories(Rule):
         "of prose) are never checked. Categories added by templates other than stub templates are "
         "invisible in the wikitext, so an article whose only categories come from, say, "
         "an infobox is reported. "
-        "Words are space-separated, so Japanese or Chinese articles rarely pass the gate. "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): 119 "
-        "articles pass the whole-article gate and none is reported (all are categorized); "
-        "the seed snippet is not reported either.",
+        "Words are space-separated, so Japanese or Chinese articles rarely pass the gate.",
+        precision="3/3 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Annotated
 
 from mwparserfromhell.nodes import Wikilink
 
-from wikilint.analysis.scope import is_full_article
+from wikilint.analysis.scope import WholeArticleOptions, is_full_article
 from wikilint.document.article import Article
 from wikilint.document.namespaces import is_category_link, is_file_link, is_interlanguage_link
 from wikilint.linter.finding import Finding, Severity
-from wikilint.linter.rule import Range, Rule, RuleDocs
-
-
-@dataclass(frozen=True)
-class Options:
-    min_headings: Annotated[int, Range(0, 10_000)] = 2
-    """Only articles with at least this many section headings are checked..."""
-    min_words: Annotated[int, Range(0, 1_000_000)] = 150
-    """...and at least this many words of prose."""
+from wikilint.linter.rule import Rule, RuleDocs
 
 
 class NoWikilinks(Rule):
     code = "WL702"
     name = "no-wikilinks"
     severity = Severity.WARNING
-    summary = "An article links to other articles"
-    Options = Options
+    summary = "A whole article links to no other article."
+    Options = WholeArticleOptions
     docs = RuleDocs(
         what="A whole article (two headings and enough prose) without a single wikilink to "
         "another article: a dead end.",
@@ -43,10 +33,9 @@ class NoWikilinks(Rule):
         notes="Links anywhere count, infoboxes and other template parameters included; "
         "file, category and interlanguage links do not. Snippets and stubs (fewer than "
         "`min_headings` headings or `min_words` words of prose) are never checked. "
-        "Words are space-separated, so Japanese or Chinese articles rarely pass the gate. "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): 119 "
-        "articles pass the whole-article gate and none is reported; tests strip the links "
-        "of a real article to show it fires.",
+        "Words are space-separated, so Japanese or Chinese articles rarely pass the gate.",
+        precision="1/1 finding read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

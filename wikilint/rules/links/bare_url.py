@@ -16,7 +16,7 @@ class BareUrl(Rule):
     code = "WL501"
     name = "bare-url"
     severity = Severity.WARNING
-    summary = "URLs in prose belong in references or titled links"
+    summary = "A URL stands bare in running text."
     docs = RuleDocs(
         what="A URL typed into running text without brackets, such as "
         "`see http://example.org for more`.",
@@ -28,10 +28,9 @@ class BareUrl(Rule):
         "{{cite web |url=http://example.org |title=Results}}\n"
         "* http://example.org/list-item\n",
         notes="Only prose lines are checked: URLs in references, templates, tables and "
-        "lists are left to the reference rules. "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): 3 "
-        "findings, all bare URLs in prose (one left bare by a citation template that lost "
-        "its braces): precision 3/3.",
+        "lists are left to the reference rules.",
+        precision="5/5 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

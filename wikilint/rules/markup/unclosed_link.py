@@ -11,7 +11,7 @@ from wikilint.linter.rule import RuleDocs
 class UnclosedLink(UnclosedRule):
     code = "WL405"
     name = "unclosed-link"
-    summary = "Every [[ is closed by ]]"
+    summary = "A [[ has no ]] to close it."
     opener = re.compile(r"\[\[")
     marker = "[["
     pair = re.compile(r"\[\[|(?P<close>\]\])")
@@ -22,6 +22,7 @@ class UnclosedLink(UnclosedRule):
         "(CheckWiki errors 10 and 46).",
         bad="Born in [[Paris, France.\n",
         good="Born in [[Paris]], [[France|the Republic]]. [[File:A.jpg|thumb|A [[b]]]]\n",
-        notes="Precision on the corpus: no findings; 1 false positive of the parser alone (a file "
-        "caption holding a ref) is removed by confirming against the source.",
+        notes="Each opener the parser leaves unclosed is confirmed against the source, as "
+        "MediaWiki reads it: a file caption holding a ref is closed.",
+        precision="no findings on the shared corpus (en, en-extra, intl), 2026-12-01",
     )

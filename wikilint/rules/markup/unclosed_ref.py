@@ -15,7 +15,7 @@ _NEXT = re.compile(r"</ref\s*>|<ref(?=[\s>/])", re.IGNORECASE)
 class UnclosedRef(UnclosedRule):
     code = "WL401"
     name = "unclosed-ref"
-    summary = "Every <ref> is closed by </ref> or written <ref .../>"
+    summary = "A <ref> has no </ref> to close it."
     opener = re.compile(r"<ref(?=[\s>/])[^<>]*>", re.IGNORECASE)
     marker = "<"
     message = "{opener} is never closed: add </ref>, or end a reuse with />"
@@ -27,7 +27,7 @@ class UnclosedRef(UnclosedRule):
         bad="Paris is the capital.<ref>Atlas, p. 4. More text.\n",
         good="Paris is the capital.<ref>Atlas, p. 4.</ref> Again.<ref name=a>X</ref>"
         "<ref name=a />\n",
-        notes="Precision on the corpus: no findings in 202 articles.",
+        precision="no findings on the shared corpus (en, en-extra, intl), 2026-12-01",
     )
 
     def is_opener(self, article: Article, start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ from wikilint.linter.rule import RuleDocs
 class UnclosedTemplate(UnclosedRule):
     code = "WL406"
     name = "unclosed-template"
-    summary = "Every {{ is closed by }}"
+    summary = "A {{ has no }} to close it."
     opener = re.compile(r"\{\{")
     marker = "{{"
     pair = re.compile(r"\{\{|(?P<close>\}\})")
@@ -21,6 +21,8 @@ class UnclosedTemplate(UnclosedRule):
         why="MediaWiki shows the braces and the parameters literally (CheckWiki error 43).",
         bad="Born 1950.{{citation needed|date=May 2020\n",
         good="Born 1950.{{citation needed|date=May 2020}} <math>{{n \\choose k}}</math>\n",
-        notes="Precision on the corpus: no findings; 5 false positives of the parser alone "
-        "(templates holding an unbalanced `''`) are removed by confirming against the source.",
+        notes="Each opener the parser leaves unclosed is confirmed against the source, as "
+        "MediaWiki reads it: a template holding an unbalanced `''` is closed.",
+        precision="3/3 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01",
     )

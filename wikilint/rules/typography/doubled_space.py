@@ -20,7 +20,7 @@ class DoubledSpace(Rule):
     name = "doubled-space"
     severity = Severity.INFO
     fix_safety = Applicability.SAFE
-    summary = "Two or more spaces in a row between words"
+    summary = "Two or more spaces stand in a row between words."
     docs = RuleDocs(
         what="A run of spaces between two words of running prose.",
         why="Browsers collapse the spaces, so they only make the source harder to edit and "
@@ -32,8 +32,11 @@ class DoubledSpace(Rule):
         "word` renders two spaces but is not a doubled space. Spaces in tables, templates "
         "and preformatted lines are left alone, and so are text shown as typed (`<nowiki>`, "
         "`<kbd>`, `<samp>`, `<tt>`, `<var>`) and two spaces after a sentence (a typing "
-        "convention). Safe fix: one space. Precision on the shared corpus: 25 of 25 "
-        "findings read (481 in all) were doubled spaces inside a sentence.",
+        "convention).",
+        fix="Safe: the run becomes one space, and browsers collapse the spaces anyway, so "
+        "the rendered text does not change.",
+        precision="20/20 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
