@@ -58,11 +58,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def describe(source: str, finding: Finding, context: int) -> str:
-    """``path:line:col: message``, then the lines around the finding, its span marked."""
+    """``path:line:col: message``, the lines around the finding with its span marked, and
+    the line of each related location (the earlier paragraph a duplicate repeats)."""
     where = finding.location
     fix = f" [fix: {finding.fix.applicability.value}]" if finding.fix else ""
     lines = source.splitlines()
-    shown = []
+    shown = [f"{finding.path}:{where.line}:{where.column}: {finding.message}{fix}"]
     for number in range(max(1, where.line - context), min(len(lines), where.line + context) + 1):
         line = lines[number - 1]
         left = max(0, where.column - 1 - WIDTH) if number == where.line else 0
@@ -71,11 +72,13 @@ def describe(source: str, finding: Finding, context: int) -> str:
             end = where.end_column - 1 if where.end_line == where.line else len(line)
             width = max(1, min(end, left + 2 * WIDTH) - (where.column - 1))
             shown.append("       | " + " " * (where.column - 1 - left) + "^" * width)
-    return (
-        f"{finding.path}:{where.line}:{where.column}: {finding.message}{fix}\n"
-        + "\n".join(shown)
-        + "\n"
-    )
+    for related in finding.related:
+        line = lines[related.location.line - 1][: 2 * WIDTH]
+        shown.append(
+            f"  related {related.location.line}:{related.location.column} {related.message}"
+        )
+        shown.append(f"  {related.location.line:>5}| {line}")
+    return "\n".join(shown) + "\n"
 
 
 if __name__ == "__main__":
