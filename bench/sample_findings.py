@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def describe(source: str, finding: Finding, context: int) -> str:
     the line of each related location (the earlier paragraph a duplicate repeats)."""
     where = finding.location
     fix = f" [fix: {finding.fix.applicability.value}]" if finding.fix else ""
-    lines = source.splitlines()
+    lines = re.split(r"\r\n|\r|\n", source)  # as wikilint counts lines
     shown = [f"{finding.path}:{where.line}:{where.column}: {finding.message}{fix}"]
     for number in range(max(1, where.line - context), min(len(lines), where.line + context) + 1):
         line = lines[number - 1]
