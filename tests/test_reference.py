@@ -29,3 +29,21 @@ def test_readme_lists_every_rule_with_its_severity_and_default() -> None:
         default = "on" if rule.enabled_by_default else "off"
         row = f"| {rule.code} | [`{rule.name}`](docs/rules.md#{rule.code.lower()}-{rule.name}) |"
         assert f"{row} {rule.severity.value} | {default} |" in readme, rule.name
+
+
+def test_a_rule_section_shows_option_docs_fix_safety_and_precision() -> None:
+    from wikilint.output.rules_reference import rule_section
+
+    section = rule_section(discover().get("WL103")).splitlines()
+    assert "| option | default | range | description |" in section
+    assert (
+        "| `max-words` | `4` | 1 to 100 | Longest phrase, in words, whose doubling is reported. |"
+        in section
+    )
+    fix = section.index("### Fix safety")
+    assert section[fix + 2].startswith("Unsafe: the fix removes the second copy")
+    assert section[-1] == (
+        "Precision: 6/6 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01"
+    )
+    assert "### Fix safety" not in rule_section(discover().get("WL102"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 
 import pytest
@@ -11,9 +12,14 @@ from helpers import fixture_articles, read
 from wikilint.document.article import Article
 from wikilint.linter.engine import lint
 from wikilint.linter.registry import discover
-from wikilint.linter.rule import option_ranges
+from wikilint.linter.rule import option_docs, option_ranges
 
-RULES = discover().rules
+REGISTRY = discover()
+RULES = REGISTRY.rules
+#: The built-in rules and the engine's own findings, whose docs share one shape.
+BUILTIN = [rule for rule in REGISTRY.listing() if rule.__module__.startswith("wikilint.")]
+SUMMARY = re.compile(r"[A-Z][^\n]*[^.]\.")
+DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
@@ -69,3 +75,34 @@ def test_numeric_options_declare_a_range_holding_their_default(rule) -> None:
     for option in dataclasses.fields(rule.Options):
         if typing.get_type_hints(rule.Options)[option.name] in (int, float):
             assert option.default in ranges[option.name], f"{option.name}: {ranges}"
+
+
+@pytest.mark.parametrize("rule", BUILTIN, ids=lambda rule: rule.code)
+def test_summary_is_one_sentence_saying_what_is_found(rule) -> None:
+    assert SUMMARY.fullmatch(rule.summary), f"{rule.code}: {rule.summary!r}"
+    assert not re.search(r"\bshould\b", rule.summary, re.IGNORECASE), rule.summary
+
+
+@pytest.mark.parametrize("rule", BUILTIN, ids=lambda rule: rule.code)
+def test_every_option_has_a_one_line_doc(rule) -> None:
+    docs = option_docs(rule.Options)
+    for option in dataclasses.fields(rule.Options):
+        text = str(docs.get(option.name, ""))
+        assert text and "\n" not in text, f"{rule.code}: option {option.name} has no Doc"
+
+
+@pytest.mark.parametrize("rule", BUILTIN, ids=lambda rule: rule.code)
+def test_fix_safety_is_explained_exactly_when_the_rule_fixes(rule) -> None:
+    if rule.fix_safety is None:
+        assert rule.docs.fix == "", f"{rule.code} attaches no fix but explains one"
+    else:
+        assert rule.docs.fix, f"{rule.code} attaches {rule.fix_safety.value} fixes: say why"
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [rule for rule in BUILTIN if rule in RULES and rule.enabled_by_default],
+    ids=lambda rule: rule.code,
+)
+def test_a_default_on_rule_states_its_precision_with_the_date_it_was_read(rule) -> None:
+    assert DATE.search(rule.docs.precision), f"{rule.code}: precision {rule.docs.precision!r}"

@@ -316,6 +316,22 @@ def test_rules_and_explain(run) -> None:
     )
 
 
+def test_explain_shows_option_docs_fix_safety_and_precision(run) -> None:
+    output = run("explain", "WL103").stdout
+    lines = output.splitlines()
+    header = next(line for line in lines if line.lstrip().startswith("option"))
+    assert header.split()[-1] == "description"
+    row = next(line for line in lines if line.lstrip().startswith("max-words"))
+    assert row.split("│")[-1].strip().startswith("Longest phrase")
+    words = " ".join(output[output.index("Fix safety") :].split())  # rich wraps at the width
+    assert words.startswith("Fix safety Unsafe: the fix removes the second copy")
+    assert words.endswith(
+        "Precision: 6/6 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01"
+    )
+    assert "Fix safety" not in run("explain", "WL102").stdout
+
+
 @pytest.mark.parametrize("key", ["WL002", "parse-timeout", "wl002"])
 def test_explain_documents_the_engine_findings(run, key: str) -> None:
     result = run("explain", key)

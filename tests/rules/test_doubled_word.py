@@ -59,83 +59,6 @@ def test_sample_reports_both_copies_of_all_of() -> None:
     assert "part or all of Russia's" in fixed(read(SEED), findings)
 
 
-@pytest.mark.parametrize(
-    ("source", "column", "doubled"),
-    [
-        ("It is the the best.", 11, "the"),
-        ("The the cat sat.", 5, "the"),  # case-insensitive; a function word is no taxon
-        ("A a cat sat.", 3, "a"),
-        ("It is is fine.", 7, "is"),  # not an allowed grammatical double
-        ("He went to to the shop.", 12, "to"),
-        ("[[the]] the cat.", 9, "the"),  # across a link
-        ("'''the''' the cat.", 11, "the"),  # across bold
-        ("[[Wyandot people]] people lived there.", 20, "people"),  # a link's label
-        ("the [[Foo|the]] cat.", 11, "the"),  # into a piped link
-        ("the <!-- note --> the cat.", 19, "the"),  # a comment renders nothing
-        ("the [[Category:X]] the cat.", 20, "the"),  # nor does a category link
-        ("the  the cat.", 6, "the"),  # two spaces
-        ("He came in the end in the end.", 20, "in the end"),
-        ("one two three four one two three four five.", 20, "one two three four"),
-        ("They had had had enough.", 14, "had"),  # a triple even of an allowed double
-        ("It ends. The The road goes on to the sea.", 14, "The"),  # the article writes "the"
-        ("Some Wyandot people people lived among the people.", 21, "people"),  # not a trinomial
-        ("It went to and fro to to the gate.", 23, "to"),  # no "X to X" idiom
-        ("It moved from side side to side.", 20, "side"),
-        ("It is a a grade.", 9, "a"),  # one letter, same case
-        ("The letters Ա Ա and ա ա are the same.", 15, "Ա"),
-    ],
-)
-def test_flags_doubles(source: str, column: int, doubled: str) -> None:
-    (finding,) = [f for f in check(source) if f.location.column == column] or [None]
-    assert finding is not None, positions(check(source))
-    assert finding.code == "WL103"
-    assert finding.message == f'"{doubled}" is written twice in a row'
-    assert source[finding.location.offset : finding.location.end_offset] == doubled
-
-
-@pytest.mark.parametrize(
-    "source",
-    [
-        "He had had enough.",
-        "The claim that that is false.",
-        "She gave her her book.",
-        "Cells were studied in in vitro assays.",
-        "Acceleration is measured in metres per second per second.",
-        "More and more people came, and more and more stayed.",
-        "It was very, very good.",  # punctuation between the copies
-        "It ended. The end. End. End",  # sentence breaks
-        "It ends with the\nthe next line.",  # paragraph break
-        "anak-anak and so-so",  # hyphenated reduplication
-        "Scores were 10 10 12 12.",  # numbers
-        "They flew to Bora Bora and Walla Walla.",  # names
-        "The The were an English band.",  # no "the" in lower case: a name
-        "It had an AN/APS-6 radar.",  # an acronym beside a word
-        'The song goes "I am he as you are he as you are me".',  # a quotation
-        "Der Roman „sehr sehr lang“ erschien.",  # a quotation in German marks
-        "the {{lang|fr|x}} the cat.",  # a template renders between the copies
-        "the<ref>Source.</ref> the cat.",  # so does a reference marker
-        "the [[File:X.jpg|thumb|A cat]] the cat.",  # and a file
-        "the<br>the cat.",  # a line break
-        "the [http://example.com] the cat.",  # an external link renders [1]
-        "{{Quote|the the}} and [[the]].",  # template contents are not prose
-        "* the the\n{| class=wikitable\n| the the\n|}",  # lists and tables are not prose
-        # Taxonomic names: in italics, tautonyms (genus then the same epithet), trinomials.
-        "The Surinam toad (''Pipa pipa'') lives in the rivers.",
-        "The tsetse fly ''Glossina morsitans morsitans'' bites the cattle.",
-        "The fire salamander (Salamandra salamandra) lives in the woods.",
-        "Salamandra salamandra lives in the woods.",
-        "The fly Glossina morsitans morsitans bites the cattle.",
-        "The toad {{taxlink|Pipa pipa}} lives in the rivers.",  # a taxon template
-        "The letters Ւ ւ and Ա ա follow the Ք letter.",  # a letter beside its other case
-        "It moved from side to side to force the gate.",  # "side to side", then "to force"
-        "They went from door to door to ask.",
-        "It grew day by day by the river.",
-    ],
-)
-def test_stays_quiet(source: str) -> None:
-    assert check(source) == []
-
-
 def test_italic_doubles_and_taxa_are_found_with_their_exceptions_off() -> None:
     assert positions(check("The toad ''Pipa pipa'' lives.", ignore_italics=False)) == []
     assert positions(check("A ''cat cat'' sat.", ignore_italics=False)) == [("WL103", 1, 9)]
@@ -217,6 +140,10 @@ def test_findings_cover_a_copy_of_their_related_span(words: list[str]) -> None:
         assert related.location.end_offset <= finding.location.offset
         if finding.fix is not None:
             assert len(fixed(source, [finding])) < len(source)
+
+
+def test_the_fixture_articles_are_there() -> None:
+    assert fixture_articles(), "tests/fixtures holds no articles"
 
 
 @pytest.mark.parametrize("path", fixture_articles(), ids=lambda path: path.stem)

@@ -59,31 +59,8 @@ def test_sentences_of_a_paragraph_flagged_as_a_whole_are_not_reported_again() ->
     ]
 
 
-@pytest.mark.parametrize(
-    "source",
-    [
-        "He died in the spring of 1901.\nHe died in the spring of 1901.\n",
-        "Marching on we go, the flag of the nation flying high\n" * 2,
-        f"* {OPENED}\n* {OPENED}\n",
-        f"{{|\n| {OPENED}\n|-\n| {OPENED}\n|}}\n",
-        f"{{{{Quote|{OPENED}}}}}\n{OPENED[:-1]} again, as noted.\n",
-        f"{RAILWAY}<ref>{OPENED}</ref>\n{TOLLS}<ref>{OPENED}</ref>\n",
-        "HTML accepts the following way of writing it in a document:\n"
-        "<syntaxhighlight lang=html><p>one</syntaxhighlight>\n"
-        "HTML accepts the following way of writing it in a document:\n",
-        f"{OPENED} {RAILWAY}\n{TOLLS} The second bridge was opened in 1961 by the governor.\n",
-    ],
-)
-def test_quiet_on(source: str) -> None:
-    assert run_rule(DuplicateSentence, source) == []
-
-
-def test_min_words_and_min_chars() -> None:
-    died = "He died in the spring of 1901 in Paris, France."
-    source = f"{died} {RAILWAY}\n{TOLLS} {died}\n"
-    assert positions(run_rule(DuplicateSentence, source)) == [("WL102", 2, len(TOLLS) + 2)]
-    assert run_rule(DuplicateSentence, source, min_words=12) == []
-    assert run_rule(DuplicateSentence, source, min_chars=60) == []
+def test_the_fixture_articles_are_there() -> None:
+    assert fixture_articles(), "tests/fixtures holds no articles"
 
 
 @pytest.mark.parametrize("path", fixture_articles(), ids=lambda path: path.stem)

@@ -1,19 +1,18 @@
-from helpers import fixture_articles, positions, read, run_rule
+"""WL304 empty-ref on real articles; the snippet cases are in cases/WL304.toml."""
+
+from helpers import fixture_articles, read, run_rule
 
 from wikilint.rules.references.empty_ref import EmptyRef
 
 
-def test_refs_without_content_or_name() -> None:
-    source = "A.<ref></ref> B.<ref> \n </ref>\nC.<ref/> D.<ref group=n></ref>\n"
-    assert positions(run_rule(EmptyRef, source)) == [
-        ("WL304", 1, 3), ("WL304", 1, 17), ("WL304", 3, 3), ("WL304", 3, 12),
-    ]  # fmt: skip
-
-
-def test_named_reuses_and_real_refs_are_fine() -> None:
-    source = (
-        "A.<ref name=a>X</ref> B.<ref name=a></ref> C.<ref name=a/> <ref>{{cite web|url=x}}</ref>\n"
-    )
-    assert run_rule(EmptyRef, source) == []
-    for path in fixture_articles():
+def test_real_articles_have_no_empty_refs() -> None:
+    paths = fixture_articles()
+    assert paths, "tests/fixtures holds no articles"
+    for path in paths:
         assert run_rule(EmptyRef, read(path)) == [], path.name
+
+
+def test_an_empty_ref_added_to_a_real_article_is_reported() -> None:
+    source = read(fixture_articles("en/Pear.wiki")[0]) + "\nA pear.<ref></ref>\n"
+    (finding,) = run_rule(EmptyRef, source)
+    assert finding.message == "ref has no content: add the citation"

@@ -14,7 +14,7 @@ class UnusedSuppression(Rule):
     code = "WL003"
     name = "unused-suppression"
     severity = Severity.WARNING
-    summary = "A wikilint-disable comment that suppresses no finding."
+    summary = "A wikilint-disable comment suppresses no finding."
     enabled_by_default = False
     docs = RuleDocs(
         what="A `<!-- wikilint-disable... -->` comment under which no finding was suppressed.",
@@ -29,6 +29,8 @@ class UnusedSuppression(Rule):
             "this rule about the directives that silenced nothing, so it sees the findings "
             "of exactly the rules selected for the file (like ruff's unused-noqa)."
         ),
+        precision="Off by default: whether a directive is used depends on the rules selected "
+        "for the run, so it is asked for with --select WL003 (no corpus read, 2026-12-01)",
     )
 
     def check(self, article: Article) -> Iterable[Finding]:

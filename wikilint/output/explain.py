@@ -11,7 +11,7 @@ from rich.text import Text
 
 from wikilint.linter.engine_findings import EngineFinding
 from wikilint.linter.finding import Severity
-from wikilint.linter.rule import Rule, option_ranges
+from wikilint.linter.rule import Rule, option_docs, option_ranges
 
 _ENABLED = {"on": "yes", "off": "no", "always": "always"}
 
@@ -27,14 +27,16 @@ def option_table(rule: type[Rule]) -> Table | None:
         return None
     hints = typing.get_type_hints(rule.Options)
     ranges = option_ranges(rule.Options)
+    docs = option_docs(rule.Options)
     table = Table(show_edge=False, header_style="bold")
-    for column in ("option", "type", "default", "range"):
+    for column in ("option", "type", "default", "range", "description"):
         table.add_column(column)
     for field in fields:
         hint = hints[field.name]
         type_name = hint.__name__ if isinstance(hint, type) else str(hint)
         bound = str(ranges[field.name]) if field.name in ranges else ""
-        table.add_row(field.name.replace("_", "-"), type_name, repr(field.default), bound)
+        doc = str(docs.get(field.name, ""))
+        table.add_row(field.name.replace("_", "-"), type_name, repr(field.default), bound, doc)
     return table
 
 
@@ -64,7 +66,8 @@ def gate_note(severity: Severity) -> str:
 
 
 def explanation(rule: type[Rule]) -> Group:
-    """Title, summary, what it finds, why, bad and good examples, options and notes."""
+    """Title, summary, what it finds, why, bad and good examples, options, fix safety,
+    notes and the precision read on real articles."""
     docs = rule.docs
     parts: list[RenderableType] = [
         Text(f"{rule.code} {rule.name}", style="bold"),
@@ -92,6 +95,10 @@ def explanation(rule: type[Rule]) -> Group:
     table = option_table(rule)
     if table is not None:
         parts += [Text(""), Text("Options", style="bold underline"), table]
+    if docs.fix:
+        parts += [Text(""), Text("Fix safety", style="bold underline"), Text(docs.fix)]
     if docs.notes:
         parts += [Text(""), Text("Notes", style="bold underline"), Text(docs.notes)]
+    if docs.precision:
+        parts += [Text(""), Text(f"Precision: {docs.precision}", style="dim")]
     return Group(*parts)

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from wikilint.linter.engine_findings import ENGINE_FINDINGS
-from wikilint.linter.rule import Rule, option_ranges
+from wikilint.linter.rule import Rule, option_docs, option_ranges
 from wikilint.output.explain import fix_label, languages_label
 
 
@@ -47,14 +47,21 @@ def rule_section(rule: type[Rule]) -> str:
     ]
     fields = dataclasses.fields(rule.Options)
     ranges = option_ranges(rule.Options)
+    option_lines = option_docs(rule.Options)
     if fields:
-        lines += ["", "### Options", "", "| option | default | range |", "| --- | --- | --- |"]
+        lines += ["", "### Options", "", "| option | default | range | description |"]
+        lines += ["| --- | --- | --- | --- |"]
         lines += [
-            f"| `{f.name.replace('_', '-')}` | `{f.default!r}` | {ranges.get(f.name, '')} |"
+            f"| `{f.name.replace('_', '-')}` | `{_cell(repr(f.default))}` | "
+            f"{ranges.get(f.name, '')} | {_cell(str(option_lines.get(f.name, '')))} |"
             for f in fields
         ]
+    if docs.fix:
+        lines += ["", "### Fix safety", "", docs.fix]
     if docs.notes:
         lines += ["", "### Notes", "", docs.notes]
+    if docs.precision:
+        lines += ["", f"Precision: {docs.precision}"]
     return "\n".join(lines)
 
 

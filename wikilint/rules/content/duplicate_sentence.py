@@ -11,16 +11,20 @@ from wikilint.document.article import Article, Paragraph
 from wikilint.document.sentences import WORD
 from wikilint.document.spans import Span
 from wikilint.linter.finding import Finding, Severity
-from wikilint.linter.rule import Range, Rule, RuleDocs
+from wikilint.linter.rule import Doc, Range, Rule, RuleDocs
 from wikilint.rules.content.duplicate_paragraph import DuplicateParagraph
 
 
 @dataclass(frozen=True)
 class Options:
-    #: Sentences with fewer words are never compared ("He died in 1901.").
-    min_words: Annotated[int, Range(1, 10_000)] = 8
-    #: Sentences with fewer visible characters are never compared.
-    min_chars: Annotated[int, Range(1, 100_000)] = 40
+    min_words: Annotated[
+        int, Range(1, 10_000), Doc("Sentences with fewer words are never compared.")
+    ] = 8
+    min_chars: Annotated[
+        int,
+        Range(1, 100_000),
+        Doc("Sentences with fewer visible characters are never compared."),
+    ] = 40
 
 
 class DuplicateSentence(Rule):
@@ -47,12 +51,14 @@ class DuplicateSentence(Rule):
             "A separate rule rather than an option of duplicate-paragraph, so each can be "
             "selected and tuned alone. Sentences are matched by their case-folded words in a "
             "hash table (linear time); near-identical sentences are left to WL101's fuzzy "
-            "matching of whole paragraphs. On the 202-article shared corpus: 1 finding "
-            "(Ibn al-Haytham, a sentence repeated with a different link), judged correct; "
-            "the 7 paragraphs WL101 reports there are not reported again. An inline "
+            "matching of whole paragraphs. An inline "
             "quotation is prose, so one quoted twice word for word is reported; block "
-            "quotations ({{quote}}, <blockquote>) are not prose and never compared."
+            "quotations ({{quote}}, <blockquote>) are not prose and never compared. "
+            "Deliberately parallel text is reported too when it repeats word for word (a "
+            "section that mirrors another, a figure caption repeated for each scheme)."
         ),
+        precision="12/20 findings read as correct on the shared corpus (en, en-extra, intl), "
+        "2026-12-01: deliberately parallel sections are the misses",
         bad=(
             "The bridge was opened in 1932 by the mayor of the town. It carries a railway.\n"
             "Tolls paid for its upkeep. The bridge was opened in 1932 by the mayor of the town.\n"

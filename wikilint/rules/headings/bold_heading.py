@@ -22,16 +22,17 @@ class BoldHeading(Rule):
     name = "bold-heading"
     severity = Severity.WARNING
     fix_safety = Applicability.SAFE
-    summary = "Headings are bold already; no ''' inside them"
+    summary = "A section heading holds bold markup."
     docs = RuleDocs(
         what="Bold markup (`'''`, `<b>`, `<strong>`) inside a section heading.",
         why="Headings are styled by the skin; extra bold adds nothing visible on most skins "
         "and makes the heading render inconsistently (MOS:HEADINGS, CheckWiki error 44).",
         bad="Intro.\n\n== '''History''' ==\nText.\n",
         good="Intro.\n\n== History ==\nText with '''bold''' words.\n",
-        notes="The fix removes the bold markers and keeps the words (safe). "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): 1 "
-        "finding (a Bengali heading in `'''`), correct: precision 1/1.",
+        fix="Safe: the fix removes only the bold markers (`'''`, `<b>`, `<strong>`) and "
+        "keeps every word; a heading renders bold anyway, so the reader sees the same words.",
+        precision="1/1 findings read as correct on the shared corpus "
+        "(en, en-extra, intl), 2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

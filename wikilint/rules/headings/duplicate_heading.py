@@ -15,7 +15,7 @@ class DuplicateHeading(Rule):
     code = "WL206"
     name = "duplicate-heading"
     severity = Severity.WARNING
-    summary = "Sibling sections have different titles"
+    summary = "A section has the same title as an earlier sibling section."
     docs = RuleDocs(
         what="A section whose title repeats an earlier section's title at the same level "
         "under the same parent section.",
@@ -27,10 +27,9 @@ class DuplicateHeading(Rule):
         notes="Titles compare by their visible text with spaces collapsed, case-sensitively as "
         "section anchors do (`D` and `d` are different sections). "
         "The same title under different parents (`=== Results ===` under each season) is "
-        "a normal pattern and is not flagged. "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): 1 "
-        "finding, a real duplicate sibling: precision 1/1 (comparing case-insensitively "
-        "had added a false positive, Greek `D` and `d`).",
+        "a normal pattern and is not flagged.",
+        precision="1/1 findings read as correct on the shared corpus "
+        "(en, en-extra, intl), 2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Annotated
 
 from mwparserfromhell.nodes import Comment, Node, Template, Text, Wikilink
 
@@ -13,7 +14,7 @@ from wikilint.document.article import Article, Section
 from wikilint.document.namespaces import is_category_link, is_interlanguage_link
 from wikilint.document.spans import Span
 from wikilint.linter.finding import Finding, Severity
-from wikilint.linter.rule import Rule, RuleDocs
+from wikilint.linter.rule import Doc, Rule, RuleDocs
 
 #: Behaviour switches such as ``__NOTOC__``: source text that renders nothing.
 _SWITCH = re.compile(r"__[A-Z]{2,}(?:_[A-Z]+)*__")
@@ -21,8 +22,9 @@ _SWITCH = re.compile(r"__[A-Z]{2,}(?:_[A-Z]+)*__")
 
 @dataclass(frozen=True)
 class Options:
-    flag_no_intro: bool = False
-    """Also flag a section with no text of its own before its first sub-section."""
+    flag_no_intro: Annotated[
+        bool, Doc("Also report a section with no text of its own before its first sub-section.")
+    ] = False
 
 
 class EmptySection(Rule):
@@ -53,13 +55,11 @@ class EmptySection(Rule):
             "Anything else is content, even when it is not prose: a template such as "
             "{{Main|...}}, {{reflist}} or {{portal}}, <references/>, a table, a list, a "
             "gallery or an image all render something. Only top-level headings open sections; "
-            "a heading inside a template or tag does not. Shared corpus (202 articles): 23 "
-            "findings, all read, all truly empty sections (precision 23/23): stub skeletons "
-            "and unfilled date-list headings in bn, mr, uk and vi, 3 of them reference "
-            "sections holding only categories; none in the 91 English articles. "
-            "flag_no_intro adds 70 more (sections opening straight into sub-sections, a "
-            "common and accepted layout), which is why it is off by default."
+            "a heading inside a template or tag does not. flag_no_intro is off by default: "
+            "a section opening straight into sub-sections is a common and accepted layout."
         ),
+        precision="20/20 findings read as correct on the shared corpus "
+        "(en, en-extra, intl), 2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ class HeadingLevelSkip(Rule):
     code = "WL202"
     name = "heading-level-skip"
     severity = Severity.WARNING
-    summary = "Heading levels go down one step at a time"
+    summary = "A heading is more than one level below the heading before it."
     docs = RuleDocs(
         what="A heading whose level is more than one below the previous heading's, such as "
         "`====` right after `==`, or an article whose first heading is `===`.",
@@ -22,10 +22,10 @@ class HeadingLevelSkip(Rule):
         bad="Intro.\n\n== History ==\nText.\n\n==== Early years ====\nText.\n",
         good="Intro.\n\n== History ==\nText.\n\n=== Early years ===\nText.\n",
         notes="The article title is level 1, so the first heading is compared with level 1. "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): 2 "
-        "findings, both real skips (an extract that starts at `===`; `====` after `==` "
-        "where an unclosed `<ref>` swallows the level-3 headings, as MediaWiki renders it "
-        "too): precision 2/2.",
+        "An unclosed `<ref>` swallows the headings after it, as MediaWiki renders it too, so "
+        "the heading after it may be reported as a skip.",
+        precision="1/1 findings read as correct on the shared corpus "
+        "(en, en-extra, intl), 2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ class MalformedHeading(Rule):
     code = "WL207"
     name = "malformed-heading"
     severity = Severity.ERROR
-    summary = "Heading lines are `== Title ==` and nothing else"
+    summary = "A line starting with `=` is not a well-formed heading."
     docs = RuleDocs(
         what="A line that starts with `=` but is not a heading (`==History`, or text after the "
         "closing signs as in `==History==.`), or a heading with unbalanced signs "
@@ -26,9 +26,9 @@ class MalformedHeading(Rule):
         bad="Intro.\n\n==History==.\nText.\n",
         good="Intro.\n\n== History == <!-- comment -->\nText.\n\nx = y in a sentence.\n",
         notes="Only lines at the top level are checked: `=` at the start of a template "
-        "parameter, a table cell or `<math>` is not a heading. "
-        "Measured on the shared corpus (202 articles, en and 11 other languages): no "
-        "findings; the rule's tests pin each malformed shape.",
+        "parameter, a table cell or `<math>` is not a heading.",
+        precision="0/0: no findings on the shared corpus (en, en-extra, intl), 2026-12-01; "
+        "its cases pin each malformed shape",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

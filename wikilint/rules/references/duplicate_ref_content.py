@@ -14,7 +14,7 @@ class DuplicateRefContent(Rule):
     code = "WL303"
     name = "duplicate-ref-content"
     severity = Severity.INFO
-    summary = "A citation used twice is one named ref"
+    summary = "A ref repeats the content of an earlier ref instead of reusing it by name."
     docs = RuleDocs(
         what="A `<ref>` whose content is identical (up to whitespace) to an earlier ref's, "
         "unless both carry the same name (Cite merges those).",
@@ -24,9 +24,10 @@ class DuplicateRefContent(Rule):
         good='Paris.<ref name="atlas">Atlas, p. 4.</ref> Lyon.<ref name="atlas" /> '
         "Nice.<ref>Atlas, p. 5.</ref> Metz.<ref>Ibid.</ref> Brest.<ref>Ibid.</ref>\n",
         notes="Short back-references such as `Ibid.` and `Id.` are not citations of their "
-        "own and are skipped. Precision on the corpus: 18 of 18 findings are identical contents; "
-        "16 are in one German article that repeats short citations, an accepted style there, "
-        "hence info severity.",
+        "own and are skipped. Some Wikipedias tolerate repeated short citations "
+        "(`Autor: Titel. 2012, S. 66.`), hence info severity.",
+        precision="20/20 findings read as correct on the shared corpus "
+        "(en, en-extra, intl), 2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

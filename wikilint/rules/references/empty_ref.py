@@ -14,7 +14,7 @@ class EmptyRef(Rule):
     code = "WL304"
     name = "empty-ref"
     severity = Severity.ERROR
-    summary = "A ref without a name has content"
+    summary = "A ref has neither a name nor content."
     docs = RuleDocs(
         what="`<ref></ref>`, `<ref> </ref>` or `<ref />`: a ref with no content and no name.",
         why='MediaWiki shows a Cite error ("ref tags must have content") in place of the '
@@ -23,8 +23,9 @@ class EmptyRef(Rule):
         good="Paris is the capital.<ref>Atlas, p. 4.</ref> Again.<ref name=a>X</ref>"
         "<ref name=a></ref><ref name=a />\n",
         notes="A named ref without content (`<ref name=x></ref>`) is a reuse, as in Cite; "
-        "undefined-named-ref reports it when x is never defined. Precision on the corpus: no "
-        "findings (and no false positives) in 202 articles.",
+        "undefined-named-ref reports it when x is never defined.",
+        precision="0/0: no findings on the shared corpus (en, en-extra, intl), 2026-12-01; "
+        "its cases pin what it finds",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -20,7 +20,7 @@ class RefBeforePunctuation(Rule):
     name = "ref-before-punctuation"
     severity = Severity.WARNING
     fix_safety = Applicability.SAFE
-    summary = "Footnote markers go after the punctuation they follow"
+    summary = "A footnote marker stands before the punctuation that follows it."
     languages = frozenset({"en"})
     docs = RuleDocs(
         what="A footnote marker (`<ref>`, `{{sfn}}`, `{{efn}}`..., or a run of them) directly "
@@ -34,9 +34,11 @@ class RefBeforePunctuation(Rule):
         "full stop; German before it when the source covers one word). Not reported when "
         "punctuation already precedes the marker, for an ellipsis, for table syntax `!!`, "
         "on definition-list lines (`;` and `:` are markup there) or before a number "
-        "(`<ref/>.5`). Safe fix: move the punctuation before the first marker of the run; "
-        "no character is added or lost. Precision on the corpus: 1 of 1 finding right (the English "
-        "articles are clean).",
+        "(`<ref/>.5`).",
+        fix="Safe: the fix moves the punctuation before the first marker of the run; no "
+        "character is added or lost, and the footnote still follows the words it supports.",
+        precision="12/12 findings read as correct on the shared corpus "
+        "(en, en-extra, intl), 2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

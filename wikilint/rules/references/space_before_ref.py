@@ -18,7 +18,7 @@ class SpaceBeforeRef(Rule):
     name = "space-before-ref"
     severity = Severity.WARNING
     fix_safety = Applicability.SAFE
-    summary = "A footnote marker follows its text without a space"
+    summary = "Spaces separate a footnote marker from the text it follows."
     docs = RuleDocs(
         what="Spaces before a `<ref>`, `{{sfn}}`, `{{r}}` or `{{efn}}` marker: `text. <ref>`.",
         why="The footnote number is set apart from what it supports and can wrap onto the next "
@@ -27,10 +27,13 @@ class SpaceBeforeRef(Rule):
         good="Paris is the capital.<ref>Atlas, p. 4.</ref> Lyon.<ref>A</ref><ref>B</ref>\n"
         "{| class=wikitable\n| <ref>C</ref>\n|}\n* <ref>D</ref>\n",
         notes="Whitespace after table or template syntax (`|`, `!`, `=`) or at the start of "
-        "a line is markup and is left alone. Safe fix: delete the spaces, unless a word "
-        "follows the marker directly (`word <ref/>word`), which would glue the words. "
-        "Precision on the corpus: 93 findings, 30 read, 30 right (en, bn, vi, hy, ja); estimated "
-        "above 95%.",
+        "a line is markup and is left alone.",
+        fix="Safe: the fix deletes only the spaces before the marker, which render as a gap "
+        "before the footnote number and nothing else. It is not offered when a word follows "
+        "the marker directly (`word <ref/>word`), where the space is the only one between the "
+        "two words.",
+        precision="20/20 findings read as correct on the shared corpus "
+        "(en, en-extra, intl), 2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ class UndefinedNamedRef(Rule):
     code = "WL302"
     name = "undefined-named-ref"
     severity = Severity.ERROR
-    summary = "A reused named ref is defined somewhere in the article"
+    summary = "A named ref is reused but defined nowhere in the article."
     docs = RuleDocs(
         what="A reuse `<ref name=x />` (or `<ref name=x></ref>`) when no `<ref name=x>` with "
         "content exists in the article, in the same group. Definitions inside "
@@ -27,9 +27,9 @@ class UndefinedNamedRef(Rule):
         bad="Paris is the capital.<ref name=atlas />\n",
         good="Paris is the capital.<ref name=atlas>Atlas, p. 4.</ref> It is large."
         '<ref name="atlas" />\n',
-        notes="Reported once per name, at its first reuse, with the others as related "
-        "places. Precision on the corpus: 17 of 17 findings right (real Cite errors in bn, hy and "
-        'vi articles; one is a definition mistyped as `<ref>name="Wong">`).',
+        notes="Reported once per name, at its first reuse, with the others as related places.",
+        precision="19/19 findings read as correct on the shared corpus "
+        "(en, en-extra, intl), 2026-12-01",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
