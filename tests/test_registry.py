@@ -33,7 +33,7 @@ def install_fake_distribution(site: Path, entry_point: str) -> None:
 
 
 def test_builtin_rules_come_through_the_entry_point_group() -> None:
-    registry = discover()
+    registry = discover(plugins=False)
     assert registry.get("duplicate-paragraph") is not None
     assert registry.get("WL103") is registry.get("doubled-word")
 
@@ -50,6 +50,32 @@ def test_a_third_party_plugin_rule_is_discovered_and_runs(
 
     findings = list(plugin().check(Article("Some text.\nIt is LOUD here.\n")))
     assert [(f.location.line, f.location.column) for f in findings] == [(2, 7)]
+
+
+def test_a_plugin_rule_is_off_until_a_selector_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_distribution(tmp_path, "wikilint_shout:ShoutingRule")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = discover()
+    plugin = registry.get("XPL001")
+    assert plugin is not None and plugin.enabled_by_default  # what the plugin declares
+    assert registry.plugins == {plugin: "wikilint_shout 1.0"}
+    assert not registry.enabled_by_default(plugin)
+    assert plugin not in registry.match("ALL")
+    assert registry.match("XPL") == registry.match("no-shouting") == [plugin]
+    builtin = registry.get("WL103")
+    assert builtin is not None and registry.enabled_by_default(builtin)
+
+
+def test_the_built_in_view_leaves_plugins_out_even_broken_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_distribution(tmp_path, "wikilint_shout:Missing")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = discover(plugins=False)
+    assert registry.get("XPL001") is None and registry.plugins == {}
+    assert registry.get("WL103") is not None
 
 
 def test_a_broken_plugin_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

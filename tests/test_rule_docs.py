@@ -13,7 +13,7 @@ from wikilint.linter.engine import lint
 from wikilint.linter.registry import discover
 from wikilint.linter.rule import option_ranges
 
-RULES = discover().rules
+RULES = discover(plugins=False).rules
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)

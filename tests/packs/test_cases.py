@@ -11,7 +11,7 @@ from helpers import positions, run_rule
 from wikilint.linter.registry import discover
 
 CASES = tomllib.loads((Path(__file__).with_name("cases.toml")).read_text("utf-8"))["case"]
-REGISTRY = discover()
+REGISTRY = discover(plugins=False)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: f"{case['rule']}-{case['source'][:30]}")

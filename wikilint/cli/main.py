@@ -442,7 +442,7 @@ def explain(rule: str, config_file: Path | None, isolated: bool, rule_packs: tup
     found = registry.documented(rule) or registry.documented(rule.upper())
     if found is None:
         raise WikilintError(f"unknown rule {rule!r}; `wikilint rules` lists them")
-    Console(highlight=False, soft_wrap=True).print(explanation(found))
+    Console(highlight=False, soft_wrap=True).print(explanation(found, registry.plugins.get(found)))
 
 
 @cli.command(name="rules")
@@ -451,7 +451,8 @@ def explain(rule: str, config_file: Path | None, isolated: bool, rule_packs: tup
 def list_rules(
     markdown: bool, config_file: Path | None, isolated: bool, rule_packs: tuple[Path]
 ) -> None:
-    """List every rule: code, name, default severity and summary."""
+    """List every rule: code, name, default severity and summary (and a plugin's
+    distribution: its rules are off until selected)."""
     from wikilint.output.explain import default_label
     from wikilint.output.rules_reference import rules_markdown
 
@@ -462,11 +463,12 @@ def list_rules(
     width = max(len(rule.name) for rule in registry.listing())
     click.echo(f"{'code':<7} {'name':<{width}} {'severity':<8} {'default':<7} {'fix':<6} summary")
     for rule in registry.listing():
-        default = default_label(rule)
+        plugin = registry.plugins.get(rule)
+        default = default_label(rule, plugin)
         fix = rule.fix_safety.value if rule.fix_safety else "-"
         click.echo(
             f"{rule.code:<7} {rule.name:<{width}} {rule.severity.value:<8} {default:<7} {fix:<6} "
-            f"{rule.summary}"
+            f"{rule.summary}" + (f" (plugin: {plugin})" if plugin else "")
         )
 
 

@@ -122,7 +122,7 @@ class Settings:
     @cached_property
     def selected(self) -> list[type[Rule]]:
         """Rule classes in force before per-file ignores, in code order."""
-        chosen = {rule for rule in self.registry.rules if rule.enabled_by_default}
+        chosen = {rule for rule in self.registry.rules if self.registry.enabled_by_default(rule)}
         for layer in self.layers:
             if layer.select is not None:
                 chosen = set(self._resolve(layer.select, "select", layer))
