@@ -135,7 +135,7 @@ def _with_options(command: F, options: list[Callable[[Any], Any]]) -> F:
     return command
 
 
-def settings_options(command: click.Command) -> click.Command:
+def settings_options(command: F) -> F:
     """The configuration flags shared by ``check`` and ``config``."""
     options = [
         _CONFIG_FILE,
@@ -189,7 +189,7 @@ def _timeout_option(unit: str) -> Callable[[F], F]:
 MAX_JOBS = 1024
 
 
-def registry_options(command: click.Command) -> click.Command:
+def registry_options(command: F) -> F:
     """The flags that decide which rules exist, for ``rules`` and ``explain``."""
     return _with_options(command, [_CONFIG_FILE, _ISOLATED, _RULE_PACKS])
 
@@ -366,7 +366,7 @@ def check(
         raise click.UsageError("Missing argument 'PATHS...'.")
     if baseline and write_baseline:
         raise click.UsageError("--baseline and --write-baseline exclude each other")
-    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]  # click: untyped flags
     if show_settings:
         _print_settings(resolver, paths[0] if paths else "-")
         return
@@ -408,7 +408,7 @@ def _print_settings(resolver: Resolver, path: str) -> None:
 @settings_options
 def show_config(path: str, **settings_flags: object) -> None:
     """Print the settings in force for PATH (a file or folder) as JSON."""
-    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]  # click: untyped flags
     target = str(Path(path) / "_") if Path(path).is_dir() else path
     _print_settings(resolver, target)
 
@@ -477,7 +477,7 @@ def list_rules(
 @_timeout_option("document")
 def server(timeout: float, **settings_flags: object) -> None:
     """Run the language server on standard input and output, for editors (docs/editors.md)."""
-    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]  # click: untyped flags
     try:
         from wikilint.lsp.server import serve
     except ModuleNotFoundError as error:

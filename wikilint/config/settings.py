@@ -7,7 +7,7 @@ import dataclasses
 import math
 import sys
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path, PurePath
@@ -99,7 +99,7 @@ class Settings:
         except (RegistryError, PackError) as error:
             raise ConfigError(f"{self.where}{error}") from None
 
-    def _extra_packs(self) -> list[type[Rule]]:
+    def _extra_packs(self) -> Sequence[type[Rule]]:
         if not self.config.rule_packs:
             return []
         from wikilint.packs import load_packs  # only configurations that name packs pay
