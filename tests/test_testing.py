@@ -1,52 +1,16 @@
-"""wikilint.testing and the public names: what a rule author's tests are built on."""
+"""wikilint.testing and the public names: what a rule author's tests are built on, tried on
+the example rule package of tests/plugin/."""
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections.abc import Iterator
-from typing import Annotated
 
 import pytest
+from wikilint_example import NoShouting
 
 import wikilint
-from wikilint import (
-    Applicability,
-    Article,
-    Doc,
-    Edit,
-    Finding,
-    Fix,
-    Range,
-    Rule,
-    RuleDocs,
-    prose_matches,
-)
+from wikilint import Article, Finding, RuleDocs
 from wikilint.testing import assert_docs_examples, check, fix
-
-
-class NoShouting(Rule):
-    """Words in capitals, in the editors' own words; the fix lowers them (unsafe)."""
-
-    code = "XPL001"
-    name = "no-shouting"
-    summary = "Words written in capitals."
-    docs = RuleDocs(what="w", why="y", bad="It is LOUD.", good='It is "LOUD" in quotes.')
-    fix_safety = Applicability.UNSAFE
-
-    @dataclasses.dataclass(frozen=True)
-    class Options:
-        min_length: Annotated[int, Range(2, 100), Doc("Shorter words are left alone.")] = 3
-        allowed: tuple[str, ...] = ()
-
-    def check(self, article: Article) -> Iterator[Finding]:
-        capitals = re.compile(rf"\b[A-Z]{{{self.options.min_length},}}\b")
-        for match in prose_matches(article, capitals):
-            if match.text in self.options.allowed:
-                continue
-            start, end = match.span
-            lowered = Fix((Edit(start, end, match.text.lower()),), self.fix_safety, "lower")
-            yield self.finding(article, start, end, f"{match.text!r} shouts", fix=lowered)
 
 
 def test_the_public_names_are_the_internal_ones() -> None:
@@ -60,7 +24,7 @@ def test_the_public_names_are_the_internal_ones() -> None:
 
 def test_check_gives_findings_with_lines_and_columns() -> None:
     [finding] = check(NoShouting, "Calm.\nIt is LOUD.\n")
-    assert (finding.code, finding.message) == ("XPL001", "'LOUD' shouts")
+    assert (finding.code, finding.message) == ("XPL101", "'LOUD' is shouted")
     location = finding.location
     assert (location.line, location.column, location.end_line, location.end_column) == (
         2,
@@ -73,8 +37,8 @@ def test_check_gives_findings_with_lines_and_columns() -> None:
 def test_options_go_by_their_python_or_toml_names() -> None:
     source = "It is LOUD and OK.\n"
     assert [f.message for f in check(NoShouting, source, min_length=2)] == [
-        "'LOUD' shouts",
-        "'OK' shouts",
+        "'LOUD' is shouted",
+        "'OK' is shouted",
     ]
     assert check(NoShouting, source, **{"min-length": 5}) == []
     assert check(NoShouting, source, allowed=("LOUD",)) == []
@@ -86,7 +50,7 @@ def test_options_go_by_their_python_or_toml_names() -> None:
 def test_options_are_checked_like_a_configuration_file() -> None:
     with pytest.raises(TypeError, match=r"^no-shouting\.min_lenght: unknown option"):
         check(NoShouting, "x", min_lenght=2)
-    with pytest.raises(TypeError, match=r"^no-shouting\.min_length: expected int from 2 to 100"):
+    with pytest.raises(TypeError, match=r"^no-shouting\.min_length: expected int from 2 to 50"):
         check(NoShouting, "x", min_length=1)
     with pytest.raises(TypeError, match="configure a rule class, not an instance"):
         check(NoShouting(), "x", min_length=2)
@@ -100,6 +64,7 @@ def test_an_instance_is_checked_as_it_is_and_directives_apply() -> None:
 def test_quotations_italics_and_literal_text_are_skipped() -> None:
     source = "They said \"LOUD\", ''LOUD'' and <code>LOUD</code>, then LOUD.\n"
     assert [f.location.column for f in check(NoShouting, source)] == [56]
+    assert len(check(NoShouting, source.replace('"', ""))) == 2
 
 
 def test_fix_applies_unsafe_fixes_unless_told_not_to() -> None:
@@ -118,13 +83,13 @@ def test_assert_docs_examples_says_which_example_is_wrong() -> None:
     class FlaggedGood(NoShouting):
         docs = RuleDocs(what="w", why="y", bad="It is LOUD.", good="Calm.\nSo LOUD.")
 
-    with pytest.raises(AssertionError, match=r"^XPL001 no-shouting: the bad example yields no"):
+    with pytest.raises(AssertionError, match=r"^XPL101 no-shouting: the bad example yields no"):
         assert_docs_examples(NoBad)
     with pytest.raises(AssertionError) as raised:
         assert_docs_examples(FlaggedGood)
     assert str(raised.value) == (
-        "XPL001 no-shouting: the good example yields 1 finding(s):\n"
-        "  2:4: 'LOUD' shouts\nCalm.\nSo LOUD."
+        "XPL101 no-shouting: the good example yields 1 finding(s):\n"
+        "  2:4: 'LOUD' is shouted\nCalm.\nSo LOUD."
     )
 
 
@@ -133,5 +98,5 @@ def test_a_crashing_rule_fails_the_test_with_its_error() -> None:
         def check(self, article: Article) -> Iterator[Finding]:
             raise RuntimeError("boom")
 
-    with pytest.raises(AssertionError, match=r"^rule no-shouting \(XPL001\) failed: .*boom$"):
+    with pytest.raises(AssertionError, match=r"^rule no-shouting \(XPL101\) failed: .*boom$"):
         check(Crashing, "text")
