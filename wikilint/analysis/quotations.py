@@ -103,7 +103,7 @@ def prose_matches(
 
     *find* is a compiled pattern, or a function that takes a paragraph's prose (its text
     without markup) and returns ``(start, end)`` spans in it. A match is left out when it
-    overlaps literal text (``<nowiki>``, ``<code>``, ``<kbd>``…), a quotation (``"…"``,
+    overlaps literal text (``<nowiki>``, ``<kbd>``, ``<samp>``…), a quotation (``"…"``,
     ``“…”``, ``«…»``, ``'…'``; unless *quotations* is false), or italic or foreign text
     (``''…''``, ``<i>``, ``{{lang|…}}``: titles of works, foreign words and words as words;
     unless *italics* is false). *paragraphs* narrows the search (``article.paragraphs``
