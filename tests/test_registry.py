@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,11 +39,21 @@ def test_builtin_rules_come_through_the_entry_point_group() -> None:
     assert registry.get("WL103") is registry.get("doubled-word")
 
 
+@pytest.fixture
+def with_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Installs the fake distribution with the given entry point, on ``sys.path``."""
+
+    def install(entry_point: str) -> None:
+        install_fake_distribution(tmp_path, entry_point)
+        monkeypatch.syspath_prepend(str(tmp_path))
+
+    return install
+
+
 def test_a_third_party_plugin_rule_is_discovered_and_runs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    with_plugin: Callable[[str], None],
 ) -> None:
-    install_fake_distribution(tmp_path, "wikilint_shout:ShoutingRule")
-    monkeypatch.syspath_prepend(str(tmp_path))
+    with_plugin("wikilint_shout:ShoutingRule")
     registry = discover()
     plugin = registry.get("no-shouting")
     assert plugin is not None and plugin.code == "XPL001"
@@ -53,10 +64,9 @@ def test_a_third_party_plugin_rule_is_discovered_and_runs(
 
 
 def test_a_plugin_rule_is_off_until_a_selector_names_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    with_plugin: Callable[[str], None],
 ) -> None:
-    install_fake_distribution(tmp_path, "wikilint_shout:ShoutingRule")
-    monkeypatch.syspath_prepend(str(tmp_path))
+    with_plugin("wikilint_shout:ShoutingRule")
     registry = discover()
     plugin = registry.get("XPL001")
     assert plugin is not None and plugin.enabled_by_default  # what the plugin declares
@@ -69,18 +79,16 @@ def test_a_plugin_rule_is_off_until_a_selector_names_it(
 
 
 def test_the_built_in_view_leaves_plugins_out_even_broken_ones(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    with_plugin: Callable[[str], None],
 ) -> None:
-    install_fake_distribution(tmp_path, "wikilint_shout:Missing")
-    monkeypatch.syspath_prepend(str(tmp_path))
+    with_plugin("wikilint_shout:Missing")
     registry = discover(plugins=False)
     assert registry.get("XPL001") is None and registry.plugins == {}
     assert registry.get("WL103") is not None
 
 
-def test_a_broken_plugin_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_distribution(tmp_path, "wikilint_shout:Missing")
-    monkeypatch.syspath_prepend(str(tmp_path))
+def test_a_broken_plugin_is_a_clear_error(with_plugin: Callable[[str], None]) -> None:
+    with_plugin("wikilint_shout:Missing")
     with pytest.raises(RegistryError, match="plugin 'wikilint_shout' failed to load"):
         discover()
 
