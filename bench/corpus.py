@@ -45,7 +45,7 @@ def chosen_rules(select: str | None) -> list[Rule]:
     """Every rule enabled by default, or the rules *select* names (codes, prefixes, names)."""
     registry = discover()
     if select is None:
-        return [rule() for rule in registry.rules if rule.enabled_by_default]
+        return [rule() for rule in registry.rules if registry.enabled_by_default(rule)]
     return [rule() for selector in select.split(",") for rule in registry.match(selector.strip())]
 
 

@@ -16,7 +16,7 @@ from wikilint.linter.registry import discover
 from wikilint.linter.rule import Rule, RuleDocs
 from wikilint.rules.headings.bold_heading import BoldHeading
 
-RULES = [rule() for rule in discover().rules if rule.enabled_by_default]
+RULES = [rule() for rule in discover(plugins=False).rules if rule.enabled_by_default]
 FIXING_RULES = [rule for rule in RULES if rule.code not in {"WL003"}]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,16 +34,26 @@ def install_fake_distribution(site: Path, entry_point: str) -> None:
 
 
 def test_builtin_rules_come_through_the_entry_point_group() -> None:
-    registry = discover()
+    registry = discover(plugins=False)
     assert registry.get("duplicate-paragraph") is not None
     assert registry.get("WL103") is registry.get("doubled-word")
 
 
+@pytest.fixture
+def with_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Installs the fake distribution with the given entry point, on ``sys.path``."""
+
+    def install(entry_point: str) -> None:
+        install_fake_distribution(tmp_path, entry_point)
+        monkeypatch.syspath_prepend(str(tmp_path))
+
+    return install
+
+
 def test_a_third_party_plugin_rule_is_discovered_and_runs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    with_plugin: Callable[[str], None],
 ) -> None:
-    install_fake_distribution(tmp_path, "wikilint_shout:ShoutingRule")
-    monkeypatch.syspath_prepend(str(tmp_path))
+    with_plugin("wikilint_shout:ShoutingRule")
     registry = discover()
     plugin = registry.get("no-shouting")
     assert plugin is not None and plugin.code == "XPL001"
@@ -52,9 +63,32 @@ def test_a_third_party_plugin_rule_is_discovered_and_runs(
     assert [(f.location.line, f.location.column) for f in findings] == [(2, 7)]
 
 
-def test_a_broken_plugin_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_distribution(tmp_path, "wikilint_shout:Missing")
-    monkeypatch.syspath_prepend(str(tmp_path))
+def test_a_plugin_rule_is_off_until_a_selector_names_it(
+    with_plugin: Callable[[str], None],
+) -> None:
+    with_plugin("wikilint_shout:ShoutingRule")
+    registry = discover()
+    plugin = registry.get("XPL001")
+    assert plugin is not None and plugin.enabled_by_default  # what the plugin declares
+    assert registry.plugins == {plugin: "wikilint_shout 1.0"}
+    assert not registry.enabled_by_default(plugin)
+    assert plugin not in registry.match("ALL")
+    assert registry.match("XPL") == registry.match("no-shouting") == [plugin]
+    builtin = registry.get("WL103")
+    assert builtin is not None and registry.enabled_by_default(builtin)
+
+
+def test_the_built_in_view_leaves_plugins_out_even_broken_ones(
+    with_plugin: Callable[[str], None],
+) -> None:
+    with_plugin("wikilint_shout:Missing")
+    registry = discover(plugins=False)
+    assert registry.get("XPL001") is None and registry.plugins == {}
+    assert registry.get("WL103") is not None
+
+
+def test_a_broken_plugin_is_a_clear_error(with_plugin: Callable[[str], None]) -> None:
+    with_plugin("wikilint_shout:Missing")
     with pytest.raises(RegistryError, match="plugin 'wikilint_shout' failed to load"):
         discover()
 

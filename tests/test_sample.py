@@ -8,7 +8,7 @@ from wikilint.document.article import Article
 from wikilint.linter.engine import lint
 from wikilint.linter.registry import discover
 
-DEFAULT_RULES = [rule() for rule in discover().rules if rule.enabled_by_default]
+DEFAULT_RULES = [rule() for rule in discover(plugins=False).rules if rule.enabled_by_default]
 
 
 def test_the_sample_yields_every_defect_at_its_exact_position() -> None:

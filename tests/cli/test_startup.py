@@ -73,6 +73,13 @@ def test_help_imports_nothing_heavy() -> None:
     assert heavy(cli_modules("check", "--help")) == []
 
 
+def test_the_public_names_load_on_first_use() -> None:
+    modules = modules_after("import wikilint")
+    assert sorted(name for name in modules if name.startswith("wikilint.")) == ["wikilint.lazy"]
+    code = "from wikilint import Article, Rule; print(Rule.__module__, Article.__module__)"
+    assert fresh_python(code).stdout == "wikilint.linter.rule wikilint.document.article\n"
+
+
 def test_importing_packs_loads_no_pack() -> None:
     modules = modules_after("import wikilint.packs")
     assert "wikilint.packs" in modules

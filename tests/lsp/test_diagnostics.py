@@ -219,7 +219,7 @@ async def test_hover_shows_the_rule_documentation_and_codes_link_to_it(
     session = await start_server()
     uri = session.open(tmp_path / "page.wiki", SPACES_AND_DOUBLES)
     diagnostics = {d.code: d for d in await session.diagnostics(uri)}
-    rule = discover().get("WL103")
+    rule = discover(plugins=False).get("WL103")
     assert diagnostics["WL103"].code_description.href == (
         "https://github.com/wikilint/wikilint/blob/main/docs/rules.md#wl103-doubled-word"
     )

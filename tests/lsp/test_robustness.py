@@ -36,6 +36,10 @@ class Crashing(Rule):
 """
 
 
+#: A plugin's rules are off until selected.
+SELECT_PLUGIN = ("--extend-select", "XPL001")
+
+
 def plugin_env(site: Path) -> dict[str, str]:
     """The environment of a server with the crashing plugin installed."""
     site.mkdir()
@@ -55,7 +59,7 @@ async def hover_at(session: Session, uri: str, line: int, character: int) -> typ
 async def test_a_crashing_rule_is_an_internal_error_diagnostic(
     start_server: Starter, tmp_path: Path
 ) -> None:
-    session = await start_server(env=plugin_env(tmp_path / "site"))
+    session = await start_server(*SELECT_PLUGIN, env=plugin_env(tmp_path / "site"))
     uri = session.open(tmp_path / "page.wiki", "BOOM: the the end.\n")
     diagnostics = await session.diagnostics(uri)
     assert [(d.code, d.severity, d.message) for d in diagnostics] == [
@@ -84,7 +88,7 @@ async def test_a_rule_that_kills_its_process_is_an_internal_error_and_the_server
     start_server: Starter, tmp_path: Path
 ) -> None:
     """The rule runs in the time budget's forked child: that child dies, not the server."""
-    session = await start_server(env=plugin_env(tmp_path / "site"))
+    session = await start_server(*SELECT_PLUGIN, env=plugin_env(tmp_path / "site"))
     uri = session.open(tmp_path / "page.wiki", "EXIT: the the end.\n")
     [diagnostic] = await session.diagnostics(uri)
     assert diagnostic.code == "WL000"
@@ -97,7 +101,9 @@ async def test_a_dead_worker_is_an_internal_error_and_is_replaced(
     start_server: Starter, tmp_path: Path
 ) -> None:
     """Without a time budget the rules run in the worker itself, which the rule kills."""
-    session = await start_server("--timeout", "0", env=plugin_env(tmp_path / "site"))
+    session = await start_server(
+        "--timeout", "0", *SELECT_PLUGIN, env=plugin_env(tmp_path / "site")
+    )
     uri = session.open(tmp_path / "page.wiki", "EXIT: the the end.\n")
     [diagnostic] = await session.diagnostics(uri)
     assert diagnostic.code == "WL000"

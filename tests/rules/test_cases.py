@@ -22,7 +22,7 @@ from wikilint.linter.rule import Rule
 
 CASES_DIR = Path(__file__).with_name("cases")
 CASE_FILES = sorted(CASES_DIR.glob("*.toml"))
-REGISTRY = discover()
+REGISTRY = discover(plugins=False)
 BUILTIN_CODES = [rule.code for rule in REGISTRY.rules if rule.__module__.startswith("wikilint.")]
 CASE_KEYS = {"name", "source", "options", "language", "expect", "fixed"}
 

@@ -19,7 +19,7 @@ from wikilint.inputs.dumps import ARTICLES, Page, PageFilter, Stream, read_strea
 from wikilint.linter.results import PageResult
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
 #: Pages sent to a worker in one task when the client reads the dump itself.
 BATCH = 50
@@ -83,7 +83,7 @@ def run(
     # keys shared with an earlier run can be released under this one's feet.
     [rules_future] = client.scatter([rules], broadcast=True, hash=False)
     tasks = iter(_batches(items))
-    in_flight: deque = deque()
+    in_flight: deque[Future[list[PageResult]]] = deque()
     done = as_completed()
 
     def submit() -> bool:

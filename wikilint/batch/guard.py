@@ -19,8 +19,9 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
-from multiprocessing.context import BaseContext
+from multiprocessing.context import ForkServerContext, SpawnContext
 from typing import TypeVar
 
 from wikilint.document.article import Article
@@ -66,7 +67,7 @@ def build_rules(rules: RuleSource) -> Sequence[Rule]:
     return _built[key]
 
 
-def process_context() -> BaseContext:
+def process_context() -> SpawnContext | ForkServerContext:
     """Start worker processes without forking a possibly threaded parent."""
     if not sys.platform.startswith("linux"):
         return multiprocessing.get_context("spawn")
@@ -120,23 +121,31 @@ def bounded(work: Callable[[], T], path: str, timeout: float | None) -> T | Find
         finally:
             os._exit(0)
     sender.close()
+    outcome: T | _Failure
     try:
         if not receiver.poll(timeout):
             return timeout_finding(path, timeout)
-        error, result = receiver.recv()
+        outcome = receiver.recv()
     except EOFError:
-        error, result = "the child process died", None
+        outcome = _Failure("the child process died")
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         receiver.close()
-    if error is not None:
-        return internal_error(Article("", path), "linting", ChildProcessError(error))
-    return result
+    if isinstance(outcome, _Failure):
+        return internal_error(Article("", path), "linting", ChildProcessError(outcome.error))
+    return outcome
 
 
-def _outcome(work: Callable[[], T]) -> tuple[str | None, T | None]:
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """What the child sends instead of a result: the error that stopped it."""
+
+    error: str
+
+
+def _outcome(work: Callable[[], T]) -> T | _Failure:
     try:
-        return None, work()
+        return work()
     except BaseException as error:  # reported by the parent as an internal error
-        return f"{type(error).__name__}: {error}", None
+        return _Failure(f"{type(error).__name__}: {error}")

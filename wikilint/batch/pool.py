@@ -336,7 +336,7 @@ def run(
     :class:`~wikilint.inputs.dumps.DumpError`.
     """
     supervisor = _Supervisor(items, rules, jobs, ordered, timeout, page_filter)
-    return supervisor.results()  # type: ignore[return-value]
+    return supervisor.results()  # type: ignore[return-value]  # pages give PageResults
 
 
 def run_files(
@@ -353,7 +353,7 @@ def run_files(
     an internal error.
     """
     supervisor = _Supervisor(tasks, (), jobs, ordered, timeout, ARTICLES)
-    return supervisor.results()  # type: ignore[return-value]
+    return supervisor.results()  # type: ignore[return-value]  # file tasks give Outcomes
 
 
 def _describe(item: Item) -> str:
@@ -436,22 +436,30 @@ def lint_dump(
     """
     index = options.index or find_index(path)
     with open(path, "rb") as raw:
-        items: Iterable[Page | Stream]
+        items: Iterator[Stream] | Iterator[Page]
         if index is not None:
             items = _reporting(streams(path, index), lambda stream: stream.start, reached)
         else:
             pages = iter_pages(raw, options.page_filter)
             items = _reporting(pages, lambda page: raw.tell(), reached)
-        settings = {"ordered": options.ordered, "timeout": options.timeout}
+        ordered, timeout, page_filter = options.ordered, options.timeout, options.page_filter
         if options.scheduler is not None or options.dask:
             from wikilint.batch import dask_cluster
 
             with dask_cluster.connect(options.scheduler, options.jobs) as client:
-                filter_ = options.page_filter
-                results = dask_cluster.run(items, rules, client, page_filter=filter_, **settings)
+                results = dask_cluster.run(
+                    items, rules, client, page_filter=page_filter, ordered=ordered, timeout=timeout
+                )
                 yield from map(_file_result, results)
             return
-        results = run(items, rules, jobs=options.jobs, page_filter=options.page_filter, **settings)
+        results = run(
+            items,
+            rules,
+            jobs=options.jobs,
+            page_filter=page_filter,
+            ordered=ordered,
+            timeout=timeout,
+        )
         yield from map(_file_result, results)
 
 

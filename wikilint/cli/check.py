@@ -100,6 +100,7 @@ def run_check(
         _refuse_fixing_dumps(kinds, "--diff" if options.diff else "--fix")
     for settings in {id(settings): settings for _, settings in inputs}.values():
         formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
+        formatter.plugin_rules.update(settings.registry.plugins)
     if not inputs:
         click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
     cache = ResultCache(fixing, options.unsafe_fixes) if options.cache else None
@@ -288,6 +289,7 @@ def _check_site(resolver: Resolver, titles: tuple[str, ...], reporter: _Reporter
         raise SiteError("no site to read pages from: give --site URL or set 'site' in the config")
     site = Site(url)
     reporter.formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
+    reporter.formatter.plugin_rules.update(settings.registry.plugins)
     batch = options.batch
     linter = PageLinter(settings.rules, resolver.cli.language or site.info.language, batch.timeout)
     reporter.progress.begin(site.url, None)

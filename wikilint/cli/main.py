@@ -135,7 +135,7 @@ def _with_options(command: F, options: list[Callable[[Any], Any]]) -> F:
     return command
 
 
-def settings_options(command: click.Command) -> click.Command:
+def settings_options(command: F) -> F:
     """The configuration flags shared by ``check`` and ``config``."""
     options = [
         _CONFIG_FILE,
@@ -189,7 +189,7 @@ def _timeout_option(unit: str) -> Callable[[F], F]:
 MAX_JOBS = 1024
 
 
-def registry_options(command: click.Command) -> click.Command:
+def registry_options(command: F) -> F:
     """The flags that decide which rules exist, for ``rules`` and ``explain``."""
     return _with_options(command, [_CONFIG_FILE, _ISOLATED, _RULE_PACKS])
 
@@ -367,7 +367,7 @@ def check(
         raise click.UsageError("Missing argument 'PATHS...'.")
     if baseline and write_baseline:
         raise click.UsageError("--baseline and --write-baseline exclude each other")
-    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]  # click: untyped flags
     if show_settings:
         _print_settings(resolver, paths[0] if paths else "-")
         return
@@ -409,7 +409,7 @@ def _print_settings(resolver: Resolver, path: str) -> None:
 @settings_options
 def show_config(path: str, **settings_flags: object) -> None:
     """Print the settings in force for PATH (a file or folder) as JSON."""
-    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]  # click: untyped flags
     target = str(Path(path) / "_") if Path(path).is_dir() else path
     _print_settings(resolver, target)
 
@@ -443,7 +443,7 @@ def explain(rule: str, config_file: Path | None, isolated: bool, rule_packs: tup
     found = registry.documented(rule) or registry.documented(rule.upper())
     if found is None:
         raise WikilintError(f"unknown rule {rule!r}; `wikilint rules` lists them")
-    Console(highlight=False, soft_wrap=True).print(explanation(found))
+    Console(highlight=False, soft_wrap=True).print(explanation(found, registry.plugins.get(found)))
 
 
 @cli.command(name="rules")
@@ -452,7 +452,8 @@ def explain(rule: str, config_file: Path | None, isolated: bool, rule_packs: tup
 def list_rules(
     markdown: bool, config_file: Path | None, isolated: bool, rule_packs: tuple[Path]
 ) -> None:
-    """List every rule: code, name, default severity and summary."""
+    """List every rule: code, name, default severity and summary (and a plugin's
+    distribution: its rules are off until selected)."""
     from wikilint.output.explain import default_label
     from wikilint.output.rules_reference import rules_markdown
 
@@ -463,11 +464,12 @@ def list_rules(
     width = max(len(rule.name) for rule in registry.listing())
     click.echo(f"{'code':<7} {'name':<{width}} {'severity':<8} {'default':<7} {'fix':<6} summary")
     for rule in registry.listing():
-        default = default_label(rule)
+        plugin = registry.plugins.get(rule)
+        default = default_label(rule, plugin)
         fix = rule.fix_safety.value if rule.fix_safety else "-"
         click.echo(
             f"{rule.code:<7} {rule.name:<{width}} {rule.severity.value:<8} {default:<7} {fix:<6} "
-            f"{rule.summary}"
+            f"{rule.summary}" + (f" (plugin: {plugin})" if plugin else "")
         )
 
 
@@ -476,7 +478,7 @@ def list_rules(
 @_timeout_option("document")
 def server(timeout: float, **settings_flags: object) -> None:
     """Run the language server on standard input and output, for editors (docs/editors.md)."""
-    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]
+    resolver = make_resolver(**settings_flags)  # type: ignore[arg-type]  # click: untyped flags
     try:
         from wikilint.lsp.server import serve
     except ModuleNotFoundError as error:

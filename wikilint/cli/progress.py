@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from wikilint.linter.results import FileResult
 
@@ -23,6 +23,14 @@ if TYPE_CHECKING:  # rich is imported only when a bar is drawn
 
 #: Redraws per second, at most.
 REFRESH = 10
+
+
+class _Fields(TypedDict):
+    """What the bar shows beside the count: the run's figures so far."""
+
+    articles: int
+    findings: int
+    rate: float
 
 
 class RunProgress:
@@ -104,7 +112,7 @@ class RunProgress:
     ) -> None:
         self.close()
 
-    def _fields(self) -> dict[str, float]:
+    def _fields(self) -> _Fields:
         elapsed = max(time.monotonic() - self._started, 1e-9)
         return {
             "articles": self.articles,

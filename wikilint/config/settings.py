@@ -7,7 +7,7 @@ import dataclasses
 import math
 import sys
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path, PurePath
@@ -99,7 +99,7 @@ class Settings:
         except (RegistryError, PackError) as error:
             raise ConfigError(f"{self.where}{error}") from None
 
-    def _extra_packs(self) -> list[type[Rule]]:
+    def _extra_packs(self) -> Sequence[type[Rule]]:
         if not self.config.rule_packs:
             return []
         from wikilint.packs import load_packs  # only configurations that name packs pay
@@ -122,7 +122,7 @@ class Settings:
     @cached_property
     def selected(self) -> list[type[Rule]]:
         """Rule classes in force before per-file ignores, in code order."""
-        chosen = {rule for rule in self.registry.rules if rule.enabled_by_default}
+        chosen = {rule for rule in self.registry.rules if self.registry.enabled_by_default(rule)}
         for layer in self.layers:
             if layer.select is not None:
                 chosen = set(self._resolve(layer.select, "select", layer))

@@ -179,20 +179,25 @@ def _everywhere(folder: Path) -> LanguageData:
     shared = _shared_data(folder).namespaces
 
     def union(name: str) -> frozenset[str]:
-        return frozenset().union(*(getattr(language, name) or () for language in languages))
+        merged: frozenset[str] = frozenset()
+        return merged.union(*(getattr(language, name) or () for language in languages))
 
     def titles(name: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for lang in languages for t in getattr(lang.sections, name)))
 
     def names(name: str) -> frozenset[str]:
-        return getattr(shared, name).union(*(getattr(lang.namespaces, name) for lang in languages))
+        own: frozenset[str] = getattr(shared, name)
+        return own.union(*(getattr(lang.namespaces, name) for lang in languages))
 
+    lists: dict[str, Any] = {
+        key: union(key) for key, kind in _LANGUAGE_KEYS.items() if kind is list
+    }
     return LanguageData(
         code="*",
         name="every language",
         sections=SectionTitles(**{key: titles(key) for key in _LANGUAGE_KEYS["sections"]}),
         namespaces=Namespaces(**{key: names(key) for key in _LANGUAGE_KEYS["namespaces"]}),
-        **{key: union(key) for key, kind in _LANGUAGE_KEYS.items() if kind is list},
+        **lists,
     )
 
 
@@ -201,7 +206,7 @@ def _language(folder: Path, code: str) -> LanguageData:
     document = _read(path, _LANGUAGE_KEYS)
     if "name" not in document:
         raise LanguageDataError(f"{path}: missing key 'name'")
-    plain = {
+    plain: dict[str, Any] = {
         key: frozenset(value) if isinstance(value, list) else value
         for key, value in document.items()
         if key not in ("sections", "namespaces")

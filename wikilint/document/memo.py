@@ -21,7 +21,7 @@ def per_article(
     """
 
     @wraps(function)
-    def shared(article: Article, *args: P.args, **kwargs: P.kwargs) -> T:
+    def shared(article: Article, /, *args: P.args, **kwargs: P.kwargs) -> T:
         key: Hashable = (function, args, tuple(sorted(kwargs.items())))
         memo = article.memo
         if key not in memo:

@@ -135,7 +135,7 @@ class ProseView:
 class ProseBuilder:
     """Accumulates prose text and segments while walking nodes."""
 
-    def __init__(self, span_of: Callable[[object], Span]) -> None:
+    def __init__(self, span_of: Callable[[Node | Wikicode], Span]) -> None:
         self._span_of = span_of
         self._parts: list[str] = []
         self._segments: list[Segment] = []
@@ -344,7 +344,7 @@ def val_text(template: Template) -> str:
     }
     if None in parts.values():
         return ""
-    number, exponent, unit = parts["1"], parts["e"], parts["u"] or parts["ul"]
+    number, exponent, unit = parts["1"] or "", parts["e"], parts["u"] or parts["ul"]
     if exponent:
         number = f"{number}×10^{exponent}" if number else f"10^{exponent}"
     return f"{number} {unit}" if number and unit else number

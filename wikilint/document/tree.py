@@ -47,6 +47,8 @@ Token = dict[str, Any]
 _Tokenizer = CTokenizer or Tokenizer
 _new = object.__new__
 _new_list = list.__new__
+#: Holds a node's place in the index's order while its children are built.
+_PENDING: Node = _new(Text)
 _extend = list.extend
 
 
@@ -70,7 +72,7 @@ def _code(nodes: list[Node]) -> Wikicode:
 def _smart_list(nodes: list[Node]) -> SmartList:
     """``SmartList(nodes)`` without its Python-level constructor, the costliest step."""
     smart = _new_list(SmartList)
-    smart._children = {}
+    smart._children = {}  # type: ignore[attr-defined]  # as SmartList.__new__ does; untyped there
     _extend(smart, nodes)
     return smart
 
@@ -101,6 +103,7 @@ class _Builder:
         tokens, spans, order = self.tokens, self.index.spans, self.index.nodes
         start = position = self.position
         nodes: list[Node] = []
+        node: Node
         append = nodes.append
         at, count = self.next, len(tokens)
         while at < count:
@@ -123,7 +126,7 @@ class _Builder:
                     raise ParserError(f"unexpected {kind.__name__} token")
                 self.next, self.position = at + 1, position
                 slot = len(order)
-                order.append(None)  # the node goes before its children
+                order.append(_PENDING)  # the node goes before its children
                 node = handler(self, token)
                 order[slot] = node
                 spans[id(node)] = (position, self.position)
@@ -146,7 +149,7 @@ class _Builder:
     def take(self, kind: type) -> Token:
         """The next token, which must be of type *kind*."""
         token = self.tokens[self.next] if self.next < len(self.tokens) else None
-        if type(token) is not kind:
+        if token is None or type(token) is not kind:
             raise ParserError(f"expected {kind.__name__}, got {type(token).__name__}")
         self.next += 1
         return token
@@ -297,7 +300,9 @@ class _Builder:
         node._tag = node._closing_tag = name
         node._attrs, node._wiki_markup, node._invalid = attributes, wiki_markup, invalid
         close = self.advance()
-        node._padding = (close.get("padding") or "") if close is not None else ""
+        if close is None:
+            raise ParserError("tag without a close token")
+        node._padding = close.get("padding") or ""
         self.position += len(node._padding)
         if type(close) is t.TagCloseSelfclose:
             closing_markup = _markup(close, wiki_markup)
@@ -321,7 +326,7 @@ class _Builder:
         self.position += len(separator or "") if node._wiki_markup else 1  # >
         node._contents = self.code(_TAG_CONTENTS_STOPS)
         ending = self.advance()
-        if type(ending) is not t.TagOpenClose:
+        if ending is None or type(ending) is not t.TagOpenClose:
             raise ParserError("tag contents end without a closing tag")
         closing_markup = _markup(ending, node._wiki_markup)
         if node._wiki_markup:

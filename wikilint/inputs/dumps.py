@@ -16,7 +16,7 @@ import bz2
 import gzip
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from itertools import islice
@@ -131,9 +131,9 @@ def open_dump(path: str | Path | BinaryIO) -> BinaryIO:
     magic = raw.read(3)
     raw.seek(0)
     if magic == b"BZh":
-        return bz2.open(raw)  # type: ignore[return-value]
+        return bz2.open(raw)  # type: ignore[return-value]  # a BZ2File reads bytes
     if magic[:2] == b"\x1f\x8b":
-        return gzip.open(raw)  # type: ignore[return-value]
+        return gzip.open(raw)  # type: ignore[return-value]  # a GzipFile reads bytes
     return raw
 
 
@@ -310,9 +310,12 @@ def write_dump(
     footer = b"</mediawiki>\n"
     if not multistream:
         body = header + b"".join(_page_xml(page) for page in pages) + footer
-        opener = {".bz2": bz2.open, ".gz": gzip.open}.get(path.suffix, open)
-        with opener(path, "wb") as out:
-            out.write(body)
+        compressors: dict[str, Callable[[bytes], bytes]] = {
+            ".bz2": bz2.compress,
+            ".gz": gzip.compress,
+        }
+        compress = compressors.get(path.suffix)
+        path.write_bytes(compress(body) if compress is not None else body)
         return None
     index_lines: list[str] = []
     with open(path, "wb") as out:

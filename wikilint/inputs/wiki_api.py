@@ -258,11 +258,11 @@ class Site:
 
 def user_agent() -> str:
     """Who is asking, as Wikimedia's User-Agent policy asks."""
-    import requests
+    from requests.__version__ import __version__ as requests_version
 
     return (
         f"wikilint/{__version__} (https://github.com/wikilint/wikilint; lints page wikitext) "
-        f"requests/{requests.__version__}"
+        f"requests/{requests_version}"
     )
 
 

@@ -27,9 +27,8 @@ def apply_fixes(source: str, findings: Iterable[Finding]) -> tuple[str, list[Fin
     """
     taken: list[Edit] = []
     applied: list[Finding] = []
-    fixable = (finding for finding in findings if finding.fix is not None)
-    for finding in sorted(fixable, key=lambda f: min(edit.start for edit in f.fix.edits)):
-        edits = finding.fix.edits
+    fixable = [(finding, finding.fix.edits) for finding in findings if finding.fix is not None]
+    for finding, edits in sorted(fixable, key=lambda pair: min(edit.start for edit in pair[1])):
         if any(_conflicts(edit, taken) for edit in edits) or _self_overlapping(edits):
             continue
         taken.extend(edits)

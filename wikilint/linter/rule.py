@@ -88,7 +88,8 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
-    severity: ClassVar[Severity] = Severity.WARNING
+    #: The default severity; the configuration may give an instance another.
+    severity: Severity = Severity.WARNING
     summary: ClassVar[str]
     docs: ClassVar[RuleDocs]
     Options: ClassVar[type] = NoOptions

@@ -16,7 +16,7 @@ from wikilint.document.lines import LineIndex
 
 _UTF16 = PositionEncodingKind.Utf16
 #: Bytes per code unit of each encoding, and its Python codec.
-_CODECS = {
+_CODECS: dict[str, tuple[int, str]] = {
     PositionEncodingKind.Utf8: (1, "utf-8"),
     _UTF16: (2, "utf-16-le"),
     PositionEncodingKind.Utf32: (4, "utf-32-le"),
@@ -24,7 +24,7 @@ _CODECS = {
 #: Each match is one code unit more than one per code point: a character beyond U+FFFF
 #: is two UTF-16 units; in UTF-8 one beyond U+7F is two bytes, beyond U+7FF three...
 _BEYOND_BMP = re.compile(r"[^\x00-\uffff]")
-_WIDER = {
+_WIDER: dict[str, tuple[re.Pattern[str], ...]] = {
     PositionEncodingKind.Utf8: (
         re.compile(r"[^\x00-\x7f]"),
         re.compile(r"[^\x00-\u07ff]"),
@@ -42,7 +42,7 @@ class PositionEncoder:
     the characters wider than one unit are listed once, with repeats for the widest.
     """
 
-    def __init__(self, text: str, encoding: str = _UTF16) -> None:
+    def __init__(self, text: str, encoding: str | None = _UTF16) -> None:
         known = encoding if encoding in _CODECS else _UTF16
         self._text = text
         self._lines = LineIndex(text)

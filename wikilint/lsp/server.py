@@ -68,7 +68,7 @@ class WikilintServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._fixed_all: dict[str, tuple[int | None, types.WorkspaceEdit | None]] = {}
-        for method, handler in {
+        handlers: dict[str, Callable[..., Any]] = {
             types.INITIALIZED: self.on_initialized,
             types.SHUTDOWN: self.on_shutdown,
             types.TEXT_DOCUMENT_DID_OPEN: self.on_open,
@@ -78,7 +78,8 @@ class WikilintServer(LanguageServer):
             types.WORKSPACE_DID_CHANGE_WATCHED_FILES: self.on_watched_files,
             types.TEXT_DOCUMENT_HOVER: self.on_hover,
             types.CODE_ACTION_RESOLVE: self.on_resolve_code_action,
-        }.items():
+        }
+        for method, handler in handlers.items():
             # pygls marks a handler with attributes, which a bound method cannot take.
             self.feature(method)(functools.partial(handler))
         kinds = [types.CodeActionKind.QuickFix, UNSAFE_FIX_KIND, FIX_ALL_KIND]

@@ -21,6 +21,8 @@ class Formatter:
         self.quiet = False
         #: Every rule the run knows, by code, for formats that describe rules (SARIF).
         self.known_rules: dict[str, type[Rule]] = {}
+        #: The distribution of each known rule that a plugin provides (off until selected).
+        self.plugin_rules: dict[type[Rule], str] = {}
 
     def file(self, result: FileResult) -> None:
         raise NotImplementedError

@@ -45,11 +45,12 @@ def fix_label(rule: type[Rule]) -> str:
     return rule.fix_safety.value if rule.fix_safety is not None else "none"
 
 
-def default_label(rule: type[Rule]) -> str:
-    """``on`` or ``off`` by default, or ``always`` for a finding of the engine."""
+def default_label(rule: type[Rule], plugin: str | None = None) -> str:
+    """``on`` or ``off`` by default, or ``always`` for a finding of the engine; a rule of a
+    *plugin* is off until selected."""
     if issubclass(rule, EngineFinding):
         return "always"
-    return "on" if rule.enabled_by_default else "off"
+    return "on" if rule.enabled_by_default and plugin is None else "off"
 
 
 def languages_label(rule: type[Rule]) -> str:
@@ -65,17 +66,17 @@ def gate_note(severity: Severity) -> str:
     return f"{article} {severity.value} finding fails the run (exit code 1) by default."
 
 
-def explanation(rule: type[Rule]) -> Group:
+def explanation(rule: type[Rule], plugin: str | None = None) -> Group:
     """Title, summary, what it finds, why, bad and good examples, options, fix safety,
-    notes and the precision read on real articles."""
+    notes and the precision read on real articles; the distribution of a *plugin* rule."""
     docs = rule.docs
     parts: list[RenderableType] = [
         Text(f"{rule.code} {rule.name}", style="bold"),
         Text(rule.summary),
         Text(
             f"severity: {rule.severity.value} · enabled by default: "
-            f"{_ENABLED[default_label(rule)]} · fix: {fix_label(rule)} · "
-            f"languages: {languages_label(rule)}",
+            f"{_ENABLED[default_label(rule, plugin)]} · fix: {fix_label(rule)} · "
+            f"languages: {languages_label(rule)}" + (f" · plugin: {plugin}" if plugin else ""),
             style="dim",
         ),
         Text(gate_note(rule.severity), style="dim"),

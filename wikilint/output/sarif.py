@@ -22,7 +22,7 @@ def help_uri(rule: type[Rule]) -> str:
     return f"{HOME}/blob/main/docs/rules.md#{rule.code.lower()}-{rule.name}"
 
 
-def rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
+def rule_descriptor(rule: type[Rule], plugin: str | None = None) -> dict[str, Any]:
     docs = rule.docs
     markdown = (
         f"{docs.what}\n\n**Why:** {docs.why}\n\n**Bad:**\n\n```\n{docs.bad.rstrip()}\n```\n\n"
@@ -37,7 +37,7 @@ def rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
         "helpUri": help_uri(rule),
         "defaultConfiguration": {
             "level": LEVELS[rule.severity],
-            "enabled": rule.enabled_by_default,
+            "enabled": rule.enabled_by_default and plugin is None,
         },
     }
 
@@ -126,7 +126,9 @@ class SarifFormatter(Formatter):
                             "name": "wikilint",
                             "version": __version__,
                             "informationUri": HOME,
-                            "rules": [rule_descriptor(rule) for rule in rules],
+                            "rules": [
+                                rule_descriptor(rule, self.plugin_rules.get(rule)) for rule in rules
+                            ],
                         }
                     },
                     "columnKind": "unicodeCodePoints",

@@ -9,8 +9,9 @@ parser it needs are imported, when one of these names is first used.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from wikilint.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from wikilint.packs.builtin import BUILTIN_PACK_RULES
@@ -38,10 +39,5 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Each name on first use (the built-in packs are read once per process)."""
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_HOMES[name]), name)
-    globals()[name] = value
-    return value
+# the built-in packs are read once per process, on first use
+__getattr__ = lazy_getattr(__name__, _HOMES)

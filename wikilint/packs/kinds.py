@@ -14,14 +14,14 @@ from itertools import chain, islice
 from string import Formatter
 from typing import ClassVar
 
-from wikilint.analysis.quotations import italic_spans, link_spans, quoted_spans
+from wikilint.analysis.quotations import link_spans, prose_matches
 from wikilint.document.article import Article, Paragraph
 from wikilint.document.sentences import WORD
-from wikilint.document.spans import Span, merge, overlaps
+from wikilint.document.spans import Span, overlaps
 from wikilint.linter.finding import Applicability, Edit, Finding, Fix
 from wikilint.linter.rule import Rule
 from wikilint.packs import patterns, wordlists
-from wikilint.packs.context import Context
+from wikilint.packs.context import Context, Judge
 from wikilint.packs.schema import RuleSpec
 
 Finder = Callable[[str], Iterable[Span]]
@@ -70,37 +70,44 @@ class Kind:
 
     def matches(self, article: Article, find: Finder) -> Iterator[tuple[Paragraph, int, int]]:
         """``(paragraph, start, end)`` in prose coordinates of each match of *find*
-        that is a whole word (unless ``nonword``), outside quotations, exceptions and
-        literal text (``<nowiki>``, ``<kbd>``...), and that its context lets count."""
-        italics = italic_spans(article) if self.spec.skip_italics else []
+        that is a whole word (unless ``nonword``), outside quotations, italics, exceptions
+        and literal text (:func:`prose_matches`), and that its context lets count."""
         skipped_sections = self.context.skipped_sections(article)
         names = link_spans(article) if self.skip_names else []
-        for paragraph in article.paragraphs:
-            if paragraph.section in skipped_sections:
-                continue
+        current: Paragraph | None = None
+        exceptions: list[Span] = []
+        judge: Judge | None = None
+        for match in prose_matches(
+            article,
+            self._whole_words(find) if self.whole_words else find,
+            quotations=self.spec.skip_quotes,
+            italics=self.spec.skip_italics,
+            paragraphs=(p for p in article.paragraphs if p.section not in skipped_sections),
+        ):
+            paragraph, start, end = match.paragraph, match.start, match.end
             text = paragraph.prose.text
-            excluded: list[Span] | None = None
-            judge = self.context.judge(article, paragraph)
-            for start, end in find(text):
-                if italics and overlaps(italics, *paragraph.prose.span(start, end)):
-                    continue
-                if self.whole_words and not patterns.is_whole_word(text, start, end):
-                    continue
-                if self.skip_names and _is_name(text, start, names, paragraph):
-                    continue
-                if excluded is None:
-                    excluded = self._excluded(text, paragraph.prose.literal)
-                if overlaps(excluded, start, end):
-                    continue
-                if judge is None or judge.counts(start, end):
-                    yield paragraph, start, end
+            if self.skip_names and _is_name(text, start, names, paragraph):
+                continue
+            if paragraph is not current:
+                current = paragraph
+                exceptions = self._exception_spans(text)
+                judge = self.context.judge(article, paragraph)
+            if exceptions and overlaps(exceptions, start, end):
+                continue
+            if judge is None or judge.counts(start, end):
+                yield paragraph, start, end
 
-    def _excluded(self, text: str, literal: list[Span]) -> list[Span]:
-        """Quotations (unless the pack reads them), exceptions, and literal text."""
-        spans = [*literal, *(quoted_spans(text) if self.spec.skip_quotes else [])]
-        if self.exceptions is not None:
-            spans += patterns.finditer(self.exceptions, text)
-        return merge(spans)
+    @staticmethod
+    def _whole_words(find: Finder) -> Finder:
+        return lambda text: (
+            (start, end) for start, end in find(text) if patterns.is_whole_word(text, start, end)
+        )
+
+    def _exception_spans(self, text: str) -> list[Span]:
+        """The phrases of ``exceptions`` in *text*, in order."""
+        if self.exceptions is None:
+            return []
+        return list(patterns.finditer(self.exceptions, text))
 
     def _exceptions(self, spec: RuleSpec) -> patterns.Pattern | None:
         phrases = spec.option("exceptions", list, [])

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 import re2
 
 from wikilint.packs.schema import PackError
 
-Pattern = re2._Regexp
+
+class Match(Protocol):
+    """What wikilint reads of an RE2 match."""
+
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+
+class Pattern(Protocol):
+    """What wikilint uses of a compiled RE2 pattern (google-re2 ships no type hints)."""
+
+    def finditer(self, text: str) -> Iterator[Match]: ...
+
+    def search(self, text: str) -> Match | None: ...
 
 
 def compile_pattern(pattern: str, *, ignorecase: bool, where: str) -> Pattern:
@@ -19,7 +34,8 @@ def compile_pattern(pattern: str, *, ignorecase: bool, where: str) -> Pattern:
     options.log_errors = False
     options.case_sensitive = not ignorecase
     try:
-        return re2.compile(pattern, options=options)
+        compiled: Pattern = re2.compile(pattern, options=options)
+        return compiled
     except re2.error as error:
         detail = error.args[0].decode() if isinstance(error.args[0], bytes) else error.args[0]
         raise PackError(f"{where}: pattern {pattern!r} is not valid RE2: {detail}") from None
