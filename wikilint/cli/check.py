@@ -148,6 +148,8 @@ class _Reporter:
         with self.progress.aside() if prints else contextlib.nullcontext():
             if outcome.changed:
                 result = self._deliver_fix(outcome, path)
+            elif path == STDIN and self.options.fix and not self.options.diff:
+                self.stream.write(outcome.original)  # a filter's output is the text, always
             if self.screen is not None:  # dump and wiki pages are keyed on their titles
                 page = path != result.path or self.options.live.requested
                 result = self.screen.screen(result, page)
