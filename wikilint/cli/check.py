@@ -65,10 +65,10 @@ class RunOptions:
 
 
 def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
-    """Fixed standard input and diffs own stdout; the report then goes to stderr."""
-    if options.diff or (options.fix and STDIN in paths and stream is sys.stdout):
-        return sys.stderr
-    return stream
+    """Fixed standard input and diffs own stdout; the report then goes to the
+    ``--output-file`` (*stream*) when there is one, else to stderr."""
+    owned = options.diff or (options.fix and STDIN in paths)
+    return sys.stderr if owned and options.output_file is None else stream
 
 
 def run_check(
@@ -88,7 +88,7 @@ def run_check(
     summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing, preview=options.diff)
     if options.live.requested:
         with RunProgress.for_terminal(formatter.machine_readable) as progress:
-            reporter = _Reporter(formatter, summary, progress, stream, options, screen)
+            reporter = _Reporter(formatter, summary, progress, sys.stdout, options, screen)
             _check_site(resolver, paths, reporter)
         _finish(formatter, summary, screen)
         return summary
@@ -104,7 +104,7 @@ def run_check(
         click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
     cache = ResultCache(fixing, options.unsafe_fixes) if options.cache else None
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
-        reporter = _Reporter(formatter, summary, progress, stream, options, screen)
+        reporter = _Reporter(formatter, summary, progress, sys.stdout, options, screen)
         for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):
             if kind == "dump":
                 for path, settings in group:
@@ -138,6 +138,7 @@ class _Reporter:
     summary: Summary
     progress: RunProgress
     stream: TextIO
+    """Where fixed standard input and diffs go: standard output, whatever the report's."""
     options: RunOptions
     screen: BaselineRun | None = None
     """The baseline that leaves out known findings, or records them."""
