@@ -129,6 +129,17 @@ def test_named_paths_are_read_as_given_unless_force_exclude(walk: Walk, tmp_path
     assert walk(*named) == ["a.wiki", "notes.txt", "archive/b.wiki"]
 
 
+def test_each_file_is_yielded_once_by_the_first_name_given(walk: Walk, tmp_path: Path) -> None:
+    # Issue 12 review: `check --fix b.wiki b.wiki ./b.wiki` fixed b.wiki three times.
+    make(tmp_path, "b.wiki", "dir/a.wiki", "dir/c.wiki")
+    (tmp_path / "link.wiki").symlink_to(tmp_path / "b.wiki")
+    names = ("b.wiki", "b.wiki", "./b.wiki", str(tmp_path / "b.wiki"), "link.wiki")
+    assert walk(*names) == ["b.wiki"]
+    assert walk("dir", "dir/a.wiki", "./dir") == ["dir/a.wiki", "dir/c.wiki"]
+    assert walk("dir/c.wiki", "dir") == ["dir/c.wiki", "dir/a.wiki"]
+    assert walk("-", "b.wiki", "-") == ["-", "b.wiki", "-"]
+
+
 def test_symbolic_links_are_not_followed(walk: Walk, tmp_path: Path) -> None:
     make(tmp_path, "a.wiki", "outside/b.wiki")
     (tmp_path / "wiki").mkdir()

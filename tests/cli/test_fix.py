@@ -254,3 +254,15 @@ def test_a_file_changed_while_being_fixed_is_not_overwritten(
     assert result.stdout == ""
     assert path.read_text(encoding="utf-8") == other
     assert [p.name for p in tmp_path.iterdir()] == ["a.wiki"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_named_twice_is_fixed_and_reported_once(run, tmp_path: Path, jobs: str) -> None:
+    # Issue 12 review: findings were reported three times with --jobs 1, and with --jobs 2
+    # the copies raced: "changed while being fixed; not written", exit 2.
+    (tmp_path / "b.wiki").write_text(TEXT, encoding="utf-8")
+    flags = ("check", "--no-cache", "--fix", "--format", "concise", "--select", "WL103,WL6")
+    result = run(*flags, "--jobs", jobs, "b.wiki", "b.wiki", "./b.wiki")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout == 'b.wiki:1:20 WL103 doubled-word "the" is written twice in a row\n'
+    assert (tmp_path / "b.wiki").read_text(encoding="utf-8") == FIXED

@@ -185,7 +185,20 @@ def _settings_of(path: str, settings_for: SettingsFor) -> Settings:
 
 
 def expand_paths(paths: Sequence[str], settings_for: SettingsFor) -> Iterator[str]:
-    """Files named directly, and the wanted files below each named folder in path order."""
+    """Files named directly, and the wanted files below each named folder in path order;
+    each file once, by the first name given for it (like ruff's): a file fixed twice would
+    be changed under its own second fix. Standard input is always read."""
+    seen: set[str] = set()
+    for path in _named_and_walked(paths, settings_for):
+        if path != STDIN:
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+        yield path
+
+
+def _named_and_walked(paths: Sequence[str], settings_for: SettingsFor) -> Iterator[str]:
     for path in paths:
         if path == STDIN:
             yield path
