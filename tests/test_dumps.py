@@ -309,3 +309,28 @@ def test_fix_and_diff_refuse_a_dump_before_writing_anything(tmp_path: Path, flag
     refused = f"{flag} does not apply to XML dumps (they can only be linted)"
     assert err == f"wikilint: error: {dump}: {refused}\n"
     assert (article.read_text(), dump.read_bytes()) == ("A -- B.\n", before)
+
+
+@pytest.mark.parametrize(
+    ("name", "jobs"),
+    [("plain.xml", "1"), ("wiki-multistream.xml.bz2", "1"), ("wiki-multistream.xml.bz2", "2")],
+)
+def test_a_page_with_a_malformed_number_is_reported_and_the_rest_linted(
+    tmp_path: Path, name: str, jobs: str
+) -> None:
+    # Issue 12 review: `<ns>x</ns>` escaped as "internal error: ValueError" (plain), or
+    # killed the worker and lost the pages after it (multistream, page 150 of 250).
+    pages = [Page(f"P{n}", 0, n + 1, 1000 + n, "It was was fine.\n") for n in range(250)]
+    pages[150] = Page("P150", "x", 151, 1150, "It was was fine.\n")  # type: ignore[arg-type]
+    dump = tmp_path / name
+    write_dump(pages, dump, multistream=name.endswith(".bz2"))
+    code, out, err = _check(str(dump), "-j", jobs, "--format", "concise", "--select", "WL103")
+    assert code == 2
+    assert out.splitlines() == [
+        f'P{n}:1:8 WL103 doubled-word "was" is written twice in a row'
+        for n in range(250)
+        if n != 150
+    ]
+    assert err == f"wikilint: error: {dump}: page 'P150': <ns> is not a number ('x')\n"
+    [bad] = [page for page in iter_pages(dump) if page.title == "P150"]
+    assert bad.error == "page 'P150': <ns> is not a number ('x')"

@@ -38,6 +38,8 @@ def lint_task(
             tuple(lint_guarded(page.text, page.title, built, page.language, timeout)),
             page.text,
         )
+        if page.error is None
+        else PageResult(page.title, page.revision, (), error=page.error)
         for page in pages
     ]
 

@@ -55,6 +55,8 @@ class Page:
     revision: int | None
     text: str
     language: str | None = None
+    error: str | None = None
+    """Why the page cannot be linted (a number field that is none): reported, not linted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,24 +260,40 @@ def _parse(
         raise DumpError(f"unreadable dump: {error}") from error
 
 
+class _NotANumber(ValueError):
+    """A page's ``<ns>`` or ``<id>`` that is not a number."""
+
+
+def _number(text: str | None, field: str) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        raise _NotANumber(f"{field} is not a number ({(text or '')[:40]!r})") from None
+
+
 def _page(element: Element, page_filter: PageFilter, language: str | None) -> Page | None:
+    """The page's latest revision if *page_filter* accepts it; a page with a malformed
+    number is always returned, with its error: its namespace may be the one wanted."""
     title, namespace, page_id, redirect = "", 0, None, False
     latest: tuple[str, int, Element] | None = None
-    for child in element:
-        tag = _local(child.tag)
-        if tag == "title":
-            title = child.text or ""
-        elif tag == "ns":
-            namespace = int(child.text or 0)
-        elif tag == "id":
-            page_id = int(child.text or 0)
-        elif tag == "redirect":
-            redirect = True
-        elif tag == "revision":
-            stamp = _child_text(child, "timestamp")
-            revision_id = int(_child_text(child, "id") or 0)
-            if latest is None or (stamp, revision_id) >= latest[:2]:
-                latest = (stamp, revision_id, child)
+    try:
+        for child in element:
+            tag = _local(child.tag)
+            if tag == "title":
+                title = child.text or ""
+            elif tag == "ns":
+                namespace = _number(child.text, "<ns>")
+            elif tag == "id":
+                page_id = _number(child.text, "<id>")
+            elif tag == "redirect":
+                redirect = True
+            elif tag == "revision":
+                stamp = _child_text(child, "timestamp")
+                revision_id = _number(_child_text(child, "id"), "revision <id>")
+                if latest is None or (stamp, revision_id) >= latest[:2]:
+                    latest = (stamp, revision_id, child)
+    except _NotANumber as error:
+        return Page(title, namespace, None, None, "", language, f"page {title!r}: {error}")
     if latest is None or not page_filter.accepts(title, namespace, redirect):
         return None
     _, revision_id, revision = latest
