@@ -334,3 +334,25 @@ def test_a_page_with_a_malformed_number_is_reported_and_the_rest_linted(
     assert err == f"wikilint: error: {dump}: page 'P150': <ns> is not a number ('x')\n"
     [bad] = [page for page in iter_pages(dump) if page.title == "P150"]
     assert bad.error == "page 'P150': <ns> is not a number ('x')"
+
+
+def test_a_wikitext_file_beginning_like_a_dump_is_wikitext(tmp_path: Path, monkeypatch) -> None:
+    # Issue 12 review: `printf 'BZh1 is a model of tractor.\n' > bz/t.wiki; check bz` stopped
+    # with "unreadable dump", exit 2, and the other files were never reported.
+    (tmp_path / "bz").mkdir()
+    (tmp_path / "bz" / "t.wiki").write_text("BZh1 is a model of tractor. It was was red.\n")
+    (tmp_path / "bz" / "u.wiki").write_bytes(_dump(""))  # found in a folder: wikitext
+    (tmp_path / "bz" / "v.wiki").write_text("It was the the best.\n")
+    doubled = [
+        'bz/t.wiki:1:36 WL103 doubled-word "was" is written twice in a row',
+        'bz/v.wiki:1:12 WL103 doubled-word "the" is written twice in a row',
+    ]
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _check("bz", "--format", "concise", "--select", "WL103")
+    assert (code, out.splitlines(), err) == (1, doubled, "")
+    assert _check("bz/t.wiki", "--format", "concise", "--select", "WL103")[:2] == (
+        1,
+        doubled[0] + "\n",
+    )
+    assert not is_dump(tmp_path / "bz" / "t.wiki")
+    assert is_dump(tmp_path / "bz" / "u.wiki") and not is_dump(tmp_path / "bz" / "u.wiki", False)

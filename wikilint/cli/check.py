@@ -95,7 +95,8 @@ def run_check(
     inputs = [(path, resolver.for_path(path)) for path in expand_paths(paths, resolver.for_path)]
     if options.output_file is not None:
         _refuse_to_report_over_an_input(options.output_file, [path for path, _ in inputs])
-    kinds = {path: _kind(path) for path, _ in inputs}
+    named = set(paths)
+    kinds = {path: _kind(path, path in named) for path, _ in inputs}
     if fixing:
         _refuse_fixing_dumps(kinds, "--diff" if options.diff else "--fix")
     for settings in {id(settings): settings for _, settings in inputs}.values():
@@ -208,11 +209,12 @@ def _refuse_to_report_over_an_input(output_file: Path, paths: list[str]) -> None
                 raise WriteError(f"--output-file {output_file} would replace the input {path}")
 
 
-def _kind(path: str) -> str:
-    """Dumps, standard input and files take different paths through the run."""
+def _kind(path: str, named: bool) -> str:
+    """Dumps, standard input and files take different paths through the run. A file found
+    in a folder matched the wikitext globs: it is a dump only by its name, never its bytes."""
     if path == STDIN:
         return "stdin"
-    return "dump" if is_dump(path) else "file"
+    return "dump" if is_dump(path, sniff=named) else "file"
 
 
 def _refuse_fixing_dumps(kinds: dict[str, str], flag: str) -> None:

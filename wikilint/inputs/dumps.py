@@ -16,6 +16,7 @@ import bz2
 import gzip
 import io
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -89,19 +90,27 @@ class Stream:
     language: str | None = None
 
 
-def is_dump(path: str | Path) -> bool:
-    """Whether *path* is an XML dump rather than a wikitext file: by its name, or by its
-    first bytes (bzip2, gzip, or a ``<mediawiki>`` root element)."""
+def is_dump(path: str | Path, sniff: bool = True) -> bool:
+    """Whether *path* is an XML dump rather than a wikitext file: by its name, or, when
+    *sniff* is set, by its first bytes: a ``<mediawiki>`` root element, or a bzip2 or gzip
+    stream that decompresses (a text that merely begins ``BZh1`` is wikitext)."""
     if DUMP_NAME.search(str(path)) is not None:
         return True
-    if not Path(path).is_file():  # never read ahead in a pipe
+    if not sniff or not Path(path).is_file():  # never read ahead in a pipe
         return False
     try:
         with open(path, "rb") as raw:
             head = raw.read(_HEAD_BYTES)
     except OSError:
         return False  # reading it as wikitext will say why
-    return _COMPRESSED.match(head) is not None or _has_root(head)
+    if _COMPRESSED.match(head) is None:
+        return _has_root(head)
+    try:
+        with open_dump(path) as source:
+            source.read(_HEAD_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def check_dump(path: str | Path) -> None:
