@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 DEFECT = "The cat sat on the the mat.\n"
@@ -104,3 +106,17 @@ def test_a_diff_goes_to_stdout_and_the_report_to_the_file(run, tmp_path: Path) -
         "a.wiki:1:9 WL601 double-hyphen-dash “--” used as a dash: write “—”\n"
     )
     assert result.stderr == ""
+
+
+def test_standard_input_redirected_from_the_report_file_is_refused(tmp_path: Path) -> None:
+    # Issue 12 review: `check --output-file X - < X` replaced X with the report.
+    article = tmp_path / "x.wiki"
+    article.write_text(DEFECT, encoding="utf-8")
+    command = [sys.executable, "-m", "wikilint", "check", "--isolated", "--output-file", "x.wiki"]
+    with article.open("rb") as stdin:
+        result = subprocess.run(
+            [*command, "-"], stdin=stdin, cwd=tmp_path, capture_output=True, text=True, check=False
+        )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "wikilint: error: --output-file x.wiki would replace the input -\n"
+    assert article.read_text(encoding="utf-8") == DEFECT

@@ -204,8 +204,9 @@ def _refuse_to_report_over_an_input(output_file: Path, paths: list[str]) -> None
     except OSError:
         return  # a report file yet to be made is no input
     for path in paths:
-        with contextlib.suppress(OSError):
-            if path != STDIN and os.path.samestat(os.stat(path), output):
+        with contextlib.suppress(OSError, ValueError):  # ValueError: stdin has no descriptor
+            status = os.fstat(sys.stdin.fileno()) if path == STDIN else os.stat(path)
+            if os.path.samestat(status, output):
                 raise WriteError(f"--output-file {output_file} would replace the input {path}")
 
 
