@@ -356,3 +356,37 @@ def test_a_wikitext_file_beginning_like_a_dump_is_wikitext(tmp_path: Path, monke
     )
     assert not is_dump(tmp_path / "bz" / "t.wiki")
     assert is_dump(tmp_path / "bz" / "u.wiki") and not is_dump(tmp_path / "bz" / "u.wiki", False)
+
+
+def _failing(error: Exception):
+    def fail(*args, **kwargs):
+        raise error
+
+    return fail
+
+
+@pytest.mark.parametrize(
+    ("target", "error"),
+    [
+        ("wikilint.cli.check.lint_dump", NotImplementedError("a bug")),
+        ("wikilint.cli.check.lint_dump", RecursionError("maximum recursion depth exceeded")),
+        ("wikilint.cli.check._Reporter.report", OSError(28, "No space left on device")),
+    ],
+)
+def test_a_bug_or_a_report_failure_is_not_labelled_the_dumps(
+    tmp_path: Path, monkeypatch, target: str, error: Exception
+) -> None:
+    # Issue 12 review: `except (DumpError, OSError, RuntimeError)` around the whole dump run
+    # said "wikilint: error: <dump>: ..." (exit 2) for wikilint's own bugs and for a report
+    # that could not be written.
+    from click.testing import CliRunner
+
+    from wikilint.cli.main import cli
+
+    write_dump(PAGES[:2], tmp_path / "wiki.xml")
+    monkeypatch.setattr(target, _failing(error))
+    outcome = CliRunner().invoke(
+        cli, ["check", "--isolated", "-j", "1", str(tmp_path / "wiki.xml")]
+    )
+    assert outcome.exception is error
+    assert outcome.stderr == ""

@@ -272,14 +272,29 @@ def _check_dump(
     """Lint every selected page of an XML dump; its pages are the results."""
     recipe = SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path)
     progress = reporter.progress
-    try:
+    with _reading_dump(path):
         check_dump(path)
-        progress.begin(Path(path).name, os.path.getsize(path), by_bytes=True)
-        for result in lint_dump(path, recipe, batch, progress.reached):
-            reporter.report(Outcome(result), path, settings)
-    except BrokenPipeError:
-        raise  # the reader of our output went away; not the dump's fault
-    except (DumpError, OSError, RuntimeError) as error:
+        size = os.path.getsize(path)
+    progress.begin(Path(path).name, size, by_bytes=True)
+    for result in _read_from(path, lint_dump(path, recipe, batch, progress.reached)):
+        reporter.report(Outcome(result), path, settings)  # its failures are not the dump's
+
+
+def _read_from(path: str, results: Iterator[FileResult]) -> Iterator[FileResult]:
+    """*results*, read from the dump at *path*: see :func:`_reading_dump`."""
+    with _reading_dump(path):
+        yield from results
+
+
+@contextlib.contextmanager
+def _reading_dump(path: str) -> Iterator[None]:
+    """A failure reading the dump at *path* (or starting Dask for it) as one line naming
+    it; anything else, a bug above all, is not labelled the dump's."""
+    from wikilint.batch.dask_cluster import ClusterError
+
+    try:
+        yield
+    except (DumpError, OSError, ClusterError) as error:
         raise DumpError(f"{path}: {error}") from None
 
 
