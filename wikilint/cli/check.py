@@ -146,11 +146,12 @@ class _Reporter:
 
     def report(self, outcome: Outcome, path: str, settings: Settings) -> None:
         result = outcome.result
-        prints = result.findings or result.error is not None or outcome.changed
+        echoes = path == STDIN and self.options.fix and not self.options.diff
+        prints = result.findings or result.error is not None or outcome.changed or echoes
         with self.progress.aside() if prints else contextlib.nullcontext():
             if outcome.changed:
                 result = self._deliver_fix(outcome, path)
-            elif path == STDIN and self.options.fix and not self.options.diff:
+            elif echoes:
                 self.stream.write(outcome.original)  # a filter's output is the text, always
             if self.screen is not None:  # dump and wiki pages are keyed on their titles
                 page = path != result.path or self.options.live.requested
