@@ -162,6 +162,10 @@ def test_force_exclude_applies_gitignore_files_to_named_paths(walk: Walk, tmp_pa
     assert walk(*named, force_exclude=True) == ["sub/y.wiki", "sub/keep.wiki"]
     assert walk(*named, force_exclude=True, respect_gitignore=False) == as_given
     assert walk(str(tmp_path / "sub/x.wiki"), force_exclude=True) == []
+    (tmp_path / ".git/HEAD").unlink()
+    (tmp_path / ".git").rmdir()  # in no repository: from the working folder down, as a walk
+    assert walk(*named, force_exclude=True) == ["sub/y.wiki", "sub/keep.wiki"]
+    assert walk("../" + tmp_path.name + "/ignored.wiki", force_exclude=True) == []
 
 
 def test_symbolic_links_are_not_followed(walk: Walk, tmp_path: Path) -> None:

@@ -90,10 +90,15 @@ def _ignores_above(folder: Path) -> tuple[_Ignore, ...]:
 
 
 def _gitignored(path: Path, read: Callable[[Path], _Ignore | None]) -> bool:
-    """Whether git ignores *path* (absolute) or a folder it is in, by the ``.gitignore``
-    files from its repository's root down (*read* reads one): what a walk would pass over."""
+    """Whether *path* (absolute) or a folder it is in is ignored by the ``.gitignore`` files
+    from its repository's root down, or else from the working folder's (*read* reads one):
+    what a walk would pass over."""
     ignores: tuple[_Ignore, ...] = ()
-    folders = _folders_above(path)
+    folders, here = _folders_above(path), Path.cwd()
+    if not folders and here in path.parents:
+        folders = list(reversed(path.parents[: path.parents.index(here) + 1]))
+    if not folders:
+        return False
     for folder, inner in zip(folders, [*folders[1:], path], strict=True):
         if (ignore := read(folder)) is not None:
             ignores = (*ignores, ignore)
