@@ -309,3 +309,84 @@ def test_fix_and_diff_refuse_a_dump_before_writing_anything(tmp_path: Path, flag
     refused = f"{flag} does not apply to XML dumps (they can only be linted)"
     assert err == f"wikilint: error: {dump}: {refused}\n"
     assert (article.read_text(), dump.read_bytes()) == ("A -- B.\n", before)
+
+
+@pytest.mark.parametrize(
+    ("name", "jobs"),
+    [("plain.xml", "1"), ("wiki-multistream.xml.bz2", "1"), ("wiki-multistream.xml.bz2", "2")],
+)
+def test_a_page_with_a_malformed_number_is_reported_and_the_rest_linted(
+    tmp_path: Path, name: str, jobs: str
+) -> None:
+    # Issue 12 review: `<ns>x</ns>` escaped as "internal error: ValueError" (plain), or
+    # killed the worker and lost the pages after it (multistream, page 150 of 250).
+    pages = [Page(f"P{n}", 0, n + 1, 1000 + n, "It was was fine.\n") for n in range(250)]
+    pages[150] = Page("P150", "x", 151, 1150, "It was was fine.\n")  # type: ignore[arg-type]
+    dump = tmp_path / name
+    write_dump(pages, dump, multistream=name.endswith(".bz2"))
+    code, out, err = _check(str(dump), "-j", jobs, "--format", "concise", "--select", "WL103")
+    assert code == 2
+    assert out.splitlines() == [
+        f'P{n}:1:8 WL103 doubled-word "was" is written twice in a row'
+        for n in range(250)
+        if n != 150
+    ]
+    assert err == f"wikilint: error: {dump}: page 'P150': <ns> is not a number ('x')\n"
+    [bad] = [page for page in iter_pages(dump) if page.title == "P150"]
+    assert bad.error == "page 'P150': <ns> is not a number ('x')"
+
+
+def test_a_wikitext_file_beginning_like_a_dump_is_wikitext(tmp_path: Path, monkeypatch) -> None:
+    # Issue 12 review: `printf 'BZh1 is a model of tractor.\n' > bz/t.wiki; check bz` stopped
+    # with "unreadable dump", exit 2, and the other files were never reported.
+    (tmp_path / "bz").mkdir()
+    (tmp_path / "bz" / "t.wiki").write_text("BZh1 is a model of tractor. It was was red.\n")
+    (tmp_path / "bz" / "u.wiki").write_bytes(_dump(""))  # found in a folder: wikitext
+    (tmp_path / "bz" / "v.wiki").write_text("It was the the best.\n")
+    doubled = [
+        'bz/t.wiki:1:36 WL103 doubled-word "was" is written twice in a row',
+        'bz/v.wiki:1:12 WL103 doubled-word "the" is written twice in a row',
+    ]
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _check("bz", "--format", "concise", "--select", "WL103")
+    assert (code, out.splitlines(), err) == (1, doubled, "")
+    assert _check("bz/t.wiki", "--format", "concise", "--select", "WL103")[:2] == (
+        1,
+        doubled[0] + "\n",
+    )
+    assert not is_dump(tmp_path / "bz" / "t.wiki")
+    assert is_dump(tmp_path / "bz" / "u.wiki") and not is_dump(tmp_path / "bz" / "u.wiki", False)
+
+
+def _failing(error: Exception):
+    def fail(*args, **kwargs):
+        raise error
+
+    return fail
+
+
+@pytest.mark.parametrize(
+    ("target", "error"),
+    [
+        ("wikilint.cli.check.lint_dump", NotImplementedError("a bug")),
+        ("wikilint.cli.check.lint_dump", RecursionError("maximum recursion depth exceeded")),
+        ("wikilint.cli.check._Reporter.report", OSError(28, "No space left on device")),
+    ],
+)
+def test_a_bug_or_a_report_failure_is_not_labelled_the_dumps(
+    tmp_path: Path, monkeypatch, target: str, error: Exception
+) -> None:
+    # Issue 12 review: `except (DumpError, OSError, RuntimeError)` around the whole dump run
+    # said "wikilint: error: <dump>: ..." (exit 2) for wikilint's own bugs and for a report
+    # that could not be written.
+    from click.testing import CliRunner
+
+    from wikilint.cli.main import cli
+
+    write_dump(PAGES[:2], tmp_path / "wiki.xml")
+    monkeypatch.setattr(target, _failing(error))
+    outcome = CliRunner().invoke(
+        cli, ["check", "--isolated", "-j", "1", str(tmp_path / "wiki.xml")]
+    )
+    assert outcome.exception is error
+    assert outcome.stderr == ""

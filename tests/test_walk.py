@@ -129,6 +129,45 @@ def test_named_paths_are_read_as_given_unless_force_exclude(walk: Walk, tmp_path
     assert walk(*named) == ["a.wiki", "notes.txt", "archive/b.wiki"]
 
 
+def test_each_file_is_yielded_once_by_the_first_name_given(walk: Walk, tmp_path: Path) -> None:
+    # Issue 12 review: `check --fix b.wiki b.wiki ./b.wiki` fixed b.wiki three times.
+    make(tmp_path, "b.wiki", "dir/a.wiki", "dir/c.wiki")
+    (tmp_path / "link.wiki").symlink_to(tmp_path / "b.wiki")
+    names = ("b.wiki", "b.wiki", "./b.wiki", str(tmp_path / "b.wiki"), "link.wiki")
+    assert walk(*names) == ["b.wiki"]
+    assert walk("dir", "dir/a.wiki", "./dir") == ["dir/a.wiki", "dir/c.wiki"]
+    assert walk("dir/c.wiki", "dir") == ["dir/c.wiki", "dir/a.wiki"]
+    assert walk("-", "b.wiki", "-") == ["-", "b.wiki", "-"]
+
+
+def test_force_exclude_applies_gitignore_files_to_named_paths(walk: Walk, tmp_path: Path) -> None:
+    # Issue 12 review: the README says --force-exclude applies "all of this" to named paths,
+    # but `check --force-exclude ignored.wiki sub/x.wiki` linted the ignored file.
+    make(
+        tmp_path,
+        ".git/HEAD",
+        ".gitignore=ignored.wiki;out/",
+        "ignored.wiki",
+        "out/o.wiki",
+        "sub/.gitignore=/x.wiki;!keep.wiki",
+        "sub/x.wiki",
+        "sub/y.wiki",
+        "sub/keep.wiki",
+        "sub/out/keep.wiki",
+    )
+    named = ("ignored.wiki", "out/o.wiki", "out", "sub/x.wiki", "sub/y.wiki", "sub/keep.wiki")
+    named += ("sub/out/keep.wiki",)
+    as_given = [name for name in named if name != "out"]  # out/o.wiki is named already
+    assert walk(*named) == as_given
+    assert walk(*named, force_exclude=True) == ["sub/y.wiki", "sub/keep.wiki"]
+    assert walk(*named, force_exclude=True, respect_gitignore=False) == as_given
+    assert walk(str(tmp_path / "sub/x.wiki"), force_exclude=True) == []
+    (tmp_path / ".git/HEAD").unlink()
+    (tmp_path / ".git").rmdir()  # in no repository: from the working folder down, as a walk
+    assert walk(*named, force_exclude=True) == ["sub/y.wiki", "sub/keep.wiki"]
+    assert walk("../" + tmp_path.name + "/ignored.wiki", force_exclude=True) == []
+
+
 def test_symbolic_links_are_not_followed(walk: Walk, tmp_path: Path) -> None:
     make(tmp_path, "a.wiki", "outside/b.wiki")
     (tmp_path / "wiki").mkdir()

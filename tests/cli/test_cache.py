@@ -257,3 +257,25 @@ def test_a_cache_dir_that_is_not_a_string_is_a_one_line_error(run, tmp_path: Pat
             f"wikilint: error: {tmp_path / '.wikilint.toml'}: cache-dir: expected a string, "
             "got 5\n",
         )
+
+
+def test_a_pipe_is_read_once_and_linted(tmp_path: Path) -> None:
+    # Issue 12 review: the cache read the input before the lint step read it again, so
+    # `cat a.wiki | wikilint check /dev/stdin` was linted as empty (rc 0) and a FIFO hung.
+    command = [sys.executable, "-m", "wikilint", "check", "--isolated", "--select", "WL103"]
+    expected = 'PATH:1:20 WL103 doubled-word "the" is written twice in a row\n'
+    piped = subprocess.run(
+        [*command, "/dev/stdin"], input=TEXT, capture_output=True, text=True, timeout=60
+    )
+    assert (piped.returncode, piped.stdout) == (1, expected.replace("PATH", "/dev/stdin"))
+    fifo = tmp_path / "a.fifo"
+    os.mkfifo(fifo)
+    process = subprocess.Popen([*command, str(fifo)], stdout=subprocess.PIPE, text=True)
+    with open(fifo, "w", encoding="utf-8") as writer:  # blocks until wikilint opens it
+        writer.write(TEXT)
+    try:
+        stdout = process.communicate(timeout=60)[0]
+    finally:
+        process.kill()
+    assert (process.returncode, stdout) == (1, expected.replace("PATH", str(fifo)))
+    assert entries(Path(os.environ["WIKILINT_CACHE_DIR"])) == []

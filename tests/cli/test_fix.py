@@ -97,6 +97,30 @@ def test_fixing_standard_input_prints_the_fixed_text(run) -> None:
     assert result.stdout == "A—B.\n"
 
 
+@pytest.mark.parametrize(
+    ("flags", "stdin", "code", "report"),
+    [
+        (("--select", "WL6"), "Nothing to fix.\n", 0, ""),
+        (("--select", "WL103"), TEXT, 1, '<stdin>:1:20 WL103 doubled-word "the" is written'),
+        (
+            ("--timeout", "0.3", "--select", "WL6"),
+            "{{a|" * 8000 + "A -- B.\n",
+            2,
+            "<stdin>:1:1 WL002 parse-timeout not linted: parsing and checking took longer",
+        ),
+    ],
+    ids=["clean", "unsafe-fix-only", "timeout"],
+)
+def test_fixing_standard_input_prints_the_text_when_nothing_was_fixed(
+    run, flags: tuple[str, ...], stdin: str, code: int, report: str
+) -> None:
+    # Issue 12 review: as an editor filter (`:%!wikilint check --fix -`) an empty output
+    # emptied the buffer; like ruff and black, the text comes back unchanged.
+    result = run("check", "--fix", "--format", "concise", *flags, "-", input=stdin)
+    assert (result.exit_code, result.stdout) == (code, stdin)
+    assert result.stderr.startswith(report)
+
+
 def test_json_findings_carry_their_fix(run, tmp_path: Path) -> None:
     (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
     findings = json.loads(run("check", "--format", "json", "--select", "WL103", "a.wiki").stdout)
@@ -230,3 +254,15 @@ def test_a_file_changed_while_being_fixed_is_not_overwritten(
     assert result.stdout == ""
     assert path.read_text(encoding="utf-8") == other
     assert [p.name for p in tmp_path.iterdir()] == ["a.wiki"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_named_twice_is_fixed_and_reported_once(run, tmp_path: Path, jobs: str) -> None:
+    # Issue 12 review: findings were reported three times with --jobs 1, and with --jobs 2
+    # the copies raced: "changed while being fixed; not written", exit 2.
+    (tmp_path / "b.wiki").write_text(TEXT, encoding="utf-8")
+    flags = ("check", "--no-cache", "--fix", "--format", "concise", "--select", "WL103,WL6")
+    result = run(*flags, "--jobs", jobs, "b.wiki", "b.wiki", "./b.wiki")
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout == 'b.wiki:1:20 WL103 doubled-word "the" is written twice in a row\n'
+    assert (tmp_path / "b.wiki").read_text(encoding="utf-8") == FIXED

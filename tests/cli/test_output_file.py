@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 DEFECT = "The cat sat on the the mat.\n"
@@ -74,3 +77,46 @@ def test_a_failed_run_leaves_the_old_report(run, tmp_path: Path) -> None:
     assert result.stderr == "wikilint: error: --select: unknown rule, code or prefix 'NOPE'\n"
     assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wiki", "report.txt"]
+
+
+def test_fixed_standard_input_goes_to_stdout_and_the_report_to_the_file(run, tmp_path) -> None:
+    # Issue 12 review: `check --fix --output-file rep.txt - < a.wiki > fixed.txt` put the
+    # fixed article and the report into rep.txt (invalid JSON with --format json).
+    flags = ("check", "--isolated", "--select", "WL103,WL6", "--fix", "--format", "json")
+    result = run(*flags, "--output-file", "rep.json", "-", input="The the cat -- here.\n")
+    assert (result.exit_code, result.stdout) == (1, "The the cat—here.\n")
+    report = json.loads((tmp_path / "rep.json").read_text(encoding="utf-8"))
+    assert [(item["path"], item["code"]) for item in report] == [("<stdin>", "WL103")]
+    assert result.stderr == ""
+
+
+def test_a_diff_goes_to_stdout_and_the_report_to_the_file(run, tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text("The cat -- here.\n", encoding="utf-8")
+    flags = ("check", "--isolated", "--select", "WL6", "--format", "concise")
+    result = run(*flags, "--diff", "--output-file", "rep2.txt", "a.wiki")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "--- a/a.wiki",
+        "+++ b/a.wiki",
+        "@@ -1 +1 @@",
+        "-The cat -- here.",
+        "+The cat—here.",
+    ]
+    assert (tmp_path / "rep2.txt").read_text(encoding="utf-8") == (
+        "a.wiki:1:9 WL601 double-hyphen-dash “--” used as a dash: write “—”\n"
+    )
+    assert result.stderr == ""
+
+
+def test_standard_input_redirected_from_the_report_file_is_refused(tmp_path: Path) -> None:
+    # Issue 12 review: `check --output-file X - < X` replaced X with the report.
+    article = tmp_path / "x.wiki"
+    article.write_text(DEFECT, encoding="utf-8")
+    command = [sys.executable, "-m", "wikilint", "check", "--isolated", "--output-file", "x.wiki"]
+    with article.open("rb") as stdin:
+        result = subprocess.run(
+            [*command, "-"], stdin=stdin, cwd=tmp_path, capture_output=True, text=True, check=False
+        )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "wikilint: error: --output-file x.wiki would replace the input -\n"
+    assert article.read_text(encoding="utf-8") == DEFECT

@@ -128,3 +128,26 @@ async def test_a_document_over_the_time_budget_is_a_diagnostic_not_a_frozen_serv
     )
     other = session.open(tmp_path / "other.wiki", "Text with the the word.\n")
     assert [d.code for d in await session.diagnostics(other)] == ["WL103"]
+
+
+async def test_fix_all_with_a_broken_config_leaves_the_text_as_lint_reports_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 12 review: lint answered a broken configuration with its problem, fix_all raised.
+    import functools
+
+    from wikilint.config.files import Config
+    from wikilint.config.settings import Resolver
+    from wikilint.lsp import worker
+    from wikilint.lsp.configs import ConfigTracker
+
+    config = tmp_path / ".wikilint.toml"
+    config.write_text('select = ["NOPE"]\n')
+    tracker = ConfigTracker(functools.partial(Resolver, Config(), None, False))
+    monkeypatch.setattr(worker, "_worker", worker._Worker(tracker, None))
+    path = str(tmp_path / "page.wiki")
+    problem = f"{config}: select: unknown rule, code or prefix 'NOPE'"
+    assert worker.lint("A -- B.\n", path) == worker.LintReport(problem=problem)
+    assert worker.fix_all("A -- B.\n", path) == "A -- B.\n"
+    config.write_text('select = ["WL6"]\n')
+    assert worker.fix_all("A -- B.\n", path) == "A—B.\n"

@@ -116,8 +116,8 @@ class ResultCache:
 
     def lookup(self, path: str, settings: Settings) -> Outcome | None:
         """The cached outcome of *path*, or ``None``: a miss."""
-        if path == STDIN:
-            return None
+        if not _is_regular_file(path):
+            return None  # a pipe or a device gives its text once: to the lint step
         try:
             source = read_source(path)
         except InputError:
@@ -136,10 +136,10 @@ class ResultCache:
         """Keep the findings of a file linted (not fixed) without error."""
         result = outcome.result
         if (
-            path == STDIN
-            or result.error is not None
+            result.error is not None
             or outcome.fixed
             or any(finding.code in _UNCACHED_CODES for finding in result.findings)
+            or not _is_regular_file(path)
         ):
             return
         key = self._key(settings, settings.rules_for(path))
@@ -184,6 +184,17 @@ class ResultCache:
                     err=True,
                 )
             self._unwritable.add(root)
+
+
+def _is_regular_file(path: str) -> bool:
+    """Whether *path* is a regular file, the only kind of input the cache handles: standard
+    input, a pipe (``<(...)``, ``/dev/stdin``) or a FIFO cannot be read a second time."""
+    if path == STDIN:
+        return False
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _make_folder(folder: Path) -> None:

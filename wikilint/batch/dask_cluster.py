@@ -21,6 +21,11 @@ from wikilint.linter.results import PageResult
 if TYPE_CHECKING:
     from distributed import Client, Future
 
+
+class ClusterError(Exception):
+    """The Dask backend cannot be used; the message is one line."""
+
+
 #: Pages sent to a worker in one task when the client reads the dump itself.
 BATCH = 50
 
@@ -38,6 +43,8 @@ def lint_task(
             tuple(lint_guarded(page.text, page.title, built, page.language, timeout)),
             page.text,
         )
+        if page.error is None
+        else PageResult(page.title, page.revision, (), error=page.error)
         for page in pages
     ]
 
@@ -49,7 +56,7 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise RuntimeError("the Dask backend needs: pip install 'wikilint[dask]'") from None
+        raise ClusterError("the Dask backend needs: pip install 'wikilint[dask]'") from None
     if scheduler is not None:
         with Client(scheduler) as client:
             yield client

@@ -101,6 +101,8 @@ def default_jobs() -> int:
 
 def lint_page(page: Page, rules: Sequence[Rule]) -> PageResult:
     """The per-article function every backend runs."""
+    if page.error is not None:
+        return PageResult(page.title, page.revision, (), error=page.error)
     findings = lint_source(page.text, page.title, rules, page.language)
     return PageResult(page.title, page.revision, tuple(findings), page.text)
 
@@ -450,7 +452,7 @@ def lint_dump(
                 results = dask_cluster.run(
                     items, rules, client, page_filter=page_filter, ordered=ordered, timeout=timeout
                 )
-                yield from map(_file_result, results)
+                yield from (_file_result(result, path) for result in results)
             return
         results = run(
             items,
@@ -460,7 +462,7 @@ def lint_dump(
             ordered=ordered,
             timeout=timeout,
         )
-        yield from map(_file_result, results)
+        yield from (_file_result(result, path) for result in results)
 
 
 def _reporting(
@@ -471,5 +473,6 @@ def _reporting(
         yield item
 
 
-def _file_result(result: PageResult) -> FileResult:
-    return FileResult(result.title, result.source, result.findings, revision=result.revision)
+def _file_result(result: PageResult, dump: str) -> FileResult:
+    error = None if result.error is None else f"{dump}: {result.error}"
+    return FileResult(result.title, result.source, result.findings, error, result.revision)

@@ -8,6 +8,7 @@ named on the command line are read as given unless ``force-exclude`` is on.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -72,15 +73,38 @@ def _ignored(ignores: tuple[_Ignore, ...], path: Path, is_folder: bool) -> bool:
     return False
 
 
-def _ignores_above(folder: Path) -> tuple[_Ignore, ...]:
-    """The ``.gitignore`` files from the repository root (holding ``.git``) down to the
-    parent of *folder*; none when *folder* is in no repository or is its root."""
-    above = folder.parents
-    for depth, candidate in enumerate((folder, *above)):
+def _folders_above(path: Path) -> list[Path]:
+    """The folders from the repository root (holding ``.git``) down to the parent of
+    *path*; none when *path* is in no repository or is its root."""
+    above = path.parents
+    for depth, candidate in enumerate((path, *above)):
         if (candidate / ".git").exists():
-            chain = reversed(above[:depth])
-            return tuple(ignore for parent in chain if (ignore := _Ignore.read(parent)))
-    return ()
+            return list(reversed(above[:depth]))
+    return []
+
+
+def _ignores_above(folder: Path) -> tuple[_Ignore, ...]:
+    """The ``.gitignore`` files from the repository root down to the parent of *folder*."""
+    chain = _folders_above(folder)
+    return tuple(ignore for parent in chain if (ignore := _Ignore.read(parent)))
+
+
+def _gitignored(path: Path, read: Callable[[Path], _Ignore | None]) -> bool:
+    """Whether *path* (absolute) or a folder it is in is ignored by the ``.gitignore`` files
+    from its repository's root down, or else from the working folder's (*read* reads one):
+    what a walk would pass over."""
+    ignores: tuple[_Ignore, ...] = ()
+    folders, here = _folders_above(path), Path.cwd()
+    if not folders and here in path.parents:
+        folders = list(reversed(path.parents[: path.parents.index(here) + 1]))
+    if not folders:
+        return False
+    for folder, inner in zip(folders, [*folders[1:], path], strict=True):
+        if (ignore := read(folder)) is not None:
+            ignores = (*ignores, ignore)
+        if _ignored(ignores, inner, is_folder=inner != path or path.is_dir()):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +194,15 @@ def _folders_of(path: str) -> list[PurePath]:
     return [folder for folder in named.parents if folder.name not in ("", "..")]
 
 
-def _force_excluded(path: str, settings: Settings) -> bool:
-    """Whether a named path is one a walk would pass over (``force-exclude``)."""
+def _force_excluded(path: str, settings: Settings, read: Callable[[Path], _Ignore | None]) -> bool:
+    """Whether a named path is one a walk would pass over (``force-exclude``); *read*
+    reads a folder's ``.gitignore``."""
     folders = _folders_of(path)
     if any(is_skipped_folder(folder.name) for folder in folders):
         return True
     if any(settings.is_excluded(str(named)) for named in (PurePath(path), *folders)):
+        return True
+    if settings.respect_gitignore and _gitignored(Path(os.path.abspath(path)), read):
         return True
     return not Path(path).is_dir() and not settings.is_included(path)
 
@@ -185,13 +212,27 @@ def _settings_of(path: str, settings_for: SettingsFor) -> Settings:
 
 
 def expand_paths(paths: Sequence[str], settings_for: SettingsFor) -> Iterator[str]:
-    """Files named directly, and the wanted files below each named folder in path order."""
+    """Files named directly, and the wanted files below each named folder in path order;
+    each file once, by the first name given for it (like ruff's): a file fixed twice would
+    be changed under its own second fix. Standard input is always read."""
+    seen: set[str] = set()
+    for path in _named_and_walked(paths, settings_for):
+        if path != STDIN:
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+        yield path
+
+
+def _named_and_walked(paths: Sequence[str], settings_for: SettingsFor) -> Iterator[str]:
+    read_ignore = functools.cache(_Ignore.read)  # named files share their folders' files
     for path in paths:
         if path == STDIN:
             yield path
             continue
         settings = _settings_of(path, settings_for)
-        if settings.force_exclude and _force_excluded(path, settings):
+        if settings.force_exclude and _force_excluded(path, settings, read_ignore):
             continue
         if Path(path).is_dir():
             absolute = Path(path).resolve()

@@ -65,10 +65,10 @@ class RunOptions:
 
 
 def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
-    """Fixed standard input and diffs own stdout; the report then goes to stderr."""
-    if options.diff or (options.fix and STDIN in paths and stream is sys.stdout):
-        return sys.stderr
-    return stream
+    """Fixed standard input and diffs own stdout; the report then goes to the
+    ``--output-file`` (*stream*) when there is one, else to stderr."""
+    owned = options.diff or (options.fix and STDIN in paths)
+    return sys.stderr if owned and options.output_file is None else stream
 
 
 def run_check(
@@ -88,14 +88,15 @@ def run_check(
     summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing, preview=options.diff)
     if options.live.requested:
         with RunProgress.for_terminal(formatter.machine_readable) as progress:
-            reporter = _Reporter(formatter, summary, progress, stream, options, screen)
+            reporter = _Reporter(formatter, summary, progress, sys.stdout, options, screen)
             _check_site(resolver, paths, reporter)
         _finish(formatter, summary, screen)
         return summary
     inputs = [(path, resolver.for_path(path)) for path in expand_paths(paths, resolver.for_path)]
     if options.output_file is not None:
         _refuse_to_report_over_an_input(options.output_file, [path for path, _ in inputs])
-    kinds = {path: _kind(path) for path, _ in inputs}
+    named = set(paths)
+    kinds = {path: _kind(path, path in named) for path, _ in inputs}
     if fixing:
         _refuse_fixing_dumps(kinds, "--diff" if options.diff else "--fix")
     for settings in {id(settings): settings for _, settings in inputs}.values():
@@ -105,7 +106,7 @@ def run_check(
         click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
     cache = ResultCache(fixing, options.unsafe_fixes) if options.cache else None
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
-        reporter = _Reporter(formatter, summary, progress, stream, options, screen)
+        reporter = _Reporter(formatter, summary, progress, sys.stdout, options, screen)
         for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):
             if kind == "dump":
                 for path, settings in group:
@@ -139,16 +140,20 @@ class _Reporter:
     summary: Summary
     progress: RunProgress
     stream: TextIO
+    """Where fixed standard input and diffs go: standard output, whatever the report's."""
     options: RunOptions
     screen: BaselineRun | None = None
     """The baseline that leaves out known findings, or records them."""
 
     def report(self, outcome: Outcome, path: str, settings: Settings) -> None:
         result = outcome.result
-        prints = result.findings or result.error is not None or outcome.changed
+        echoes = path == STDIN and self.options.fix and not self.options.diff
+        prints = result.findings or result.error is not None or outcome.changed or echoes
         with self.progress.aside() if prints else contextlib.nullcontext():
             if outcome.changed:
                 result = self._deliver_fix(outcome, path)
+            elif echoes:
+                self.stream.write(outcome.original)  # a filter's output is the text, always
             if self.screen is not None:  # dump and wiki pages are keyed on their titles
                 page = path != result.path or self.options.live.requested
                 result = self.screen.screen(result, page)
@@ -201,16 +206,18 @@ def _refuse_to_report_over_an_input(output_file: Path, paths: list[str]) -> None
     except OSError:
         return  # a report file yet to be made is no input
     for path in paths:
-        with contextlib.suppress(OSError):
-            if path != STDIN and os.path.samestat(os.stat(path), output):
+        with contextlib.suppress(OSError, ValueError):  # ValueError: stdin has no descriptor
+            status = os.fstat(sys.stdin.fileno()) if path == STDIN else os.stat(path)
+            if os.path.samestat(status, output):
                 raise WriteError(f"--output-file {output_file} would replace the input {path}")
 
 
-def _kind(path: str) -> str:
-    """Dumps, standard input and files take different paths through the run."""
+def _kind(path: str, named: bool) -> str:
+    """Dumps, standard input and files take different paths through the run. A file found
+    in a folder matched the wikitext globs: it is a dump only by its name, never its bytes."""
     if path == STDIN:
         return "stdin"
-    return "dump" if is_dump(path) else "file"
+    return "dump" if is_dump(path, sniff=named) else "file"
 
 
 def _refuse_fixing_dumps(kinds: dict[str, str], flag: str) -> None:
@@ -267,14 +274,29 @@ def _check_dump(
     """Lint every selected page of an XML dump; its pages are the results."""
     recipe = SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path)
     progress = reporter.progress
-    try:
+    with _reading_dump(path):
         check_dump(path)
-        progress.begin(Path(path).name, os.path.getsize(path), by_bytes=True)
-        for result in lint_dump(path, recipe, batch, progress.reached):
-            reporter.report(Outcome(result), path, settings)
-    except BrokenPipeError:
-        raise  # the reader of our output went away; not the dump's fault
-    except (DumpError, OSError, RuntimeError) as error:
+        size = os.path.getsize(path)
+    progress.begin(Path(path).name, size, by_bytes=True)
+    for result in _read_from(path, lint_dump(path, recipe, batch, progress.reached)):
+        reporter.report(Outcome(result), path, settings)  # its failures are not the dump's
+
+
+def _read_from(path: str, results: Iterator[FileResult]) -> Iterator[FileResult]:
+    """*results*, read from the dump at *path*: see :func:`_reading_dump`."""
+    with _reading_dump(path):
+        yield from results
+
+
+@contextlib.contextmanager
+def _reading_dump(path: str) -> Iterator[None]:
+    """A failure reading the dump at *path* (or starting Dask for it) as one line naming
+    it; anything else, a bug above all, is not labelled the dump's."""
+    from wikilint.batch.dask_cluster import ClusterError
+
+    try:
+        yield
+    except (DumpError, OSError, ClusterError) as error:
         raise DumpError(f"{path}: {error}") from None
 
 

@@ -16,6 +16,7 @@ import bz2
 import gzip
 import io
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -55,6 +56,8 @@ class Page:
     revision: int | None
     text: str
     language: str | None = None
+    error: str | None = None
+    """Why the page cannot be linted (a number field that is none): reported, not linted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +90,27 @@ class Stream:
     language: str | None = None
 
 
-def is_dump(path: str | Path) -> bool:
-    """Whether *path* is an XML dump rather than a wikitext file: by its name, or by its
-    first bytes (bzip2, gzip, or a ``<mediawiki>`` root element)."""
+def is_dump(path: str | Path, sniff: bool = True) -> bool:
+    """Whether *path* is an XML dump rather than a wikitext file: by its name, or, when
+    *sniff* is set, by its first bytes: a ``<mediawiki>`` root element, or a bzip2 or gzip
+    stream that decompresses (a text that merely begins ``BZh1`` is wikitext)."""
     if DUMP_NAME.search(str(path)) is not None:
         return True
-    if not Path(path).is_file():  # never read ahead in a pipe
+    if not sniff or not Path(path).is_file():  # never read ahead in a pipe
         return False
     try:
         with open(path, "rb") as raw:
             head = raw.read(_HEAD_BYTES)
     except OSError:
         return False  # reading it as wikitext will say why
-    return _COMPRESSED.match(head) is not None or _has_root(head)
+    if _COMPRESSED.match(head) is None:
+        return _has_root(head)
+    try:
+        with open_dump(path) as source:
+            source.read(_HEAD_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def check_dump(path: str | Path) -> None:
@@ -258,24 +269,40 @@ def _parse(
         raise DumpError(f"unreadable dump: {error}") from error
 
 
+class _NotANumber(ValueError):
+    """A page's ``<ns>`` or ``<id>`` that is not a number."""
+
+
+def _number(text: str | None, field: str) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        raise _NotANumber(f"{field} is not a number ({(text or '')[:40]!r})") from None
+
+
 def _page(element: Element, page_filter: PageFilter, language: str | None) -> Page | None:
+    """The page's latest revision if *page_filter* accepts it; a page with a malformed
+    number is always returned, with its error: its namespace may be the one wanted."""
     title, namespace, page_id, redirect = "", 0, None, False
     latest: tuple[str, int, Element] | None = None
-    for child in element:
-        tag = _local(child.tag)
-        if tag == "title":
-            title = child.text or ""
-        elif tag == "ns":
-            namespace = int(child.text or 0)
-        elif tag == "id":
-            page_id = int(child.text or 0)
-        elif tag == "redirect":
-            redirect = True
-        elif tag == "revision":
-            stamp = _child_text(child, "timestamp")
-            revision_id = int(_child_text(child, "id") or 0)
-            if latest is None or (stamp, revision_id) >= latest[:2]:
-                latest = (stamp, revision_id, child)
+    try:
+        for child in element:
+            tag = _local(child.tag)
+            if tag == "title":
+                title = child.text or ""
+            elif tag == "ns":
+                namespace = _number(child.text, "<ns>")
+            elif tag == "id":
+                page_id = _number(child.text, "<id>")
+            elif tag == "redirect":
+                redirect = True
+            elif tag == "revision":
+                stamp = _child_text(child, "timestamp")
+                revision_id = _number(_child_text(child, "id"), "revision <id>")
+                if latest is None or (stamp, revision_id) >= latest[:2]:
+                    latest = (stamp, revision_id, child)
+    except _NotANumber as error:
+        return Page(title, namespace, None, None, "", language, f"page {title!r}: {error}")
     if latest is None or not page_filter.accepts(title, namespace, redirect):
         return None
     _, revision_id, revision = latest

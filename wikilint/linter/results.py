@@ -22,6 +22,8 @@ class PageResult:
     revision: int | None
     findings: tuple[Finding, ...]
     source: str = ""
+    error: str | None = None
+    """Why the page was not linted (a malformed page of a dump)."""
 
 
 @dataclass(frozen=True, slots=True)

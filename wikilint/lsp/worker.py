@@ -85,9 +85,13 @@ def lint(text: str, path: str) -> LintReport:
 
 def fix_all(text: str, path: str) -> str:
     """*text* with every safe fix applied, as ``wikilint check --fix`` would write it; as it
-    is when the fixes overrun the time budget."""
-    settings = _settings(path)
-    if settings is None:
+    is when the fixes overrun the time budget, or the configuration is broken (which
+    :func:`lint` reports)."""
+    try:
+        settings = _settings(path)
+        if settings is None:
+            return text
+        rules, language = settings.rules_for(path), settings.config.language
+    except ConfigError:
         return text
-    rules, language = settings.rules_for(path), settings.config.language
     return fix_guarded(text, path, rules, language, timeout=_current().timeout).text
