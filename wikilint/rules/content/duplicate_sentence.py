@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from wikilint.analysis.duplicates import article_duplicates, ends_sentence
+from wikilint.analysis.duplicates import article_duplicates, ends_sentence, parallel_text
 from wikilint.document.article import Article, Paragraph
 from wikilint.document.sentences import WORD
 from wikilint.document.spans import Span
@@ -70,10 +70,10 @@ class DuplicateSentence(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        paragraphs = article.paragraphs
+        parallel = parallel_text(article)
         covered = _covered_by_paragraph_rule(article)
         first_copy: dict[str, tuple[Paragraph, Span]] = {}
-        for paragraph in paragraphs:
+        for paragraph in parallel.paragraphs:
             skip = covered.get(paragraph.index)
             for start, end in paragraph.sentences:
                 words = self._words(paragraph.prose.text[start:end])
@@ -83,6 +83,12 @@ class DuplicateSentence(Rule):
                     continue
                 earlier = first_copy.setdefault(" ".join(words), (paragraph, (start, end)))
                 if earlier[0] is paragraph and earlier[1] == (start, end):
+                    continue
+                if parallel.different_formulas(*earlier, paragraph, (start, end)):
+                    continue
+                if parallel.mirrored(earlier[0], paragraph, set()):
+                    continue
+                if parallel.one_placed_sentence(paragraph, (start, end)):
                     continue
                 first = earlier[0].prose.span(*earlier[1])
                 line = article.position(first[0])[0]
