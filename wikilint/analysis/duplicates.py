@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from wikilint.analysis.parallel_text import ParallelText
 from wikilint.document.article import Article, Paragraph
 from wikilint.document.memo import per_article
 from wikilint.document.sentences import WORD
@@ -147,10 +148,28 @@ def duplicate_paragraphs(
 def article_duplicates(
     article: Article, threshold: float, min_words: int, min_chars: int
 ) -> list[Match]:
-    """:func:`duplicate_paragraphs` of the article's paragraphs, shared by WL101 and WL102."""
-    return duplicate_paragraphs(
-        article.paragraphs, threshold=threshold, min_words=min_words, min_chars=min_chars
+    """:func:`duplicate_paragraphs` of the article's paragraphs, shared by WL101 and WL102,
+    without the repeats that :class:`ParallelText` finds deliberate."""
+    parallel = parallel_text(article)
+    matches = duplicate_paragraphs(
+        parallel.paragraphs, threshold=threshold, min_words=min_words, min_chars=min_chars
     )
+    repeats = {(match.earlier.index, match.later.index) for match in matches}
+    return [
+        match
+        for match in matches
+        if not parallel.different_formulas(
+            match.earlier, match.earlier_span, match.later, match.later_span
+        )
+        and not parallel.mirrored(match.earlier, match.later, repeats)
+        and not parallel.one_placed_sentence(match.later, match.later_span)
+    ]
+
+
+@per_article
+def parallel_text(article: Article) -> ParallelText:
+    """The article's :class:`ParallelText`, shared by WL101 and WL102."""
+    return ParallelText(article)
 
 
 class _ShingleIndex:
