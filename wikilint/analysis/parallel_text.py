@@ -112,10 +112,9 @@ class ParallelText:
 
         first, second = self._position[earlier.index], self._position[later.index]
         for step in (*range(-WINDOW, 0), *range(1, WINDOW + 1)):
-            pair = self._at(first + step), self._at(second + step)
-            if None in pair or pair[0] is earlier or pair[1] is later:
+            before, after = self._at(first + step), self._at(second + step)
+            if before is None or after is None or before is earlier or after is later:
                 continue
-            before, after = pair
             if before.index >= after.index or (before.index, after.index) in repeats:
                 continue
             if fuzz.ratio(_folded(before), _folded(after), score_cutoff=PARALLEL):
