@@ -48,11 +48,11 @@ def tied_to_its_place(sentence: str) -> bool:
     return bool(words) and (words[0] in _POINTS_BACK or not _POINTS_AROUND.isdisjoint(words))
 
 
-def source_text(article: Article, paragraph: Paragraph, span: Span) -> str:
+def source_text(source: str, paragraph: Paragraph, span: Span) -> str:
     """Wikitext of a prose span of *paragraph*: its whole line when it covers all prose."""
     if span == (0, len(paragraph.prose.text)):
-        return article.source[paragraph.start : paragraph.end]
-    return article.source[slice(*paragraph.prose.span(*span))]
+        return source[paragraph.start : paragraph.end]
+    return source[slice(*paragraph.prose.span(*span))]
 
 
 def continues_formula(article: Article, paragraph: Paragraph) -> bool:
@@ -73,7 +73,7 @@ class ParallelText:
     """The article's paragraphs, asked whether a repeat between two of them is by design."""
 
     def __init__(self, article: Article) -> None:
-        self._article = article
+        self._source = article.source  # the text, not the article: memoised, no cycle
         self._paragraphs = [p for p in article.paragraphs if not continues_formula(article, p)]
         self._position = {p.index: number for number, p in enumerate(self._paragraphs)}
 
@@ -89,9 +89,9 @@ class ParallelText:
         self, earlier: Paragraph, earlier_span: Span, later: Paragraph, later_span: Span
     ) -> bool:
         """Whether the two repeated stretches say the same words about other formulas."""
-        article = self._article
-        return formulas(source_text(article, earlier, earlier_span)) != formulas(
-            source_text(article, later, later_span)
+        source = self._source
+        return formulas(source_text(source, earlier, earlier_span)) != formulas(
+            source_text(source, later, later_span)
         )
 
     def one_placed_sentence(self, paragraph: Paragraph, span: Span) -> bool:
