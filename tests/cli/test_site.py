@@ -21,7 +21,8 @@ DRAFT_OLD = ['Drafting:3:5 WL103 doubled-word "the" is written twice in a row']
 
 
 def concise(run: Run, *args: str) -> tuple[int, list[str], list[str]]:
-    result = run("check", "--format", "concise", "--no-color", *args)
+    """The doubled-word findings (the pages' planted mistakes) of a check of *args*."""
+    result = run("check", "--format", "concise", "--no-color", "--select", "WL103", *args)
     return result.exit_code, result.stdout.splitlines(), result.stderr.splitlines()
 
 
