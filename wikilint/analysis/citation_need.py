@@ -22,6 +22,11 @@ DATA = Path(__file__).resolve().parents[1] / "data" / WEIGHTS
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
 _LENGTHS = ((8, "short"), (15, "medium"), (25, "long"), (40, "longer"), (math.inf, "longest"))
 _COUNTS = ((2, "1"), (3, "2"), (5, "3-4"), (8, "5-7"), (math.inf, "8+"))
+#: Kinds of feature that say what a sentence states (its claim cues, words, word pairs,
+#: names and section), not where it stands, how long it is or what follows it.
+CONTENT_KINDS = frozenset(
+    {"cue", "end0&cue", "end1&cue", "end2&cue", "w", "p", "names", "sec", "secw"}
+)
 
 
 def sentence_features(
@@ -87,6 +92,12 @@ class Model:
         total = self.bias + sum(weights.get(f, 0.0) for f in features)
         raising.sort(reverse=True)
         return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0))), raising
+
+    def evidence(self, features: list[str]) -> float:
+        """What the sentence's content adds to the log-odds of the score: above 0 when
+        what it states makes a footnote likelier than its position and length alone."""
+        weights = self.weights
+        return sum(weights.get(f, 0.0) for f in features if f.partition(":")[0] in CONTENT_KINDS)
 
 
 @cache
