@@ -256,11 +256,20 @@ def test_every_kind_of_citation_covers_the_paragraph(citation: str) -> None:
     assert flagged(source) == []
 
 
-@pytest.mark.parametrize(
-    "tag", ["{{efn|Also called the Grand.}}", "{{citation needed|date=May 2020}}", "{{cn}}"]
-)
-def test_notes_and_maintenance_tags_are_not_citations(tag: str) -> None:
-    assert flagged(BODY + f"It opened in 1901 with 300 rooms.{tag}\n") == [("WL104", 2, 1)]
+def test_an_explanatory_note_is_not_a_citation() -> None:
+    source = BODY + "It opened in 1901 with 300 rooms.{{efn|Also called the Grand.}}\n"
+    assert flagged(source) == [("WL104", 2, 1)]
+
+
+@pytest.mark.parametrize("tag", ["{{citation needed|date=May 2020}}", "{{cn}}", "{{Fact}}"])
+def test_a_sentence_tagged_citation_needed_is_known_and_not_reported_again(tag: str) -> None:
+    assert flagged(BODY + f"It opened in 1901 with 300 rooms.{tag}\n") == []
+
+
+@pytest.mark.parametrize("tag", ["{{citation needed|date=May 2020}}", "{{cn}}"])
+def test_a_maintenance_tag_is_no_citation_for_the_sentence_before_it(tag: str) -> None:
+    source = BODY + f"It opened in 1901 with 300 rooms. It closed in 1950.{tag}\n"
+    assert flagged(source) == [("WL104", 2, 1)]
 
 
 def test_a_citation_on_the_next_line_belongs_to_the_paragraph() -> None:

@@ -40,6 +40,7 @@ _SHARED_KEYS: dict[str, Any] = {
     "citation_template_prefixes": list,
     "note_templates": list,
     "footnote_templates": list,
+    "citation_needed_templates": list,
     "patronymic_particles": list,
     "namespaces": _LANGUAGE_KEYS["namespaces"],
 }
@@ -109,6 +110,7 @@ class SharedData:
     citation_template_prefixes: tuple[str, ...]
     note_templates: frozenset[str]
     footnote_templates: frozenset[str]
+    citation_needed_templates: frozenset[str]
     patronymic_particles: frozenset[str]
     namespaces: Namespaces
 
@@ -168,6 +170,7 @@ def _shared_data(folder: Path) -> SharedData:
         citation_template_prefixes=tuple(document["citation_template_prefixes"]),
         note_templates=frozenset(document["note_templates"]),
         footnote_templates=frozenset(document["footnote_templates"]),
+        citation_needed_templates=frozenset(document["citation_needed_templates"]),
         patronymic_particles=frozenset(document["patronymic_particles"]),
         namespaces=_namespaces(document.get("namespaces", {})),
     )

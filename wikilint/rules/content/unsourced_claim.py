@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
@@ -11,7 +12,9 @@ from typing import Annotated
 from wikilint.analysis.citation_need import model, sentence_features
 from wikilint.analysis.citations import Citations, article_citations, parenthetical_citations
 from wikilint.document.article import Article, Paragraph
-from wikilint.document.language_data import language_data
+from wikilint.document.language_data import language_data, shared_data
+from wikilint.document.memo import per_article
+from wikilint.document.names import named_templates
 from wikilint.document.spans import Span
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Doc, Range, Rule, RuleDocs
@@ -512,6 +515,15 @@ def _message(score: float, reasons: list[str]) -> str:
     return f"unsourced claim (citation need {score:.2f}): {listed}"
 
 
+@per_article
+def tagged_offsets(article: Article) -> list[int]:
+    """Source offsets of the {{citation needed}} tags (and kin) of *article*, in order."""
+    names = shared_data().citation_needed_templates
+    return [
+        article.span(template)[0] for name, template in named_templates(article) if name in names
+    ]
+
+
 class UnsourcedClaim(Rule):
     code = "WL104"
     name = "unsourced-claim"
@@ -619,9 +631,11 @@ class UnsourcedClaim(Rule):
             "(`2000 lb`, `1350 metres`) is a figure, not a date."
         ),
         precision=(
-            "17/20 findings read on corpus/en-extra (seed 11) state a claim an editor would "
-            "cite (2026-12-01); the 3 others: how the Moon appears from Earth, a list of "
-            "satirical TV episodes given as examples, a computed equivalence (WP:CALC)."
+            "31/38 findings read on corpus/en and en-extra (2026-12-01, seeds 11 and 23) "
+            "state a claim an editor would cite: 82%, under the 90% goal set for rules on by "
+            "default; it stays on at info severity, which never fails the gate. The misses: "
+            "textbook explanations, hypothetical examples, a definition picked as the "
+            "strongest sentence of a poorly cited article, a computed equivalence."
         ),
     )
 
@@ -693,10 +707,15 @@ class UnsourcedClaim(Rule):
         prose, options = paragraph.prose, self.options
         scorer = model()
         claims = paragraph_claims(article, paragraph, options.cues, living, first)
+        tags = tagged_offsets(article)
         for index, claim in enumerate(claims, start=first):
             if len(claim.cues) < options.min_cues:
                 continue
             start, end = prose.span(*paragraph.sentences[index])
+            following = paragraph.sentences[index + 1 : index + 2]
+            until = prose.offset(following[0][0]) if following else paragraph.end
+            if tags[bisect_left(tags, start) : bisect_left(tags, until)]:
+                continue  # editors have tagged it {{citation needed}} already
             if not is_citable(article.source[start:end], prose.text, paragraph.sentences[index]):
                 continue
             score, raising = scorer.score(claim.features)
