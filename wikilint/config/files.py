@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from wikilint.document.language import KNOWN_LANGUAGES
 from wikilint.inputs.tomlfile import TomlFileError, read_toml
 from wikilint.linter.finding import Severity
 
@@ -104,6 +103,8 @@ def severity_of(value: Any, where: str) -> Severity:
 
 def language_of(value: Any, where: str) -> str:
     """A language code wikilint knows (see :data:`~wikilint.document.language.KNOWN_LANGUAGES`)."""
+    from wikilint.document.language import KNOWN_LANGUAGES  # its word lists: only when asked
+
     if not isinstance(value, str) or value not in KNOWN_LANGUAGES:
         known = ", ".join(sorted(KNOWN_LANGUAGES))
         raise ConfigError(f"{where}: unknown language code {shown(value)} (known: {known})")
