@@ -273,9 +273,11 @@ def _read_small(file: Path) -> bytes:
     for anything else (a FIFO would block the run)."""
     descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             raise ValueError("not a regular file")
-        data = handle.read(MAX_ENTRY_BYTES + 1)
+        # read(n) sets aside n bytes first: ask for what the file holds, not the limit
+        data = handle.read(min(status.st_size, MAX_ENTRY_BYTES) + 1)
     if len(data) > MAX_ENTRY_BYTES:
         raise ValueError("too large")
     return data
