@@ -108,6 +108,7 @@ class ResultCache:
         self.fixing = fixing
         self.unsafe = unsafe
         self._keys: dict[tuple[int, tuple[int, ...]], tuple[Settings, Key, bool]] = {}
+        self._folders: dict[int, tuple[Settings, str]] = {}
         self._unwritable: set[Path] = set()
 
     def lookup(self, path: str, settings: Settings) -> Outcome | None:
@@ -120,8 +121,8 @@ class ResultCache:
             return None  # reported when the file is linted
         key = self._key(path, settings)
         try:
-            findings = _read_entry(key, settings, path, source.text)
-        except (OSError, ValueError, TypeError, RecursionError):
+            findings = _read_entry(key, self._folder(settings), path, source.text)
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None  # missing, unreadable, foreign or damaged: lint and rewrite it
         if self.fixing and any(allowed(finding, self.unsafe) for finding in findings):
             return None
@@ -143,7 +144,7 @@ class ResultCache:
         entry["findings"] = [_encoded(finding) for finding in result.findings]
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
         if len(data) <= MAX_ENTRY_BYTES:
-            self._write(_entry_file(key, settings, path), data)
+            self._write(Path(_entry_file(key, self._folder(settings), path)), data)
 
     def _key(self, path: str, settings: Settings, computing: bool = False) -> Key:
         """The key of *path*'s entry: recalled from the record of its light facts, or
@@ -155,7 +156,7 @@ class ResultCache:
         if known is not None and (known[2] or not computing):
             return known[1]
         facts = cache_key.light_facts(settings, ignores)
-        record = _version_folder(settings) / f"settings-{facts}.json"
+        record = Path(self._folder(settings), f"settings-{facts}.json")
         key = known[1] if known is not None else _recalled(record, facts)
         if key is None or computing:
             rules = settings.rules_for(path)
@@ -166,6 +167,16 @@ class ResultCache:
         # the settings are held so that their id stays unique
         self._keys[id(settings), ignores] = settings, key, computing
         return key
+
+    def _folder(self, settings: Settings) -> str:
+        """The folder of this wikilint version in the cache the settings name."""
+        known = self._folders.get(id(settings))
+        if known is None:
+            known = self._folders[id(settings)] = (
+                settings,
+                str(cache_folder(settings.config) / __version__),
+            )
+        return known[1]
 
     def _write(self, file: Path, data: bytes) -> None:
         """Write an entry whole, or warn (once a run) that the cache cannot be written."""
@@ -242,17 +253,15 @@ def cached_outcomes(
     yield from map(stored, computed)
 
 
+#: Severities by value (a dict look-up is several times as fast as ``Severity(value)``).
+_SEVERITIES = {severity.value: severity for severity in Severity}
 #: Marks a hit whose text was not held: it is looked up again in its turn.
 _LATER = Outcome(FileResult(""))
 
 
-def _version_folder(settings: Settings) -> Path:
-    return cache_folder(settings.config) / __version__
-
-
-def _entry_file(key: Key, settings: Settings, path: str) -> Path:
+def _entry_file(key: Key, folder: str, path: str) -> str:
     name = hashlib.sha256(f"{key.digest}\0{os.path.abspath(path)}".encode()).hexdigest()
-    return _version_folder(settings) / f"{name}.json"
+    return os.path.join(folder, f"{name}.json")
 
 
 def _identity(key: Key, path: str, text: str) -> dict[str, Any]:
@@ -268,7 +277,7 @@ def _recalled(record: Path, facts: str) -> Key | None:
         return None  # none yet, or not a regular file
 
 
-def _read_small(file: Path) -> bytes:
+def _read_small(file: str | Path) -> bytes:
     """The bytes of a regular file of at most ``MAX_ENTRY_BYTES``; :class:`ValueError`
     for anything else (a FIFO would block the run)."""
     descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
@@ -283,9 +292,9 @@ def _read_small(file: Path) -> bytes:
     return data
 
 
-def _read_entry(key: Key, settings: Settings, path: str, text: str) -> tuple[Finding, ...]:
+def _read_entry(key: Key, folder: str, path: str, text: str) -> tuple[Finding, ...]:
     """The findings of a matching entry; :class:`ValueError` for any other."""
-    data = _read_small(_entry_file(key, settings, path))
+    data = _read_small(_entry_file(key, folder, path))
     entry = json.loads(data)
     if not isinstance(entry, dict):
         raise ValueError("not an entry")
@@ -337,10 +346,10 @@ class _Decoder:
         return Finding(
             code=code,
             rule=rule,
-            severity=Severity(severity),
+            severity=_SEVERITIES[severity],
             message=_string(message),
             location=self.location(start, end),
-            related=tuple(self.related(item) for item in _list(related)),
+            related=() if related == [] else tuple(map(self.related, _list(related))),
             fix=None if fix is None else self.fix(fix),
             path=self.path,
         )
@@ -364,7 +373,8 @@ class _Decoder:
 
     def location(self, start: Any, end: Any) -> Location:
         self.span(start, end)
-        return Location(start, end, *self.lines.position(start), *self.lines.position(end))
+        position = self.lines.position
+        return Location(start, end, *position(start), *position(end))
 
     def span(self, start: Any, end: Any) -> None:
         if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(self.text)):
