@@ -8,8 +8,9 @@ folder and runs ``wikilint check`` on it, with every core (the default) and with
 find every result cached. Times are CPU seconds of the wikilint process (the machine may
 be shared) with wall seconds beside them; the ratio is of CPU times with ``--jobs 1`` and
 of wall times with every core (the workers' CPU time does not reach this process's
-accounting). Start-up, a run over one empty file, is measured the same way, so that the
-ratio can be given without it too.
+accounting). Start-up, a second run over one empty file (its result cached too), is
+measured the same way, so that the ratio can be given without it too; so is the bare
+interpreter, ``python -c pass``, for scale.
 """
 
 from __future__ import annotations
@@ -29,11 +30,16 @@ TARGET_RATIO = 20
 
 def timed(arguments: list[str], folder: Path, cache: Path) -> tuple[float, float]:
     """CPU and wall seconds of one ``wikilint`` run (output discarded)."""
+    return timed_python(["-m", "wikilint", *arguments], folder, cache)
+
+
+def timed_python(arguments: list[str], folder: Path, cache: Path) -> tuple[float, float]:
+    """CPU and wall seconds of one run of this interpreter (output discarded)."""
     environment = {**os.environ, "WIKILINT_CACHE_DIR": str(cache)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "wikilint", *arguments],
+        [sys.executable, *arguments],
         cwd=folder,
         env=environment,
         stdout=subprocess.DEVNULL,
@@ -68,8 +74,11 @@ def main() -> None:
         size = sum(path.stat().st_size for path in folder.iterdir()) / 1e6
         print(f"{len(articles)} articles, {size:.1f} MB; CPU s (wall s), second runs best of "
               f"{options.repeat}")  # fmt: skip
-        start_up = best(["check", "--no-cache", "empty.wiki"], root, root / "none", options.repeat)
-        print(f"start-up (one empty file):  {start_up[0]:.2f} ({start_up[1]:.2f})")
+        bare = min(timed_python(["-c", "pass"], root, root) for _ in range(options.repeat))
+        print(f"python -c pass:             {bare[0]:.2f} ({bare[1]:.2f})")
+        timed(["check", "empty.wiki"], root, root / "start-up")  # caches its result
+        start_up = best(["check", "empty.wiki"], root, root / "start-up", options.repeat)
+        print(f"start-up (one cached file): {start_up[0]:.2f} ({start_up[1]:.2f})")
         for label, jobs in (("every core", []), ("--jobs 1", ["--jobs", "1"])):
             cache = root / f"cache{len(jobs)}"
             arguments = ["check", *jobs, "articles"]

@@ -90,6 +90,25 @@ def state(item: object) -> object:
     return item
 
 
+#: A plugin's module: one rule, XPL001 no-shouting, that flags LOUD in prose.
+SHOUTING_PLUGIN = """
+from wikilint.linter.rule import Rule, RuleDocs
+
+
+class ShoutingRule(Rule):
+    code = "XPL001"
+    name = "no-shouting"
+    summary = "Words written in capitals."
+    docs = RuleDocs(what="w", why="y", bad="LOUD", good="quiet")
+
+    def check(self, article):
+        for paragraph in article.paragraphs:
+            if "LOUD" in paragraph.prose.text:
+                index = paragraph.prose.text.index("LOUD")
+                yield self.finding(article, *paragraph.prose.span(index, index + 4), "shouting")
+"""
+
+
 def install_plugin(site: Path, module: str, source: str, entry_point: str) -> None:
     """Lay out a distribution of rules on *site* the way pip would, without pip: module
     *module* with *source*, and ``entry_point`` (``module:Object``) in ``wikilint.rules``."""

@@ -368,8 +368,8 @@ def _failing(error: Exception):
 @pytest.mark.parametrize(
     ("target", "error"),
     [
-        ("wikilint.cli.check.lint_dump", NotImplementedError("a bug")),
-        ("wikilint.cli.check.lint_dump", RecursionError("maximum recursion depth exceeded")),
+        ("wikilint.batch.pool.lint_dump", NotImplementedError("a bug")),
+        ("wikilint.batch.pool.lint_dump", RecursionError("maximum recursion depth exceeded")),
         ("wikilint.cli.check._Reporter.report", OSError(28, "No space left on device")),
     ],
 )

@@ -6,31 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import install_plugin
+from helpers import SHOUTING_PLUGIN, install_plugin
 
 from wikilint.linter.registry import Registry, RegistryError, discover
 from wikilint.linter.rule import Rule, RuleDocs
 
-PLUGIN_MODULE = """
-from wikilint.linter.rule import Rule, RuleDocs
-
-
-class ShoutingRule(Rule):
-    code = "XPL001"
-    name = "no-shouting"
-    summary = "Words written in capitals."
-    docs = RuleDocs(what="w", why="y", bad="LOUD", good="quiet")
-
-    def check(self, article):
-        for paragraph in article.paragraphs:
-            if "LOUD" in paragraph.prose.text:
-                index = paragraph.prose.text.index("LOUD")
-                yield self.finding(article, *paragraph.prose.span(index, index + 4), "shouting")
-"""
-
 
 def install_fake_distribution(site: Path, entry_point: str) -> None:
-    install_plugin(site, "wikilint_shout", PLUGIN_MODULE, entry_point)
+    install_plugin(site, "wikilint_shout", SHOUTING_PLUGIN, entry_point)
 
 
 def test_builtin_rules_come_through_the_entry_point_group() -> None:

@@ -9,13 +9,25 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import SHOUTING_PLUGIN, install_plugin
+
+from wikilint.config.files import find_config_file, load_config
 
 TEXT = "The cat sat on the the mat -- quietly.\n"  # WL103 (an unsafe fix), WL601 (a safe one)
 FIXED = "The cat sat on the the mat—quietly.\n"
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*/*.json"))
+    """The entries of results, without the records of settings digests beside them."""
+    return sorted(path for path in folder.glob("*/*.json") if not is_record(path))
+
+
+def records(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.glob("*/*.json") if is_record(path))
+
+
+def is_record(path: Path) -> bool:
+    return path.name.startswith("settings-")
 
 
 def edit_entry(entry: Path, change) -> None:
@@ -60,6 +72,44 @@ def test_an_edited_pack_file_is_a_miss(run, tmp_path: Path) -> None:
     assert run("check", "--select", "HS101", "a.wiki").stdout.endswith(" one\n")
     pack.write_text(rule + 'message = "two"\n', encoding="utf-8")
     assert run("check", "--select", "HS101", "a.wiki").stdout.endswith(" two\n")
+
+
+#: Each changes what WL103 reports on TEXT, or how, in the configuration file.
+SETTINGS_CHANGES = {
+    "an option": '[rules.doubled-word]\nallow = ["the the"]\n',
+    "a severity": '[rules.WL103]\nseverity = "error"\n',
+    "a rule selected": 'extend-select = ["WL5"]\n',
+    "a per-file ignore": '[per-file-ignores]\n"a.wiki" = ["WL601"]\n',
+}
+
+
+@pytest.mark.parametrize("change", SETTINGS_CHANGES.values(), ids=SETTINGS_CHANGES.keys())
+def test_changed_settings_are_a_miss(run, tmp_path, result_cache_dir, change) -> None:
+    (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
+    run("check", "a.wiki")
+    [entry] = entries(result_cache_dir)
+    edit_entry(entry, lambda data: data["findings"][0].__setitem__(3, "from the cache"))
+    assert "from the cache" in run("check", "a.wiki").stdout  # a hit, through the record
+    (tmp_path / ".wikilint.toml").write_text(change, encoding="utf-8")
+    find_config_file.cache_clear()  # read again, as a new process would
+    load_config.cache_clear()
+    result = run("check", "a.wiki")
+    assert "from the cache" not in result.stdout
+    assert result.stdout == run("check", "--no-cache", "a.wiki").stdout
+    assert len(records(result_cache_dir)) == 2  # one per distinct settings
+
+
+def test_a_damaged_record_of_the_settings_is_ignored_and_rewritten(
+    run, tmp_path, result_cache_dir
+) -> None:
+    (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
+    expected = run("check", "a.wiki").stdout
+    [record] = records(result_cache_dir)
+    good = record.read_bytes()
+    for damage in (b"{", b'{"facts": 1}', good.replace(b'"digest":"', b'"digest":"0')):
+        record.write_bytes(damage)
+        assert run("check", "a.wiki").stdout == expected
+        assert record.read_bytes() == good
 
 
 DAMAGE = {
@@ -199,21 +249,21 @@ def test_cache_dir_in_the_config_and_a_folder_clean_will_not_remove(
 
 
 def test_only_the_misses_go_to_worker_processes(run, tmp_path, monkeypatch) -> None:
-    import wikilint.cli.check
+    import wikilint.batch.pool
 
     names = [f"{number}.wiki" for number in range(4)]
     for name in names:
         (tmp_path / name).write_text(TEXT, encoding="utf-8")
     run("check", "--jobs", "1", *names)
     sent: list[str] = []
-    real_run_files = wikilint.cli.check.run_files
+    real_run_files = wikilint.batch.pool.run_files
 
     def recording(tasks, **options):
         tasks = list(tasks)
         sent.extend(task.path for task in tasks)
         return real_run_files(tasks, **options)
 
-    monkeypatch.setattr(wikilint.cli.check, "run_files", recording)
+    monkeypatch.setattr(wikilint.batch.pool, "run_files", recording)
     assert run("check", "--jobs", "2", *names).exit_code == 1
     assert sent == []  # every result cached: no worker started
     for name in ("1.wiki", "3.wiki"):
@@ -279,3 +329,22 @@ def test_a_pipe_is_read_once_and_linted(tmp_path: Path) -> None:
         process.kill()
     assert (process.returncode, stdout) == (1, expected.replace("PATH", str(fifo)))
     assert entries(Path(os.environ["WIKILINT_CACHE_DIR"])) == []
+
+
+def test_installing_selecting_or_editing_a_plugin_is_a_miss(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "a.wiki").write_text(TEXT + "It is LOUD.\n", encoding="utf-8")
+
+    def check(*args: str) -> str:
+        command = [sys.executable, "-m", "wikilint", "check", "--format", "concise", *args]
+        env = {**os.environ, "PYTHONPATH": str(site), "WIKILINT_CACHE_DIR": str(tmp_path / "c")}
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True).stdout
+
+    before = check("a.wiki")
+    assert "WL103" in before and "XPL001" not in before
+    install_plugin(site, "wikilint_loud", SHOUTING_PLUGIN, "wikilint_loud:ShoutingRule")
+    assert check("a.wiki") == before  # a plugin's rules are off until selected
+    assert check("--select", "XPL001", "a.wiki") == "a.wiki:2:7 XPL001 no-shouting shouting\n"
+    (site / "wikilint_loud.py").write_text(SHOUTING_PLUGIN.replace('"shouting"', '"quieter"'))
+    assert check("--select", "XPL001", "a.wiki") == "a.wiki:2:7 XPL001 no-shouting quieter\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wikilint.batch import process as runner
+from wikilint.batch import guard
 from wikilint.batch.guard import fix_guarded
 
 TEXT = "The cat sat on the the mat -- quietly.\n"
@@ -170,7 +170,7 @@ def test_a_file_that_cannot_be_written_is_reported_and_the_run_goes_on(
     replace = os.replace
 
     def no_space_for_a(source: str, target: str) -> None:
-        if target.endswith("a.wiki"):
+        if str(target).endswith("a.wiki"):
             raise OSError(28, "No space left on device")
         replace(source, target)
 
@@ -247,7 +247,7 @@ def test_a_file_changed_while_being_fixed_is_not_overwritten(
         path.write_text(other, encoding="utf-8")
         return fixed
 
-    monkeypatch.setattr(runner, "fix_guarded", fix_while_another_run_writes)
+    monkeypatch.setattr(guard, "fix_guarded", fix_while_another_run_writes)
     result = run("check", "--fix", "--select", "WL6", "a.wiki")
     assert result.exit_code == 2
     assert result.stderr == "wikilint: error: a.wiki: changed while being fixed; not written\n"

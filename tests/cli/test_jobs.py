@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from adversarial import adversarial
 
-import wikilint.cli.check
+import wikilint.batch.pool
 from wikilint.batch.pool import run_files
 from wikilint.cli.check import POOL_MIN_FILES
 
@@ -35,7 +35,7 @@ def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(jobs)
         return run_files(tasks, jobs=jobs, **settings)
 
-    monkeypatch.setattr(wikilint.cli.check, "run_files", spy)
+    monkeypatch.setattr(wikilint.batch.pool, "run_files", spy)  # imported by each run
     return calls
 
 

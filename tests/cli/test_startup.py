@@ -104,3 +104,15 @@ def test_check_of_one_file_loads_only_the_linting_machinery() -> None:
 
 def test_full_format_imports_rich() -> None:
     assert "rich" in cli_modules("check", "--format", "full", str(SEED))
+
+
+def test_a_fully_cached_check_imports_neither_the_parser_nor_the_rules(
+    tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the fresh interpreters run here, the cache of the test
+    (tmp_path / "a.wiki").write_text("The cat sat on the the mat -- quietly.\n", encoding="utf-8")
+    assert "mwparserfromhell" in cli_modules("check", "a.wiki")  # a miss: linted
+    cached = cli_modules("check", "a.wiki")
+    assert "wikilint.batch.cache" in cached
+    assert heavy(cached) == []  # nor rapidfuzz, the rules, the packs, multiprocessing or rich
+    assert "wikilint.linter.registry" not in cached  # no entry point was read

@@ -17,12 +17,11 @@ from typing import Any
 
 import click
 
-from wikilint.batch.guard import TIMEOUT_CODE
 from wikilint.config.files import load_config
 from wikilint.config.settings import Resolver
 from wikilint.inputs.files import STDIN
 from wikilint.inputs.writer import report_file
-from wikilint.linter.engine import INTERNAL_ERROR_CODE
+from wikilint.linter.engine_codes import INTERNAL_ERROR_CODE, TIMEOUT_CODE
 from wikilint.linter.finding import Finding
 from wikilint.linter.matching import keyed_findings
 from wikilint.linter.results import FileResult, Summary

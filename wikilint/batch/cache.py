@@ -6,39 +6,46 @@ was made for (the settings digest, the path, the digest of the text) and holds t
 as compact JSON. An entry is untrusted input: one that cannot be read or parsed, was made
 for anything else or names a position outside the text is a miss, and the file is linted
 and the entry rewritten. Entries are written to a temporary file and renamed into place,
-so a concurrent run reads the old entry or the new one, never part of one.
+so a concurrent run reads the old entry or the new one, never part of one. Beside them,
+``settings-<digest>.json`` records let a re-run find the settings digest without loading
+the rules (see :mod:`wikilint.batch.cache_key`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
 import shutil
 import stat
-import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import click
-import mwparserfromhell
 
 from wikilint import __version__
+from wikilint.batch import cache_key
+from wikilint.batch.cache_key import Key
 from wikilint.batch.process import Outcome
 from wikilint.config.files import Config, load_config
 from wikilint.config.settings import Settings
 from wikilint.document.lines import LineIndex
 from wikilint.inputs.files import STDIN, InputError, read_source
-from wikilint.linter.engine_findings import ENGINE_FINDINGS
-from wikilint.linter.finding import Applicability, Edit, Finding, Fix, Location, Related, Severity
-from wikilint.linter.fixes import allowed
+from wikilint.linter.engine_codes import ENGINE_ERRORS
+from wikilint.linter.finding import (
+    Applicability,
+    Edit,
+    Finding,
+    Fix,
+    Location,
+    Related,
+    Severity,
+    allowed,
+)
 from wikilint.linter.results import FileResult
-from wikilint.linter.rule import Rule
 
 CACHE_FOLDER = ".wikilint_cache"
 CACHE_DIR_ENV = "WIKILINT_CACHE_DIR"
@@ -48,7 +55,7 @@ MAX_ENTRY_BYTES = 16 * 2**20
 #: beyond them is looked up again then, so memory stays bounded on any number of files.
 MAX_HELD_TEXT = 64 * 2**20
 #: A crash or a timeout says nothing lasting about the text: such results are not kept.
-_UNCACHED_CODES = frozenset(rule.code for rule in ENGINE_FINDINGS)
+_UNCACHED_CODES = ENGINE_ERRORS
 _MARKERS = {
     ".gitignore": "# Created by wikilint.\n*\n",
     "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -93,17 +100,6 @@ def clean_cache(config_file: Path | None) -> Path | None:
     return folder
 
 
-@dataclasses.dataclass(frozen=True)
-class _Key:
-    """What the entries of one rule list share."""
-
-    rules: list[Rule]  # held so that its id, the key of ResultCache._keys, stays unique
-    digest: str
-    folder: Path
-    names: dict[str, str]
-    """Rule name by code: an entry's findings must be of these rules."""
-
-
 class ResultCache:
     """The look-ups and stores of one run. A fixing run takes only entries with nothing to
     fix at its safety level: fixed text never comes from the cache."""
@@ -111,7 +107,8 @@ class ResultCache:
     def __init__(self, fixing: bool = False, unsafe: bool = False) -> None:
         self.fixing = fixing
         self.unsafe = unsafe
-        self._keys: dict[int, _Key] = {}
+        self._keys: dict[tuple[int, tuple[int, ...]], tuple[Settings, Key, bool]] = {}
+        self._folders: dict[int, tuple[Settings, str]] = {}
         self._unwritable: set[Path] = set()
 
     def lookup(self, path: str, settings: Settings) -> Outcome | None:
@@ -122,10 +119,10 @@ class ResultCache:
             source = read_source(path)
         except InputError:
             return None  # reported when the file is linted
-        key = self._key(settings, settings.rules_for(path))
+        key = self._key(path, settings)
         try:
-            findings = _read_entry(key, path, source.text)
-        except (OSError, ValueError, TypeError, RecursionError):
+            findings = _read_entry(key, self._folder(settings), path, source.text)
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None  # missing, unreadable, foreign or damaged: lint and rewrite it
         if self.fixing and any(allowed(finding, self.unsafe) for finding in findings):
             return None
@@ -142,21 +139,44 @@ class ResultCache:
             or not _is_regular_file(path)
         ):
             return
-        key = self._key(settings, settings.rules_for(path))
+        key = self._key(path, settings, computing=True)
         entry = _identity(key, path, result.source)
         entry["findings"] = [_encoded(finding) for finding in result.findings]
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
         if len(data) <= MAX_ENTRY_BYTES:
-            self._write(_entry_file(key, path), data)
+            self._write(Path(_entry_file(key, self._folder(settings), path)), data)
 
-    def _key(self, settings: Settings, rules: list[Rule]) -> _Key:
-        key = self._keys.get(id(rules))
-        if key is None:
-            folder = cache_folder(settings.config) / __version__
-            names = {rule.code: rule.name for rule in rules}
-            key = _Key(rules, settings_digest(settings.config, rules), folder, names)
-            self._keys[id(rules)] = key
+    def _key(self, path: str, settings: Settings, computing: bool = False) -> Key:
+        """The key of *path*'s entry: recalled from the record of its light facts, or
+        computed from the rules (loading them) and recorded. When *computing* (the rules
+        are loaded anyway), a recalled key is checked against the computed one once, and
+        a record that disagrees is rewritten."""
+        ignores = settings.ignores_for(path)
+        known = self._keys.get((id(settings), ignores))
+        if known is not None and (known[2] or not computing):
+            return known[1]
+        facts = cache_key.light_facts(settings, ignores)
+        record = Path(self._folder(settings), f"settings-{facts}.json")
+        key = known[1] if known is not None else _recalled(record, facts)
+        if key is None or computing:
+            rules = settings.rules_for(path)
+            computed = cache_key.computed(rules, settings.config.language)
+            if computed != key:
+                key = computed
+                self._write(record, cache_key.record_of(key, facts, rules))
+        # the settings are held so that their id stays unique
+        self._keys[id(settings), ignores] = settings, key, computing
         return key
+
+    def _folder(self, settings: Settings) -> str:
+        """The folder of this wikilint version in the cache the settings name."""
+        known = self._folders.get(id(settings))
+        if known is None:
+            known = self._folders[id(settings)] = (
+                settings,
+                str(cache_folder(settings.config) / __version__),
+            )
+        return known[1]
 
     def _write(self, file: Path, data: bytes) -> None:
         """Write an entry whole, or warn (once a run) that the cache cannot be written."""
@@ -244,30 +264,48 @@ def cached_outcomes(
     yield from map(stored, computed)
 
 
+#: Severities by value (a dict look-up is several times as fast as ``Severity(value)``).
+_SEVERITIES = {severity.value: severity for severity in Severity}
 #: Marks a hit whose text was not held: it is looked up again in its turn.
 _LATER = Outcome(FileResult(""))
 
 
-def _entry_file(key: _Key, path: str) -> Path:
+def _entry_file(key: Key, folder: str, path: str) -> str:
     name = hashlib.sha256(f"{key.digest}\0{os.path.abspath(path)}".encode()).hexdigest()
-    return key.folder / f"{name}.json"
+    return os.path.join(folder, f"{name}.json")
 
 
-def _identity(key: _Key, path: str, text: str) -> dict[str, Any]:
+def _identity(key: Key, path: str, text: str) -> dict[str, Any]:
     """What an entry must have been made for to be used."""
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return {"settings": key.digest, "path": os.path.abspath(path), "text": digest}
 
 
-def _read_entry(key: _Key, path: str, text: str) -> tuple[Finding, ...]:
-    """The findings of a matching entry; :class:`ValueError` for any other."""
-    descriptor = os.open(_entry_file(key, path), os.O_RDONLY | os.O_NONBLOCK)
+def _recalled(record: Path, facts: str) -> Key | None:
+    try:
+        return cache_key.recalled(_read_small(record), facts)
+    except (OSError, ValueError):
+        return None  # none yet, or not a regular file
+
+
+def _read_small(file: str | Path) -> bytes:
+    """The bytes of a regular file of at most ``MAX_ENTRY_BYTES``; :class:`ValueError`
+    for anything else (a FIFO would block the run)."""
+    descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise ValueError("not a regular file")  # a FIFO would block the run
-        data = handle.read(MAX_ENTRY_BYTES + 1)
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise ValueError("not a regular file")
+        # read(n) sets aside n bytes first: ask for what the file holds, not the limit
+        data = handle.read(min(status.st_size, MAX_ENTRY_BYTES) + 1)
     if len(data) > MAX_ENTRY_BYTES:
-        raise ValueError("entry too large")
+        raise ValueError("too large")
+    return data
+
+
+def _read_entry(key: Key, folder: str, path: str, text: str) -> tuple[Finding, ...]:
+    """The findings of a matching entry; :class:`ValueError` for any other."""
+    data = _read_small(_entry_file(key, folder, path))
     entry = json.loads(data)
     if not isinstance(entry, dict):
         raise ValueError("not an entry")
@@ -319,10 +357,10 @@ class _Decoder:
         return Finding(
             code=code,
             rule=rule,
-            severity=Severity(severity),
+            severity=_SEVERITIES[severity],
             message=_string(message),
             location=self.location(start, end),
-            related=tuple(self.related(item) for item in _list(related)),
+            related=() if related == [] else tuple(map(self.related, _list(related))),
             fix=None if fix is None else self.fix(fix),
             path=self.path,
         )
@@ -346,7 +384,8 @@ class _Decoder:
 
     def location(self, start: Any, end: Any) -> Location:
         self.span(start, end)
-        return Location(start, end, *self.lines.position(start), *self.lines.position(end))
+        position = self.lines.position
+        return Location(start, end, *position(start), *position(end))
 
     def span(self, start: Any, end: Any) -> None:
         if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(self.text)):
@@ -363,81 +402,3 @@ def _string(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("malformed entry")
     return value
-
-
-def settings_digest(config: Config, rules: Sequence[Rule]) -> str:
-    """What the findings of a text depend on besides the text: wikilint and the parser (their
-    versions, and the files of the packages defining the rules), the language, the rules with
-    their severities and options, and the bytes of the files they read (pack files)."""
-    packages = frozenset({"wikilint", *(type(rule).__module__.partition(".")[0] for rule in rules)})
-    inputs = dict.fromkeys(file for rule in rules for file in rule.input_files())
-    described = {
-        "versions": [__version__, mwparserfromhell.__version__, _code_digest(packages)],
-        "language": config.language,
-        "rules": [
-            [rule.code, rule.name, rule.severity.value, _plain(rule.options)] for rule in rules
-        ],
-        "files": [[str(file), _file_digest(file)] for file in inputs],
-    }
-    encoded = json.dumps(described, sort_keys=True, ensure_ascii=False).encode()
-    return hashlib.sha256(encoded).hexdigest()
-
-
-def _plain(value: Any) -> Any:
-    """*value* as JSON that is the same in every process (sets sorted, dataclasses as dicts)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = dataclasses.fields(value)
-        return {field.name: _plain(getattr(value, field.name)) for field in fields}
-    if isinstance(value, Mapping):
-        return {str(name): _plain(item) for name, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, set | frozenset):
-        return sorted((_plain(item) for item in value), key=repr)
-    if value is None or isinstance(value, str | int | float):
-        return value
-    return repr(value)
-
-
-@cache
-def _code_digest(packages: frozenset[str]) -> str:
-    """The size and modification time of each file of *packages* (top-level modules): an
-    edited rule or a reinstalled wikilint makes the earlier entries misses."""
-    digest = hashlib.sha256()
-    for name in sorted(packages):
-        module = sys.modules.get(name)
-        location = getattr(module, "__file__", None)
-        digest.update(f"{name}\0{location}\n".encode())
-        if location is None:
-            continue
-        for file in sorted(_module_files(Path(location), hasattr(module, "__path__"))):
-            with contextlib.suppress(OSError):
-                status = file.stat()
-                digest.update(f"{file}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
-def _module_files(location: Path, package: bool) -> Iterator[Path]:
-    if not package:
-        yield location
-        return
-    for folder, subfolders, names in os.walk(location.parent):
-        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        yield from (Path(folder, name) for name in names)
-
-
-def _file_digest(file: Path) -> str:
-    try:
-        status = file.stat()
-    except OSError as error:
-        return f"unreadable: {error}"
-    return _bytes_digest(file, status.st_size, status.st_mtime_ns)
-
-
-@cache
-def _bytes_digest(file: Path, size: int, modified: int) -> str:
-    """The digest of a file's bytes, once per version of it and process."""
-    try:
-        return hashlib.sha256(file.read_bytes()).hexdigest()
-    except OSError as error:
-        return f"unreadable: {error}"

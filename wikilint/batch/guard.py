@@ -25,7 +25,8 @@ from multiprocessing.context import ForkServerContext, SpawnContext
 from typing import TypeVar
 
 from wikilint.document.article import Article
-from wikilint.linter.engine import TIMEOUT_CODE, TIMEOUT_NAME, internal_error, lint_source
+from wikilint.linter.engine import internal_error, lint_source
+from wikilint.linter.engine_codes import TIMEOUT_CODE, TIMEOUT_NAME
 from wikilint.linter.finding import Finding, Location, Severity
 from wikilint.linter.fixes import FixOutcome, fix_source
 from wikilint.linter.rule import Rule
@@ -33,8 +34,9 @@ from wikilint.linter.timeouts import DEFAULT_TIMEOUT
 
 __all__ = ["DEFAULT_TIMEOUT", "TIMEOUT_CODE", "TIMEOUT_NAME"]
 
-#: Rules, or a picklable recipe that builds them: pack rules are classes made at run time
-#: that cannot be pickled, so worker processes rebuild them from the recipe instead.
+#: Rules, or a picklable recipe that builds them. Rules pickle too (a pack rule as its pack
+#: file and code), but a recipe is a few hundred bytes where a rule list is several KB, and
+#: each process builds the rules of a recipe once, however many files name it.
 RuleSource = Sequence[Rule] | Callable[[], Sequence[Rule]]
 T = TypeVar("T")
 

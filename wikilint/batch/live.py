@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wikilint.batch.guard import lint_guarded
+from wikilint.batch.options import LiveOptions
 from wikilint.inputs.dumps import PageFilter
 from wikilint.inputs.wiki_api import Revision, Site, SiteError
 from wikilint.linter.finding import Finding
@@ -20,22 +21,6 @@ from wikilint.linter.matching import new_findings
 from wikilint.linter.results import FileResult
 from wikilint.linter.rule import Rule
 from wikilint.linter.timeouts import DEFAULT_TIMEOUT
-
-
-@dataclass(frozen=True)
-class LiveOptions:
-    """Where ``check`` reads live pages from: ``--site`` and the options that select pages."""
-
-    site: str | None = None
-    revision: int | None = None
-    category: str | None = None
-    titles_from: str | None = None
-    since: int | None = None
-
-    @property
-    def requested(self) -> bool:
-        """Whether the run reads live pages rather than files."""
-        return any(value is not None for value in vars(self).values())
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from wikilint.batch.guard import (
     process_context,
     timeout_finding,
 )
+from wikilint.batch.options import BatchOptions
 from wikilint.batch.process import Outcome
 from wikilint.config.files import Config
 from wikilint.inputs.dumps import (
@@ -46,7 +47,8 @@ from wikilint.inputs.dumps import (
     streams,
 )
 from wikilint.inputs.files import InputError, read_source
-from wikilint.linter.engine import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME, lint_source
+from wikilint.linter.engine import lint_source
+from wikilint.linter.engine_codes import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
 from wikilint.linter.finding import Finding, Location, Severity
 from wikilint.linter.fixes import fix_source
 from wikilint.linter.results import FileResult, PageResult
@@ -74,7 +76,8 @@ Item = Page | Stream | FileTask
 
 @dataclass(frozen=True)
 class SettingsRules:
-    """A picklable recipe: the rules the configuration gives for *path*."""
+    """A picklable recipe: the rules the configuration gives for *path*, which a worker
+    builds once (see :data:`~wikilint.batch.guard.RuleSource`)."""
 
     cli: Config
     config_file: Path | None
@@ -408,19 +411,6 @@ def _serve_file(conn: Connection, task: FileTask) -> None:
 
     conn.send(("page", lint_file(task, begin)))
     conn.send(("done",))
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """How ``check`` runs over many inputs: where, how wide, which pages, how long per page."""
-
-    jobs: int | None = None
-    ordered: bool = True
-    timeout: float | None = DEFAULT_TIMEOUT
-    page_filter: PageFilter = ARTICLES
-    index: str | None = None
-    scheduler: str | None = None
-    dask: bool = False
 
 
 def lint_dump(

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from wikilint.batch.guard import DEFAULT_TIMEOUT, fix_guarded, lint_guarded
 from wikilint.inputs.files import InputError, Source, read_source
 from wikilint.linter.finding import Finding
-from wikilint.linter.fixes import FixOutcome
 from wikilint.linter.results import FileResult
-from wikilint.linter.rule import Rule
+from wikilint.linter.timeouts import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from wikilint.linter.fixes import FixOutcome
+    from wikilint.linter.rule import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,8 @@ def process_path(
 ) -> Outcome:
     """Lint one input, or fix it (in memory) when *fix* is set, within *timeout* seconds
     for the parse, the rules and every fix pass; an input over it is left as it was."""
+    from wikilint.batch.guard import fix_guarded, lint_guarded  # the parser: on a cache miss
+
     try:
         source = read_source(path)
     except InputError as error:

@@ -1,4 +1,8 @@
-"""One ``check`` run: resolve the inputs, lint or fix each, report as results arrive."""
+"""One ``check`` run: resolve the inputs, lint or fix each, report as results arrive.
+
+The linting machinery (the parser, the rules, the worker pool) is imported only once a
+file misses the result cache: a re-run over unchanged files loads none of it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import functools
 import itertools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -17,22 +21,13 @@ import click
 
 from wikilint.batch.baseline import BaselineRun, open_baseline
 from wikilint.batch.cache import ResultCache, cached_outcomes
-from wikilint.batch.live import LiveOptions, PageLinter, check_pages
-from wikilint.batch.pool import (
-    BatchOptions,
-    FileTask,
-    SettingsRules,
-    default_jobs,
-    lint_dump,
-    run_files,
-)
+from wikilint.batch.options import BatchOptions, LiveOptions
 from wikilint.batch.process import Outcome, process_path
 from wikilint.batch.walk import expand_paths, nothing_found
 from wikilint.cli.progress import RunProgress
 from wikilint.config.settings import Resolver, Settings
 from wikilint.inputs.dumps import DumpError, check_dump, is_dump
 from wikilint.inputs.files import STDIN
-from wikilint.inputs.wiki_api import Site, SiteError
 from wikilint.inputs.writer import FileChanged, WriteError, encode, write_fix
 from wikilint.linter.finding import Severity
 from wikilint.linter.results import FileResult, Summary
@@ -99,12 +94,16 @@ def run_check(
     kinds = {path: _kind(path, path in named) for path, _ in inputs}
     if fixing:
         _refuse_fixing_dumps(kinds, "--diff" if options.diff else "--fix")
-    for settings in {id(settings): settings for _, settings in inputs}.values():
-        formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
-        formatter.plugin_rules.update(settings.registry.plugins)
+    if formatter.describes_rules:
+        for settings in _distinct(settings for _, settings in inputs):
+            formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
+            formatter.plugin_rules.update(settings.registry.plugins)
     if not inputs:
         click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
     cache = ResultCache(fixing, options.unsafe_fixes) if options.cache else None
+    # An error in the rule settings stops the run before any result; files the cache may
+    # hold are left to it (their entries were made with these settings, and no error).
+    _load_rules(settings for path, settings in inputs if not (cache and kinds[path] == "file"))
     with RunProgress.for_terminal(formatter.machine_readable) as progress:
         reporter = _Reporter(formatter, summary, progress, sys.stdout, options, screen)
         for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):
@@ -227,10 +226,31 @@ def _refuse_fixing_dumps(kinds: dict[str, str], flag: str) -> None:
         raise DumpError(f"{dump}: {flag} does not apply to XML dumps (they can only be linted)")
 
 
+def _distinct(settings: Iterable[Settings]) -> list[Settings]:
+    return list({id(each): each for each in settings}.values())
+
+
+def _load_rules(settings: Iterable[Settings]) -> None:
+    """Resolve the rules of each configuration, raising any error in its rule settings
+    before a result is reported."""
+    for each in _distinct(settings):
+        each.rules  # noqa: B018 (loaded and checked on first use)
+
+
 def _outcomes(
     files: list[tuple[str, Settings]], resolver: Resolver, options: RunOptions
 ) -> Iterator[tuple[str, Settings, Outcome]]:
-    """Each file's outcome, in-process or, when it pays, in worker processes."""
+    """Each file's outcome, in-process or, when it pays, in worker processes; the rules
+    are loaded, and their settings checked, before this returns."""
+    _load_rules(settings for _, settings in files)
+    return _computed_outcomes(files, resolver, options)
+
+
+def _computed_outcomes(
+    files: list[tuple[str, Settings]], resolver: Resolver, options: RunOptions
+) -> Iterator[tuple[str, Settings, Outcome]]:
+    from wikilint.batch.pool import FileTask, SettingsRules, run_files
+
     batch = options.batch
     fixing = options.fix or options.diff
     jobs = _file_jobs(batch.jobs, files)
@@ -264,6 +284,8 @@ def _file_jobs(jobs: int | None, files: list[tuple[str, Settings]]) -> int:
     if len(files) < 2 or files[0][0] == STDIN:
         return 1
     if jobs is None:
+        from wikilint.batch.pool import default_jobs
+
         return default_jobs() if len(files) >= POOL_MIN_FILES else 1
     return min(jobs, len(files))
 
@@ -272,6 +294,8 @@ def _check_dump(
     path: str, resolver: Resolver, settings: Settings, batch: BatchOptions, reporter: _Reporter
 ) -> None:
     """Lint every selected page of an XML dump; its pages are the results."""
+    from wikilint.batch.pool import SettingsRules, lint_dump
+
     recipe = SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path)
     progress = reporter.progress
     with _reading_dump(path):
@@ -302,6 +326,9 @@ def _reading_dump(path: str) -> Iterator[None]:
 
 def _check_site(resolver: Resolver, titles: tuple[str, ...], reporter: _Reporter) -> None:
     """Lint pages of a wiki (``--site`` or the configured ``site``); *titles* name them."""
+    from wikilint.batch.live import PageLinter, check_pages
+    from wikilint.inputs.wiki_api import Site, SiteError
+
     options = reporter.options
     if options.fix or options.diff:
         raise SiteError("--fix and --diff change files; pages of a site are only checked")
@@ -310,8 +337,9 @@ def _check_site(resolver: Resolver, titles: tuple[str, ...], reporter: _Reporter
     if url is None:
         raise SiteError("no site to read pages from: give --site URL or set 'site' in the config")
     site = Site(url)
-    reporter.formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
-    reporter.formatter.plugin_rules.update(settings.registry.plugins)
+    if reporter.formatter.describes_rules:
+        reporter.formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
+        reporter.formatter.plugin_rules.update(settings.registry.plugins)
     batch = options.batch
     linter = PageLinter(settings.rules, resolver.cli.language or site.info.language, batch.timeout)
     reporter.progress.begin(site.url, None)

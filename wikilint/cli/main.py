@@ -20,8 +20,7 @@ from wikilint.output import FORMATTERS
 F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
-    from wikilint.batch.live import LiveOptions
-    from wikilint.batch.pool import BatchOptions
+    from wikilint.batch.options import BatchOptions, LiveOptions
     from wikilint.config.settings import Resolver
     from wikilint.linter.registry import Registry
 
@@ -214,7 +213,7 @@ def dump_options(function: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(function)
     def gather(**kwargs: Any) -> None:
-        from wikilint.batch.pool import BatchOptions
+        from wikilint.batch.options import BatchOptions
         from wikilint.inputs.dumps import PageFilter
 
         namespaces = kwargs.pop("namespaces")
@@ -248,7 +247,7 @@ def site_options(function: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(function)
     def gather(**kwargs: Any) -> None:
-        from wikilint.batch.live import LiveOptions
+        from wikilint.batch.options import LiveOptions
 
         names = ("site", "revision", "category", "titles_from", "since")
         kwargs["live"] = LiveOptions(**{name: kwargs.pop(name) for name in names})
@@ -399,9 +398,9 @@ def _print_settings(resolver: Resolver, path: str) -> None:
 
     from wikilint.config.files import ConfigError
 
-    with _one_line_errors(ConfigError):
-        settings = resolver.for_path(path)
-    click.echo(json.dumps(settings.describe(), indent=2, ensure_ascii=False))
+    with _one_line_errors(ConfigError):  # the rules are resolved, and checked, by describe()
+        described = resolver.for_path(path).describe()
+    click.echo(json.dumps(described, indent=2, ensure_ascii=False))
 
 
 @cli.command(name="config")
@@ -499,8 +498,7 @@ def _registry(config_file: Path | None, isolated: bool, rule_packs: tuple[Path])
 
     packs = Config(rule_packs=tuple(path.resolve() for path in rule_packs))
     with _one_line_errors(ConfigError):
-        settings = Resolver(packs, config_file, isolated).for_path(STDIN)
-    return settings.registry
+        return Resolver(packs, config_file, isolated).for_path(STDIN).registry
 
 
 def main() -> None:

@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from wikilint.document.language_data import known_languages
 from wikilint.inputs.tomlfile import TomlFileError, read_toml
 from wikilint.linter.finding import Severity
 
@@ -104,6 +103,8 @@ def severity_of(value: Any, where: str) -> Severity:
 
 def language_of(value: Any, where: str) -> str:
     """A language code wikilint has a file for (see ``wikilint.document.language_data``)."""
+    from wikilint.document.language_data import known_languages  # only when asked
+
     if not isinstance(value, str) or value not in known_languages():
         known = ", ".join(sorted(known_languages()))
         raise ConfigError(f"{where}: unknown language code {shown(value)} (known: {known})")

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wikilint.config.files import (
     DEFAULT_INCLUDE,
@@ -23,9 +23,10 @@ from wikilint.config.files import (
     shown,
 )
 from wikilint.linter.finding import Severity
-from wikilint.linter.registry import Registry, RegistryError, discover
 from wikilint.linter.rule import Range, Rule
-from wikilint.packs.schema import PackError
+
+if TYPE_CHECKING:
+    from wikilint.linter.registry import Registry
 
 
 def merge(file: Config, cli: Config) -> Config:
@@ -75,7 +76,12 @@ def matches_any(
 
 
 class Settings:
-    """Resolved settings of one configuration: the rules to run and how to judge them."""
+    """Resolved settings of one configuration: the rules to run and how to judge them.
+
+    The rules are resolved, and the configuration's rule settings checked, on first use
+    of :attr:`registry`, :attr:`rules` or :meth:`rules_for`: a run whose results all come
+    from the cache imports no rule.
+    """
 
     def __init__(self, config: Config, layers: tuple[Config, ...] = ()) -> None:
         self.config = config
@@ -85,15 +91,14 @@ class Settings:
         self.fail_on = config.fail_on or Severity.WARNING
         self.min_severity = config.min_severity or Severity.INFO
         self.where = f"{config.path}: " if config.path is not None else ""
-        self.registry = self._registry()
-        self.rules = self._configured_rules()
-        self._per_file_codes = tuple(
-            (glob, {rule.code for rule in self._resolve(rules, f"per-file-ignores.{glob}")})
-            for glob, rules in config.per_file_ignores
-        )
-        self._per_path: dict[frozenset[str], list[Rule]] = {}
+        self._per_path: dict[tuple[int, ...], list[Rule]] = {}
 
-    def _registry(self) -> Registry:
+    @cached_property
+    def registry(self) -> Registry:
+        """Every known rule: the installed ones and those of the configured packs."""
+        from wikilint.linter.registry import RegistryError, discover
+        from wikilint.packs.schema import PackError
+
         try:
             return discover(self._extra_packs())
         except (RegistryError, PackError) as error:
@@ -130,8 +135,10 @@ class Settings:
             chosen.difference_update(self._resolve(layer.ignore, "ignore", layer))
         return sorted(chosen, key=lambda rule: rule.code)
 
-    def _configured_rules(self) -> list[Rule]:
-        """The selected rules, configured; the settings of unselected rules are checked too."""
+    @cached_property
+    def rules(self) -> list[Rule]:
+        """The selected rules, configured; the settings of unselected rules and the
+        ``per-file-ignores`` are checked too."""
         named = []
         for key in self.config.rules:
             rule = self.registry.get(key)
@@ -141,6 +148,10 @@ class Settings:
         instances = {
             rule: self._configure(rule) for rule in dict.fromkeys([*named, *self.selected])
         }
+        self._ignored_codes = [
+            {rule.code for rule in self._resolve(rules, f"per-file-ignores.{glob}")}
+            for glob, rules in self.config.per_file_ignores
+        ]
         return [instances[rule] for rule in self.selected]
 
     def _configure(self, rule: type[Rule]) -> Rule:
@@ -168,16 +179,22 @@ class Settings:
     def force_exclude(self) -> bool:
         return bool(self.config.force_exclude)
 
+    def ignores_for(self, path: str) -> tuple[int, ...]:
+        """The positions in ``per-file-ignores`` of the entries whose glob matches *path*:
+        with the configuration, they decide :meth:`rules_for` without loading a rule."""
+        return tuple(
+            number
+            for number, (glob, _) in enumerate(self.config.per_file_ignores)
+            if matches_glob(path, glob, self.config.root)
+        )
+
     def rules_for(self, path: str) -> list[Rule]:
         """The configured rules minus those ``per-file-ignores`` switches off for *path*."""
-        key = frozenset(
-            code
-            for glob, codes in self._per_file_codes
-            if matches_glob(path, glob, self.config.root)
-            for code in codes
-        )
+        key = self.ignores_for(path)
         if key not in self._per_path:
-            self._per_path[key] = [rule for rule in self.rules if rule.code not in key]
+            rules = self.rules
+            codes = {code for number in key for code in self._ignored_codes[number]}
+            self._per_path[key] = [rule for rule in rules if rule.code not in codes]
         return self._per_path[key]
 
     def describe(self) -> dict[str, Any]:

@@ -6,18 +6,11 @@ from collections.abc import Sequence
 
 from wikilint.document.article import Article
 from wikilint.document.gc_pause import collector_paused
+from wikilint.linter.engine_codes import ENGINE_ERRORS, INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, locate
 from wikilint.linter.suppression import apply_suppressions, parse_directives
 from wikilint.linter.unused_suppression import UnusedSuppression
-
-INTERNAL_ERROR_CODE = "WL000"
-INTERNAL_ERROR_NAME = "internal-error"
-TIMEOUT_CODE = "WL002"
-TIMEOUT_NAME = "parse-timeout"
-#: Findings that say an article was not (fully) linted: errors of the run, which no
-#: directive suppresses.
-ENGINE_ERRORS = frozenset({INTERNAL_ERROR_CODE, TIMEOUT_CODE})
 
 
 def lint(article: Article, rules: Sequence[Rule]) -> list[Finding]:

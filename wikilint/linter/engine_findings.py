@@ -7,7 +7,7 @@ they are always on. They have a code, a name and docs so that ``wikilint explain
 
 from __future__ import annotations
 
-from wikilint.linter.engine import (
+from wikilint.linter.engine_codes import (
     INTERNAL_ERROR_CODE,
     INTERNAL_ERROR_NAME,
     TIMEOUT_CODE,

@@ -82,3 +82,10 @@ class Finding:
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return self.location.offset, self.location.end_offset, self.code
+
+
+def allowed(finding: Finding, unsafe: bool) -> bool:
+    """Whether a finding's fix may be applied at the chosen safety level."""
+    if finding.fix is None:
+        return False
+    return unsafe or finding.fix.applicability is Applicability.SAFE

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from wikilint.linter.engine import lint_source
-from wikilint.linter.finding import Applicability, Edit, Finding
+from wikilint.linter.finding import Edit, Finding, allowed
 from wikilint.linter.rule import Rule
 
 #: Passes of fix-then-relint before giving up on reaching a fixed point.
@@ -45,13 +45,6 @@ def apply_fixes(source: str, findings: Iterable[Finding]) -> tuple[str, list[Fin
 def _self_overlapping(edits: Sequence[Edit]) -> bool:
     ordered = sorted(edits, key=lambda edit: edit.start)
     return any(left.end > right.start for left, right in itertools.pairwise(ordered))
-
-
-def allowed(finding: Finding, unsafe: bool) -> bool:
-    """Whether a finding's fix may be applied at the chosen safety level."""
-    if finding.fix is None:
-        return False
-    return unsafe or finding.fix.applicability is Applicability.SAFE
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from wikilint.linter.engine import INTERNAL_ERROR_CODE, TIMEOUT_CODE
+from wikilint.linter.engine_codes import INTERNAL_ERROR_CODE, TIMEOUT_CODE
 from wikilint.linter.finding import Applicability, Finding, Severity
 
 #: How many of the articles with the most findings a summary keeps.

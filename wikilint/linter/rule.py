@@ -5,10 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, TypeVar, get_args, get_origin, get_type_hints
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    ClassVar,
+    TypeVar,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
-from wikilint.document.article import Article
 from wikilint.linter.finding import Applicability, Finding, Fix, Location, Related, Severity
+
+if TYPE_CHECKING:
+    from wikilint.document.article import Article
 
 
 @dataclass(frozen=True, slots=True)

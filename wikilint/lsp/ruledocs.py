@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wikilint.batch.guard import TIMEOUT_CODE
-from wikilint.linter.engine import INTERNAL_ERROR_CODE
+from wikilint.linter.engine_codes import INTERNAL_ERROR_CODE
 from wikilint.linter.finding import Finding
 from wikilint.linter.registry import Registry
 from wikilint.output.rules_reference import rule_section

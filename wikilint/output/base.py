@@ -13,6 +13,8 @@ class Formatter:
 
     #: Machine formats keep stdout free of anything but their document.
     machine_readable = False
+    #: Formats that describe every rule of the run (SARIF) are given them in ``known_rules``.
+    describes_rules = False
 
     def __init__(self, stream: TextIO, color: bool | None = None) -> None:
         self.stream = stream

@@ -63,6 +63,7 @@ def physical_location(path: str, location: Location) -> dict[str, Any]:
 
 class SarifFormatter(Formatter):
     machine_readable = True
+    describes_rules = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
