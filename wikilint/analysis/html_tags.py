@@ -33,7 +33,27 @@ HTML_TAGS = VOID_TAGS | frozenset(
     }
 )  # fmt: skip
 
-_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)\b([^<>]*)>", re.IGNORECASE)
+#: Inline tags that HTML5, unlike Tidy, does not reopen in the next paragraph
+#: (Parsoid's ``getTagsWithChangedMisnestingBehavior``): a paragraph break ends them.
+PARAGRAPH_BOUND_TAGS = frozenset(
+    {
+        "abbr", "bdi", "bdo", "cite", "data", "del", "dfn", "ins", "kbd", "mark", "q", "rb",
+        "rp", "rt", "rtc", "ruby", "samp", "span", "sub", "sup", "time", "var",
+    }
+)  # fmt: skip
+#: Tags a wikitext table makes too: their end tag in one closes the table's own row or cell.
+_TABLE_PARTS = frozenset({"caption", "td", "th", "tr"})
+#: Block tags inside which wikitext paragraphs do not end inline tags.
+_BLOCK_TAGS = frozenset({"blockquote", "center", "div", "table", "ul", "ol", "dl"})
+
+#: A tag (quoted attribute values may hold ``<`` and ``>``, as ``<nowiki/>`` in a title);
+#: or where a wikitext table opens, closes, or starts a cell or row; or a paragraph break.
+_TOKENS = re.compile(
+    r"""<(?P<slash>/?)(?P<name>[a-z][a-z0-9]*)\b(?P<attrs>(?:"[^"\n]*"|'[^'\n]*'|[^<>"'])*)>"""
+    r"|(?P<table>^[ \t:]*\{\|)|(?P<end>^[ \t]*\|\})|(?P<cell>^[ \t]*[|!]|\|\||!!)"
+    r"|(?P<paragraph>\n[ \t]*\n|\n(?=[*#:;=]|----))",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,35 +71,59 @@ class HtmlTag:
 @per_article
 def html_tags(article: Article) -> list[HtmlTag]:
     """Every literal HTML tag of the article's own wikitext, in source order, each start tag
-    paired with the next unpaired end tag of its name (nesting counted)."""
+    paired with the end tag that closes it.
+
+    Pairing follows the tree builder roughly: a start tag pairs with the next unpaired end
+    tag of its name in the same table cell (a cell's end closes what it opened), and the
+    inline tags of ``PARAGRAPH_BOUND_TAGS`` do not pair across a paragraph break outside
+    block tags. Each tag is looked at once.
+    """
     hidden = _hidden_spans(article)
-    found: list[HtmlTag] = []
-    for match in _TAG.finditer(article.source):
-        name = match[2].casefold()
-        if name not in HTML_TAGS or overlaps(hidden, match.start(), match.start() + 1):
-            continue
-        closing = bool(match[1])
-        self_closing = not closing and match[3].rstrip().endswith("/")
-        found.append(HtmlTag(match.start(), match.end(), name, closing, self_closing))
-    return _paired(found)
-
-
-def _paired(tags: list[HtmlTag]) -> list[HtmlTag]:
+    tags: list[HtmlTag] = []
     partners: dict[int, int] = {}
-    open_by_name: dict[str, list[int]] = {}
-    for index, tag in enumerate(tags):
-        if tag.self_closing or tag.name in VOID_TAGS:
+    frames: list[dict[str, list[int]]] = [{}]  # the open tags of each table nested, by name
+    for match in _TOKENS.finditer(article.source):
+        if overlaps(hidden, match.start(), match.start() + 1):
             continue
-        stack = open_by_name.setdefault(tag.name, [])
-        if not tag.closing:
-            stack.append(index)
+        frame = frames[-1]
+        if match["name"] is None:
+            if match["table"]:
+                _end_paragraph(frame)
+                frames.append({})
+            elif match["end"] and len(frames) > 1:
+                frames.pop()
+            elif match["paragraph"]:
+                _end_paragraph(frame)
+            elif match["cell"] and len(frames) > 1:
+                frame.clear()
+            continue
+        name = match["name"].casefold()
+        if name not in HTML_TAGS:
+            continue
+        closing = bool(match["slash"])
+        if closing and name in _TABLE_PARTS and len(frames) > 1 and not frame.get(name):
+            continue
+        self_closing = not closing and match["attrs"].rstrip().endswith("/")
+        tags.append(HtmlTag(match.start(), match.end(), name, closing, self_closing))
+        if self_closing or name in VOID_TAGS:
+            continue
+        stack = frame.setdefault(name, [])
+        if not closing:
+            stack.append(len(tags) - 1)
         elif stack:
             opener = stack.pop()
-            partners[opener], partners[index] = index, opener
+            partners[opener], partners[len(tags) - 1] = len(tags) - 1, opener
     return [
         HtmlTag(tag.start, tag.end, tag.name, tag.closing, tag.self_closing, partners.get(index))
         for index, tag in enumerate(tags)
     ]
+
+
+def _end_paragraph(frame: dict[str, list[int]]) -> None:
+    """A paragraph break ends the open inline tags it bounds, unless a block tag is open."""
+    if not any(frame.get(name) for name in _BLOCK_TAGS):
+        for name in PARAGRAPH_BOUND_TAGS & frame.keys():
+            frame[name].clear()
 
 
 def _hidden_spans(article: Article) -> list[Span]:
