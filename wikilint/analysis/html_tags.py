@@ -78,7 +78,7 @@ def html_tags(article: Article) -> list[HtmlTag]:
     inline tags of ``PARAGRAPH_BOUND_TAGS`` do not pair across a paragraph break outside
     block tags. Each tag is looked at once.
     """
-    hidden = _hidden_spans(article)
+    hidden = foreign_spans(article)
     tags: list[HtmlTag] = []
     partners: dict[int, int] = {}
     frames: list[dict[str, list[int]]] = [{}]  # the open tags of each table nested, by name
@@ -126,8 +126,10 @@ def _end_paragraph(frame: dict[str, list[int]]) -> None:
             frame[name].clear()
 
 
-def _hidden_spans(article: Article) -> list[Span]:
-    """Spans whose tags the page's own wikitext does not decide, merged."""
+@per_article
+def foreign_spans(article: Article) -> list[Span]:
+    """Spans whose rendering the page's own wikitext does not decide, merged: comments,
+    templates, template arguments and tags whose contents are not wikitext."""
     spans = opaque_spans(article)
     for kind in (Comment, Template, Argument):
         spans.extend(article.span(node) for node in article.nodes(kind))
