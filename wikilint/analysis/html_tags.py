@@ -103,7 +103,7 @@ def html_tags(article: Article) -> list[HtmlTag]:
         closing = bool(match["slash"])
         if closing and name in _TABLE_PARTS and len(frames) > 1 and not frame.get(name):
             continue
-        self_closing = not closing and match["attrs"].rstrip().endswith("/")
+        self_closing = not closing and name not in VOID_TAGS and match["attrs"].endswith("/")
         tags.append(HtmlTag(match.start(), match.end(), name, closing, self_closing))
         if self_closing or name in VOID_TAGS:
             continue
