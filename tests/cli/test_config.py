@@ -281,7 +281,7 @@ def test_rules_and_explain_show_the_packs_of_the_configuration_and_the_flag(
 ) -> None:
     write(tmp_path / "style" / "house.toml", HOUSE_PACK)
     write(tmp_path / ".wikilint.toml", 'rule-packs = ["style"]\n')
-    row = "HS101   no-utilize               warning  on      safe   Plain words.\n"
+    row = f"HS101   {'no-utilize':<28} warning  on      safe   Plain words.\n"
     assert row in run("rules").stdout
     assert "| [HS101](#hs101-no-utilize) | `no-utilize` |" in run("rules", "--markdown").stdout
     explained = run("explain", "no-utilize")
