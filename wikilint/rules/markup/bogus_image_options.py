@@ -55,9 +55,9 @@ class BogusImageOptions(Rule):
         "is lost without a trace. Parsoid's Linter files it as bogus-image-options (medium "
         "priority); these are also the duplicate file captions and options npm wikilint "
         "reports.",
-        bad="[[File:Map.png|thumb|300px|Left|Map of the routes.]]\n"
+        bad="[[File:Map.png|thumb|300px|right|thumb|Map of the routes.]]\n"
         "[[File:Logo.png|thumb|left||alt=Logo|The logo]]\n",
-        good="[[File:Map.png|thumb|300px|left|Map of the routes.]]\n"
+        good="[[File:Map.png|thumb|right|Map of the routes.]]\n"
         "[[File:Logo.png|thumb|left|alt=Logo|The logo]]\n",
         notes="One finding per file link, spanning the link from `[[` to `]]` as Parsoid's dsr "
         "does, naming the ignored options. English only: other wikis have localised option "

@@ -27,7 +27,7 @@ class DuplicateTemplateParameter(Rule):
         why="MediaWiki uses the last value and silently drops the others, and files the page "
         'in the hidden category "Pages using duplicate arguments in template calls"; the '
         "dropped value is often the one the editor meant.",
-        bad="{{Infobox person|name=Ada Lovelace|born=1815|name=Ada King}}\n",
+        bad="{{Infobox person|name=Ada Lovelace|born=1815|name=Ada Lovelace}}\n",
         good="{{Infobox person|name=Ada Lovelace|born=1815}}\n",
         notes="The finding spans each dropped parameter (its name and value) and points to the "
         "one that wins. Parser functions (`{{#if:...}}`) and magic words are not template "
