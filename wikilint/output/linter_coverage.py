@@ -12,9 +12,6 @@ from wikilint.linter.rule import Rule
 UNCOVERED = {
     **dict.fromkeys(
         (
-            "misnested-tag",
-            "html5-misnesting",
-            "multiple-unclosed-formatting-tags",
             "fostered",
             "deletable-table-tag",
         ),
