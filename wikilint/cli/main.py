@@ -454,6 +454,7 @@ def list_rules(
     """List every rule: code, name, default severity and summary (and a plugin's
     distribution: its rules are off until selected)."""
     from wikilint.output.explain import default_label
+    from wikilint.output.linter_coverage import coverage_line
     from wikilint.output.rules_reference import rules_markdown
 
     registry = _registry(config_file, isolated, rule_packs)
@@ -470,6 +471,7 @@ def list_rules(
             f"{rule.code:<7} {rule.name:<{width}} {rule.severity.value:<8} {default:<7} {fix:<6} "
             f"{rule.summary}" + (f" (plugin: {plugin})" if plugin else "")
         )
+    click.echo(f"\n{coverage_line(registry.rules)}")
 
 
 @cli.command()

@@ -14,6 +14,7 @@ class MissingEndTag(Rule):
     code = "WL408"
     name = "missing-end-tag"
     severity = Severity.INFO
+    linter_category = "missing-end-tag"
     summary = "Bold or italic markup in a table cell is closed only by the cell's end."
     docs = RuleDocs(
         what="A table cell (a line starting `|` or `!`) where `''` (italic) or `'''` (bold) "

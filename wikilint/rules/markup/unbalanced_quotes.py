@@ -26,6 +26,8 @@ _VISIBLE = re.compile(r"[^\n]+")
 _LINE_MARKUP = "*#:; \t"
 #: How a line of table cells starts: data cells (and a caption), header cells.
 _CELL_STARTS = ("|", "!")
+#: A heading line, with the hidden source (a comment) that may follow it.
+_HEADING_LINE = re.compile(rf"(={{1,6}}).+\1[ \t{_HIDDEN}]*")
 #: What separates cells written on one line.
 _CELL_SEPARATORS = ("||", "!!")
 
@@ -61,7 +63,8 @@ class UnbalancedQuotes(Rule):
         "allowed: the whole line renders as meant (option `allow_whole_line`). A mark that is "
         "the only one of its kind in a table cell is left to WL408 missing-end-tag (the cell's "
         "end closes it); a stray mark that pairs with another one of its cell is reported "
-        "here. When a stray mark pairs with a later one, the mark reported is the one "
+        "here; a mark in a heading is left to WL414 unclosed-quotes-in-heading. When a stray "
+        "mark pairs with a later one, the mark reported is the one "
         "MediaWiki leaves open, not always the typo (`''Elgomaisa.'` then `''nánhésān,''`).",
         precision="20/20 findings read as correct on the shared corpus (en, en-extra, intl), "
         "2026-11-30",
@@ -69,8 +72,8 @@ class UnbalancedQuotes(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         for mark in open_marks(article):
-            if mark.in_cell:
-                continue  # the cell's end closes it: WL408 missing-end-tag
+            if mark.in_cell or mark.in_heading:
+                continue  # the cell's end closes it: WL408; the heading's: WL414
             if self.options.allow_whole_line and mark.whole_line:
                 continue
             yield self.finding(
@@ -93,6 +96,9 @@ class OpenMark:
     ``! '''b``): the cell's end closes it, which renders as meant and which MediaWiki's
     linter files as a low-priority missing-end-tag. A stray mark that pairs with another
     one of the cell is not: it turns the wrong words bold or italic."""
+    in_heading: bool = False
+    """Whether the mark is on a heading line (``== ''Title ==``): the heading's end closes
+    it, which MediaWiki's linter files as unclosed-quotes-in-heading."""
 
 
 @per_article
@@ -126,7 +132,10 @@ def _open_marks_of_region(text: str, offset: int) -> Iterator[OpenMark]:
         for mark, kind in unclosed(found):
             whole_line = not line[: mark.start].strip(_LINE_MARKUP)
             in_cell = _alone_in_cell(line, found, mark, kind)
-            yield OpenMark(offset + mark.start, offset + mark.end, kind, whole_line, in_cell)
+            in_heading = _HEADING_LINE.fullmatch(line) is not None
+            yield OpenMark(
+                offset + mark.start, offset + mark.end, kind, whole_line, in_cell, in_heading
+            )
         offset += len(line) + 1
 
 

@@ -1,0 +1,69 @@
+"""Each case of the rules that implement a Parsoid Linter category, checked against Parsoid.
+
+The cases are the rules' own tables (``tests/rules/cases/<CODE>.toml``): for every case,
+the spans of the rule's findings must be the spans of Parsoid's lints of the rule's
+category. Parsoid's dsr covers a whole element; where a rule reports only the start tag
+(``START_TAG_CATEGORIES``) the span compared is the dsr's start and open width.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wikilint.linter.engine import lint_source
+from wikilint.linter.registry import discover
+
+parsoid_server = pytest.importorskip(
+    "parsoid_server", reason="the Parsoid fixture (tests/parsoid_server.py) is not installed"
+)
+CASES_DIR = Path(__file__).parent / "rules" / "cases"
+REGISTRY = discover()
+#: Categories whose findings span the start tag of the element Parsoid's dsr covers.
+START_TAG_CATEGORIES = frozenset(
+    {
+        "obsolete-tag",
+        "misnested-tag",
+        "html5-misnesting",
+        "missing-end-tag",
+        "multiple-unclosed-formatting-tags",
+        "unclosed-quotes-in-heading",
+    }
+)
+
+#: Cases where the test wiki is not Wikipedia, with the reason.
+KNOWN_DIFFERENCES = {
+    "WL412-an option from a template": "the test wiki has no templates: a red link there",
+}
+
+
+def linter_cases() -> list[Any]:
+    cases = []
+    for path in sorted(CASES_DIR.glob("*.toml")):
+        table = tomllib.loads(path.read_text("utf-8"))
+        rule = REGISTRY.get(table["rule"])
+        if rule is None or rule.linter_category is None:
+            continue
+        for case in table.get("case", []):
+            name = f"{path.stem}-{case['name']}"
+            reason = KNOWN_DIFFERENCES.get(name)
+            marks = [pytest.mark.skip(reason=reason)] if reason else []
+            cases.append(pytest.param(rule, case, id=name, marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize(("rule", "case"), linter_cases())
+def test_the_rule_finds_what_parsoid_lints(parsoid: str, rule: Any, case: dict[str, Any]) -> None:
+    """The same spans as Parsoid's lints of the rule's category, outside templates."""
+    source, language = case["source"], case.get("language", "en")
+    category = rule.linter_category
+    expected = sorted(
+        (lint.start, lint.start + lint.open_width if category in START_TAG_CATEGORIES else lint.end)
+        for lint in parsoid_server.parsoid_lints(parsoid, source, language)
+        if lint.type == category and lint.template_info is None
+    )
+    findings = lint_source(source, "case.wiki", [rule()], language)
+    assert sorted((f.location.offset, f.location.end_offset) for f in findings) == expected

@@ -1,0 +1,299 @@
+"""The literal HTML tags of an article, as MediaWiki's tree builder meets them.
+
+Tags are read from the source, not from the parse tree: mwparserfromhell leaves a stray
+``</u>`` or an unclosed ``<center>`` as text, and Parsoid's Linter judges exactly those.
+Tags inside comments, templates, template arguments and tags whose contents are not
+wikitext (``<nowiki>``, ``<pre>``, ``<math>``, ``<syntaxhighlight>``...) are left out: the
+page's own wikitext does not decide what they render. Only the tags MediaWiki's sanitizer
+lets through count; anything else (``<foo>``) is shown as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from mwparserfromhell.nodes import Argument, Comment, Template
+
+from wikilint.analysis.raw_markup import opaque_spans
+from wikilint.document.article import Article
+from wikilint.document.emphasis import marks
+from wikilint.document.memo import per_article
+from wikilint.document.spans import Span, merge, overlaps
+
+#: Tags that never have contents: a ``/>`` on them is allowed, their end tag meaningless.
+VOID_TAGS = frozenset({"br", "wbr", "hr", "meta", "link", "img"})
+#: The HTML tags MediaWiki's sanitizer accepts as literal markup.
+HTML_TAGS = VOID_TAGS | frozenset(
+    {
+        "abbr", "b", "bdi", "bdo", "big", "blockquote", "caption", "center", "cite", "code",
+        "data", "dd", "del", "dfn", "div", "dl", "dt", "em", "font", "h1", "h2", "h3", "h4",
+        "h5", "h6", "i", "ins", "kbd", "li", "mark", "ol", "p", "q", "rb", "rp", "rt", "rtc",
+        "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "table", "td",
+        "th", "time", "tr", "tt", "u", "ul", "var",
+    }
+)  # fmt: skip
+
+#: Inline tags that HTML5, unlike Tidy, does not reopen in the next paragraph
+#: (Parsoid's ``getTagsWithChangedMisnestingBehavior``): a paragraph break ends them.
+PARAGRAPH_BOUND_TAGS = frozenset(
+    {
+        "abbr", "bdi", "bdo", "cite", "data", "del", "dfn", "ins", "kbd", "mark", "q", "rb",
+        "rp", "rt", "rtc", "ruby", "samp", "span", "sub", "sup", "time", "var",
+    }
+)  # fmt: skip
+#: Tags a wikitext table makes too: their end tag in one closes the table's own row or cell.
+_TABLE_PARTS = frozenset({"caption", "td", "th", "tr"})
+#: HTML5's formatting elements, which the tree builder reopens after an element that held
+#: them closes (Parsoid's ``Consts::$HTML['FormattingTags']`` less ``a`` and ``nobr``).
+FORMATTING_TAGS = frozenset(
+    {"b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u"}
+)
+#: The names italic and bold marks take among the tags: no HTML tag is named so.
+_ITALIC, _BOLD = "''", "'''"
+_QUOTES = frozenset({_ITALIC, _BOLD})
+_FORMATTING = FORMATTING_TAGS | _QUOTES
+_NOT_NEWLINE = re.compile(r"[^\n]")
+#: How deep an end tag looks for its element among the open ones: bounds the work.
+_DEPTH = 256
+#: Tags whose end tag is optional: they take no part in cutting.
+_OPTIONAL_END = frozenset({"p", "li", "dt", "dd", "tr", "td", "th"})
+
+#: A tag (quoted attribute values may hold ``<`` and ``>``, as ``<nowiki/>`` in a title);
+#: or where a wikitext table opens, closes, or starts a cell or row; or a paragraph break.
+_TOKENS = re.compile(
+    r"""<(?P<slash>/?)(?P<name>[a-z][a-z0-9]*)\b(?P<attrs>(?:"[^"\n]*"|'[^'\n]*'|[^<>"'])*)>"""
+    r"|(?P<table>^[ \t:]*\{\|)|(?P<end>^[ \t]*\|\})|(?P<cell>^[ \t]*[|!]|\|\||!!)"
+    r"|(?P<paragraph>\n[ \t]*\n|\n(?=[*#:;=]|----))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlTag:
+    """One start or end tag; ``partner`` is the index of the tag it pairs with, if any."""
+
+    start: int
+    end: int
+    name: str
+    closing: bool
+    self_closing: bool
+    partner: int | None = None
+    cut: int | None = None
+    """The end of what closed this start tag's element before its own end tag did: another
+    element's end tag or a paragraph break (the tree builder's auto-inserted end)."""
+    in_table: bool = False
+    """Whether the tag is inside a wikitext table."""
+
+
+@per_article
+def html_tags(article: Article) -> list[HtmlTag]:
+    """Every literal HTML tag of the article's own wikitext, in source order, each start tag
+    paired with the end tag that closes it, as an HTML5 tree builder roughly pairs them
+    (see :class:`_Builder`). Each token is looked at once."""
+    hidden = foreign_spans(article)
+    source = article.source
+    builder = _Builder(source)
+    quotes = _quote_events(source, hidden)
+    for match in _TOKENS.finditer(source):
+        if overlaps(hidden, match.start(), match.start() + 1):
+            continue
+        while quotes and quotes[-1][0] < match.start():
+            builder.quote(*quotes.pop())
+        if match["name"] is None:
+            builder.boundary(match)
+            continue
+        name = match["name"].casefold()
+        if name in HTML_TAGS:
+            closing = bool(match["slash"])
+            self_closing = not closing and name not in VOID_TAGS and match["attrs"].endswith("/")
+            builder.tag(HtmlTag(match.start(), match.end(), name, closing, self_closing))
+    while quotes:
+        builder.quote(*quotes.pop())
+    return builder.result()
+
+
+def _quote_events(source: str, hidden: list[Span]) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, name, closing)`` of each italic (``''``) and bold (``'''``) mark
+    that opens or closes, the line's end closing what is left open, last first."""
+    if "''" not in source:
+        return []
+    parts, position = [], 0
+    for start, end in hidden:
+        parts += [source[position:start], _NOT_NEWLINE.sub("\x00", source[start:end])]
+        position = end
+    masked = "".join([*parts, source[position:]])
+    events: list[tuple[int, int, str, bool]] = []
+    offset = 0
+    for line in masked.split("\n"):
+        if "''" in line:
+            events.extend(_line_quote_events(line, offset))
+        offset += len(line) + 1
+    return events[::-1]
+
+
+def _line_quote_events(line: str, offset: int) -> Iterator[tuple[int, int, str, bool]]:
+    opened: list[str] = []
+    for mark in marks(line):
+        start, end = offset + mark.start, offset + mark.end
+        toggled = [name for name, on in ((_BOLD, mark.bold), (_ITALIC, mark.italic)) if on]
+        closing = [name for name in reversed(opened) if name in toggled]
+        for name in closing:  # the inner one first
+            opened.remove(name)
+            yield start, end, name, True
+        for name in toggled:
+            if name not in closing:
+                opened.append(name)
+                yield start, end, name, False
+    for name in reversed(opened):
+        yield offset + len(line), offset + len(line), name, True
+
+
+class _Frame:
+    """The elements open in one wikitext table (or outside every table)."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[int]] = {}  # start tags an end tag of the name may close
+        self.open: list[int] = []  # start tags whose element is open, innermost last
+        self.blocks = 0  # how many of them are block elements
+
+
+class _Builder:
+    """Pairs start and end tags the way an HTML5 tree builder does, in outline.
+
+    A start tag pairs with the next end tag of its name in the same table cell (a cell's
+    end closes what it opened). An end tag closes the elements opened inside its own and
+    still open: they are *cut*. A cut formatting element (``<b>``, ``<small>``...) is
+    reopened after the cut and may still pair with its end tag (Parsoid: misnested-tag); a
+    cut inline element of ``PARAGRAPH_BOUND_TAGS`` is not, and its end tag is stray. An end
+    tag of such an element with a block element open inside it is ignored, as HTML5 does. A
+    paragraph break outside block elements cuts the inline elements open.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.tags: list[HtmlTag] = []
+        self.partners: dict[int, int] = {}
+        self.cuts: dict[int, int] = {}
+        self.pending: dict[str, int] = {}  # the last element of each name cut, not reopened
+        self.frames = [_Frame()]
+
+    def boundary(self, match: re.Match[str]) -> None:
+        frame = self.frames[-1]
+        if match["table"]:
+            self._paragraph_break(frame, match.end())
+            self.frames.append(_Frame())
+        elif match["end"] and len(self.frames) > 1:
+            self.frames.pop()
+        elif match["paragraph"]:
+            self._paragraph_break(frame, match.end())
+        elif match["cell"] and len(self.frames) > 1:
+            self.frames[-1] = _Frame()
+
+    def tag(self, tag: HtmlTag) -> None:
+        frame = self.frames[-1]
+        name = tag.name
+        in_table = len(self.frames) > 1
+        if tag.closing and name in _TABLE_PARTS and in_table and not frame.by_name.get(name):
+            return  # it closes the wikitext table's own row or cell
+        index = len(self.tags)
+        self.tags.append(replace(tag, in_table=in_table))
+        if tag.self_closing or name in VOID_TAGS:
+            return
+        stack = frame.by_name.setdefault(name, [])
+        if not tag.closing:
+            stack.append(index)
+            if name not in _OPTIONAL_END:
+                frame.open.append(index)
+                frame.blocks += _is_block(name)
+        elif stack:
+            self._close(frame, stack, index)
+        elif self._misnested_end(frame, index):
+            return
+
+    def _misnested_end(self, frame: _Frame, index: int) -> bool:
+        """Pair a stray end tag with the element of its name cut just before it, if only
+        spaces lie between the cut and the end tag (Parsoid counts it misnested, not
+        stripped)."""
+        tag = self.tags[index]
+        cut = self.pending.pop(tag.name, None)
+        if cut is None or self.source[self.cuts[cut] : tag.start].strip():
+            return False
+        self.partners[cut], self.partners[index] = index, cut
+        return True
+
+    def quote(self, start: int, end: int, name: str, closing: bool) -> None:
+        """An italic or bold mark: an element of the tree like ``<i>``, named apart."""
+        self.tag(HtmlTag(start, end, name, closing, False))
+
+    def _close(self, frame: _Frame, stack: list[int], index: int) -> None:
+        opener = stack[-1]
+        name = self.tags[opener].name
+        position = _last_position(frame.open, opener)
+        if position is not None:
+            inside = frame.open[position + 1 :]
+            blocks = [tag for tag in inside if _is_block(self.tags[tag].name)]
+            if blocks and name not in _FORMATTING:
+                return  # a block element is open inside: the end tag is ignored
+            if blocks:  # the formatting element ends where the block starts, and goes on in it
+                self.cuts[opener] = self.tags[index].end
+            frame.open[position:] = blocks
+            frame.blocks -= _is_block(name)
+            self._cut(frame, [tag for tag in inside if tag not in blocks], self.tags[index].end)
+        stack.pop()
+        self.partners[opener], self.partners[index] = index, opener
+
+    def _paragraph_break(self, frame: _Frame, offset: int) -> None:
+        if not frame.blocks:
+            cut, frame.open = frame.open, []
+            self._cut(frame, cut, offset)
+
+    def _cut(self, frame: _Frame, tags: list[int], offset: int) -> None:
+        """Mark *tags*, no longer in ``frame.open``, cut at *offset*; those that are not
+        formatting elements are not reopened, so no end tag closes them any more."""
+        gone: dict[str, set[int]] = {}
+        for tag in tags:
+            self.cuts.setdefault(tag, offset)
+            name = self.tags[tag].name
+            if name not in _FORMATTING:
+                gone.setdefault(name, set()).add(tag)
+                self.pending[name] = tag
+        for name, cut in gone.items():
+            frame.by_name[name] = [tag for tag in frame.by_name[name] if tag not in cut]
+
+    def result(self) -> list[HtmlTag]:
+        """The HTML tags, without the italic and bold marks."""
+        kept = [index for index, tag in enumerate(self.tags) if tag.name not in _QUOTES]
+        position = {index: new for new, index in enumerate(kept)}
+        return [
+            replace(
+                self.tags[index],
+                partner=position.get(self.partners.get(index, -1)),
+                cut=self.cuts.get(index),
+            )
+            for index in kept
+        ]
+
+
+def _last_position(items: list[int], item: int) -> int | None:
+    """Where *item* is among the last ``_DEPTH`` *items*: the search is bounded, and an
+    element nested deeper is taken as closed already."""
+    for position in range(len(items) - 1, max(len(items) - _DEPTH, 0) - 1, -1):
+        if items[position] == item:
+            return position
+    return None
+
+
+def _is_block(name: str) -> bool:
+    return name not in _FORMATTING and name not in PARAGRAPH_BOUND_TAGS
+
+
+@per_article
+def foreign_spans(article: Article) -> list[Span]:
+    """Spans whose rendering the page's own wikitext does not decide, merged: comments,
+    templates, template arguments and tags whose contents are not wikitext."""
+    spans = opaque_spans(article)
+    for kind in (Comment, Template, Argument):
+        spans.extend(article.span(node) for node in article.nodes(kind))
+    return merge(spans)
