@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -216,6 +217,17 @@ def wiki() -> Iterator[Wiki]:
         yield running
 
 
+def serve_until_interrupted() -> None:
+    """Keep a server of the command line running until Ctrl-C or ``kill``, then clean up."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # runs the finally blocks
+    print("Ctrl-C stops it.", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+
+
 def main() -> None:
     reason = missing()
     if reason is not None:
@@ -224,12 +236,7 @@ def main() -> None:
         print(f"MediaWiki at {wiki.url}/api.php")
         for title, revisions in wiki.revisions.items():
             print(f"  {title}: revisions {', '.join(map(str, revisions))}")
-        print("Ctrl-C stops it.")
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        serve_until_interrupted()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ import argparse
 import json
 import re
 import tempfile
-import time
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -30,7 +29,14 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from mediawiki_server import MEDIAWIKI, free_port, install, require_mediawiki, serving
+from mediawiki_server import (
+    MEDIAWIKI,
+    free_port,
+    install,
+    require_mediawiki,
+    serve_until_interrupted,
+    serving,
+)
 from mediawiki_server import missing as mediawiki_missing
 
 PARSOID = MEDIAWIKI / "vendor" / "wikimedia" / "parsoid"
@@ -135,12 +141,7 @@ def main() -> None:
     with running_parsoid(port) as url:
         print(f"Parsoid at {url}/rest.php/{DOMAIN}/v3/transform/wikitext/to/lint/TITLE")
         print(f"  e.g. curl -H '{LANGUAGE_HEADER}: de' --data-urlencode 'wikitext=<b>x' URL")
-        print("Ctrl-C stops it.", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        serve_until_interrupted()
 
 
 if __name__ == "__main__":
