@@ -72,6 +72,9 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     #: The safety of the fixes the rule attaches; ``None`` when it only reports.
     fix_safety: ClassVar[Applicability | None] = None
+    #: The category of MediaWiki's Linter (Parsoid) whose lints the rule reports, such as
+    #: ``"missing-end-tag"``; ``None`` when it implements none. Several rules may share one.
+    linter_category: ClassVar[str | None] = None
 
     def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
         self.options = options if options is not None else self.Options()

@@ -14,6 +14,7 @@ class MissingEndTag(Rule):
     code = "WL408"
     name = "missing-end-tag"
     severity = Severity.INFO
+    linter_category = "missing-end-tag"
     summary = "Bold and italic in a table cell are closed before the cell ends"
     docs = RuleDocs(
         what="A table cell (a line starting `|` or `!`) where `''` (italic) or `'''` (bold) "

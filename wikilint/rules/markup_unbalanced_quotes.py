@@ -39,6 +39,7 @@ class UnbalancedQuotes(Rule):
     code = "WL407"
     name = "unbalanced-quotes"
     severity = Severity.WARNING
+    linter_category = "missing-end-tag"
     summary = "Bold and italic markup is closed on the line that opens it"
     Options = Options
     docs = RuleDocs(

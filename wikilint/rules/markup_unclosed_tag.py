@@ -20,6 +20,7 @@ PAIRED_TAGS = (
 class UnclosedTag(UnclosedRule):
     code = "WL403"
     name = "unclosed-tag"
+    linter_category = "missing-end-tag"
     summary = "Every HTML tag that needs one has its end tag"
     opener = re.compile(rf"<(?:{'|'.join(PAIRED_TAGS)})(?=[\s>])[^<>]*>?", re.IGNORECASE)
     marker = "<"
