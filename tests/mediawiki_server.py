@@ -164,6 +164,11 @@ def install(folder: Path, url: str, language: str = "en") -> None:
     )
 
 
+def edit(folder: Path, title: str, text: str) -> None:
+    """Save *text* as a new revision of page *title* of the wiki in *folder*."""
+    _php(folder, "maintenance/edit.php", "--summary=test edit", title, stdin=text)
+
+
 @contextmanager
 def serving(folder: Path, port: int) -> Iterator[str]:
     """Serve the wiki installed in *folder* with ``php -S`` on *port*; yield its URL."""
@@ -194,7 +199,7 @@ def running_wiki() -> Iterator[Wiki]:
         dump.write_text(_dump(_pages()), encoding="utf-8")
         _php(folder, "maintenance/importDump.php", str(dump))
         for text in HISTORY[1:]:
-            _php(folder, "maintenance/edit.php", "--summary=test edit", HISTORY_TITLE, stdin=text)
+            edit(folder, HISTORY_TITLE, text)
         with serving(folder, port) as url:
             titles = (*ARTICLES, HISTORY_TITLE, *CATEGORY_PAGES)
             yield Wiki(url, {title: _revision_ids(url, title) for title in titles})

@@ -6,8 +6,9 @@ and ``$wgParsoidSettings['linting']`` on. Wikitext posted to
 ``/rest.php/127.0.0.1/v3/transform/wikitext/to/lint/{title}?offsetType=char`` comes back as
 Parsoid's lints; ``char`` offsets count code points, as Python string indices do. The wiki's
 content language follows the ``X-Wiki-Language`` request header (namespace names and image
-options are localised), so one server lints every language of the corpus. The wiki has no
-templates: a transclusion is a red link, so lints that need template output never appear.
+options are localised), so one server lints every language of the corpus. The wiki has one
+template (:data:`TEMPLATES`); any other transclusion is a red link whose arguments Parsoid
+never parses, so lints that need template output do not appear.
 
 Run it by hand to poke at it::
 
@@ -31,6 +32,7 @@ from urllib.parse import quote
 import pytest
 from mediawiki_server import (
     MEDIAWIKI,
+    edit,
     free_port,
     install,
     require_mediawiki,
@@ -53,6 +55,9 @@ if ( preg_match( '/^[a-z]{2,3}(-[a-z0-9]+)*$/D', $wikilintLanguage ) ) {
 \t$wgLanguageCode = $wikilintLanguage;
 }
 """
+
+#: The wiki's only templates, for the tests of lints in template output.
+TEMPLATES = {"Template:Unclosed bold": "<b>bold"}
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,8 @@ def running_parsoid(port: int | None = None) -> Iterator[str]:
         install(folder, f"http://{DOMAIN}:{port}")
         with (folder / "LocalSettings.php").open("a", encoding="utf-8") as settings:
             settings.write(SETTINGS)
+        for title, text in TEMPLATES.items():
+            edit(folder, title, text)
         with serving(folder, port) as url:
             yield url
 
