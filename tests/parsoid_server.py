@@ -2,7 +2,9 @@
 
 The same local MediaWiki as ``mediawiki_server.py`` (Debian's 1.39, SQLite, ``php -S`` on a
 loopback port), with the Parsoid extension that ships in ``vendor/wikimedia/parsoid`` loaded
-and ``$wgParsoidSettings['linting']`` on. Wikitext posted to
+and ``$wgParsoidSettings['linting']`` on, and the extensions whose tags articles use (Cite,
+Math, ParserFunctions, SyntaxHighlight) so that their content stays opaque, as on Wikipedia.
+Wikitext posted to
 ``/rest.php/127.0.0.1/v3/transform/wikitext/to/lint/{title}?offsetType=char`` comes back as
 Parsoid's lints; ``char`` offsets count code points, as Python string indices do. The wiki's
 content language follows the ``X-Wiki-Language`` request header (namespace names and image
@@ -12,7 +14,7 @@ never parses, so lints that need template output do not appear.
 
 Run it by hand to poke at it::
 
-    python tests/parsoid_server.py [--port 8142]    # prints the URL; Ctrl-C stops it
+    python tests/parsoid_server.py [--port 8142]    # prints the URL; Ctrl-C or kill stops it
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from mediawiki_server import (
     require_mediawiki,
     serve_until_interrupted,
     serving,
+    update,
 )
 from mediawiki_server import missing as mediawiki_missing
 
@@ -48,6 +51,9 @@ LANGUAGE_HEADER = "X-Wiki-Language"
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]+)*")
 SETTINGS = """
 wfLoadExtension( 'Parsoid', "$IP/vendor/wikimedia/parsoid/extension.json" );
+// The tags articles use, opaque to the linter as on Wikipedia (Parsoid has its own Cite,
+// Poem, Gallery and ImageMap).
+wfLoadExtensions( [ 'Cite', 'Math', 'ParserFunctions', 'SyntaxHighlight_GeSHi' ] );
 $wgParsoidSettings = [ 'linting' => true ];
 // One server for every language of the corpus: the request names the content language.
 $wikilintLanguage = $_SERVER['HTTP_X_WIKI_LANGUAGE'] ?? '';
@@ -124,6 +130,7 @@ def running_parsoid(port: int | None = None) -> Iterator[str]:
         install(folder, f"http://{DOMAIN}:{port}")
         with (folder / "LocalSettings.php").open("a", encoding="utf-8") as settings:
             settings.write(SETTINGS)
+        update(folder)  # the extensions' tables
         for title, text in TEMPLATES.items():
             edit(folder, title, text)
         with serving(folder, port) as url:

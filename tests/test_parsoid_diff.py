@@ -74,6 +74,12 @@ def test_content_language_follows_the_request(parsoid: str) -> None:
     ]
 
 
+def test_extension_tags_are_opaque_as_on_wikipedia(parsoid: str) -> None:
+    wikitext = "<math>f''</math> <syntaxhighlight lang=c>''</syntaxhighlight>"
+    assert parsoid_lints(parsoid, wikitext) == []
+    assert parsoid_lints(parsoid, "<timeline>''</timeline>") != []  # not installed
+
+
 def test_lints_in_template_output_carry_the_transclusion_span(parsoid: str) -> None:
     (lint,) = parsoid_lints(parsoid, "x\n{{Unclosed bold|y}}")
     assert (lint.type, lint.dsr) == ("missing-end-tag", (2, 21, 0, 0))
