@@ -164,11 +164,6 @@ def install(folder: Path, url: str, language: str = "en") -> None:
     )
 
 
-def update(folder: Path) -> None:
-    """Create the tables of the extensions ``LocalSettings.php`` loads."""
-    _php(folder, "maintenance/update.php", "--quick")
-
-
 def edit(folder: Path, title: str, text: str) -> None:
     """Save *text* as a new revision of page *title* of the wiki in *folder*."""
     _php(folder, "maintenance/edit.php", "--summary=test edit", title, stdin=text)
