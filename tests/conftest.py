@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from mediawiki_server import wiki  # noqa: F401 - one test MediaWiki per session
+from parsoid_server import parsoid  # noqa: F401 - one Parsoid per session
 
 
 @pytest.fixture(autouse=True)

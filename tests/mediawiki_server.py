@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -144,59 +145,92 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 3
     raise RuntimeError(f"the test wiki did not answer at {url} within {seconds:g} s")
 
 
+def install(folder: Path, url: str, language: str = "en") -> None:
+    """Install an empty SQLite wiki served at *url*, configured by ``folder/LocalSettings.php``."""
+    (folder / "db").mkdir()
+    _php(
+        folder,
+        "maintenance/install.php",
+        "--dbtype=sqlite",
+        f"--dbpath={folder / 'db'}",
+        "--dbname=wiki",
+        f"--server={url}",
+        "--scriptpath=",
+        f"--lang={language}",
+        "--pass=wikilint-test-password",
+        f"--confpath={folder}",
+        "TestWiki",
+        "Admin",
+    )
+
+
+def edit(folder: Path, title: str, text: str) -> None:
+    """Save *text* as a new revision of page *title* of the wiki in *folder*."""
+    _php(folder, "maintenance/edit.php", "--summary=test edit", title, stdin=text)
+
+
+@contextmanager
+def serving(folder: Path, port: int) -> Iterator[str]:
+    """Serve the wiki installed in *folder* with ``php -S`` on *port*; yield its URL."""
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        ["php", "-S", f"127.0.0.1:{port}", "-t", str(MEDIAWIKI)],
+        cwd=folder,
+        env=_environment(folder),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_up(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
 @contextmanager
 def running_wiki() -> Iterator[Wiki]:
     """Install a wiki in a temporary folder, import the test pages, serve it, then stop it."""
     with tempfile.TemporaryDirectory(prefix="wikilint-mediawiki-") as name:
         folder = Path(name)
         port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        (folder / "db").mkdir()
-        _php(
-            folder,
-            "maintenance/install.php",
-            "--dbtype=sqlite",
-            f"--dbpath={folder / 'db'}",
-            "--dbname=wiki",
-            f"--server={url}",
-            "--scriptpath=",
-            "--lang=en",
-            "--pass=wikilint-test-password",
-            f"--confpath={folder}",
-            "TestWiki",
-            "Admin",
-        )
+        install(folder, f"http://127.0.0.1:{port}")
         dump = folder / "pages.xml"
         dump.write_text(_dump(_pages()), encoding="utf-8")
         _php(folder, "maintenance/importDump.php", str(dump))
         for text in HISTORY[1:]:
-            _php(folder, "maintenance/edit.php", "--summary=test edit", HISTORY_TITLE, stdin=text)
-        server = subprocess.Popen(
-            ["php", "-S", f"127.0.0.1:{port}", "-t", str(MEDIAWIKI)],
-            cwd=folder,
-            env=_environment(folder),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            _wait_until_up(url, server)
+            edit(folder, HISTORY_TITLE, text)
+        with serving(folder, port) as url:
             titles = (*ARTICLES, HISTORY_TITLE, *CATEGORY_PAGES)
             yield Wiki(url, {title: _revision_ids(url, title) for title in titles})
-        finally:
-            server.terminate()
-            server.wait(10)
+
+
+def require_mediawiki(tests: str, reason: str | None) -> None:
+    """Skip *tests* for *reason* (why no wiki can start), or fail in CI (``CI=true``)."""
+    if reason is None:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI runs {tests} against a real MediaWiki, but {reason}")
+    pytest.skip(f"{reason}: {tests} need a real MediaWiki (.ci/run installs one)")
 
 
 @pytest.fixture(scope="session")
 def wiki() -> Iterator[Wiki]:
     """One test wiki for the whole session; skipped without PHP, except in CI (``CI=true``)."""
-    reason = missing()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI tests --site against a real MediaWiki, but {reason}")
-        pytest.skip(f"{reason}: the --site tests need a real MediaWiki (.ci/run installs one)")
+    require_mediawiki("the --site tests", missing())
     with running_wiki() as running:
         yield running
+
+
+def serve_until_interrupted() -> None:
+    """Keep a server of the command line running until Ctrl-C or ``kill``, then clean up."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # runs the finally blocks
+    print("Ctrl-C stops it.", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
 
 
 def main() -> None:
@@ -207,12 +241,7 @@ def main() -> None:
         print(f"MediaWiki at {wiki.url}/api.php")
         for title, revisions in wiki.revisions.items():
             print(f"  {title}: revisions {', '.join(map(str, revisions))}")
-        print("Ctrl-C stops it.")
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        serve_until_interrupted()
 
 
 if __name__ == "__main__":

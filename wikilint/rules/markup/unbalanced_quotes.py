@@ -43,6 +43,7 @@ class UnbalancedQuotes(Rule):
     code = "WL407"
     name = "unbalanced-quotes"
     severity = Severity.WARNING
+    linter_category = "missing-end-tag"
     summary = "Bold or italic markup is left open at the end of its line."
     Options = Options
     docs = RuleDocs(

@@ -20,6 +20,7 @@ PAIRED_TAGS = (
 class UnclosedTag(UnclosedRule):
     code = "WL403"
     name = "unclosed-tag"
+    linter_category = "missing-end-tag"
     summary = "An HTML tag that needs an end tag has none."
     opener = re.compile(rf"<(?:{'|'.join(PAIRED_TAGS)})(?=[\s>])[^<>]*>?", re.IGNORECASE)
     marker = "<"

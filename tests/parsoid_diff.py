@@ -1,0 +1,207 @@
+"""Compare wikilint's Linter rules with a real Parsoid, article by article.
+
+Each rule that declares ``linter_category`` implements that category of MediaWiki's Linter;
+the findings of all rules of a category are matched against Parsoid's lints of it by span,
+where a lint's span is the one :func:`lint_span` gives (a table in ``docs/parsoid.md``).
+Lints from a template's output (``templateInfo``) need template expansion: they are counted
+apart, never as misses. Used by ``tests/test_parsoid_diff.py`` and
+``bench/parsoid_compare.py``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parsoid_server import Lint, parsoid_lints
+
+from wikilint.linter.engine import lint_source
+from wikilint.linter.finding import Finding
+from wikilint.linter.registry import discover
+from wikilint.linter.rule import Rule
+
+#: Categories whose lint is about one element: a finding marks its opening tag,
+#: ``[start, start + open width]`` (the element's end is wherever HTML closed it).
+OPEN_TAG_CATEGORIES = frozenset(
+    {
+        "missing-end-tag",
+        "obsolete-tag",
+        "misnested-tag",
+        "html5-misnesting",
+        "multiple-unclosed-formatting-tags",
+        "unclosed-quotes-in-heading",
+        "self-closed-tag",
+        "tidy-font-bug",
+    }
+)
+#: Characters of source shown for an unmatched lint or finding.
+SNIPPET = 60
+
+Span = tuple[int, int]
+
+
+def lint_span(lint: Lint) -> Span:
+    """The span a finding of *lint*'s category must have to match it: the opening tag for
+    :data:`OPEN_TAG_CATEGORIES`, else the lint's whole ``[start, end]`` (a stripped tag,
+    an image link, an external link, a table)."""
+    if lint.type in OPEN_TAG_CATEGORIES:
+        return lint.start, lint.start + lint.open_width
+    return lint.start, lint.end
+
+
+def linter_rules(selectors: Iterable[str] = ("ALL",)) -> dict[str, list[Rule]]:
+    """Category -> the selected rules that implement it, with their default options."""
+    registry = discover()
+    by_category: dict[str, list[Rule]] = defaultdict(list)
+    for rule in sorted({rule for key in selectors for rule in registry.match(key)}, key=_code):
+        if rule.linter_category is not None:
+            by_category[rule.linter_category].append(rule())
+    return dict(by_category)
+
+
+def language_of(path: Path) -> str:
+    """The wiki language of a corpus article: ``intl/<lang>/...`` is *lang*, else English."""
+    parts = path.parts
+    if "intl" in parts and parts.index("intl") + 2 < len(parts):
+        return parts[parts.index("intl") + 1]
+    return "en"
+
+
+@dataclass(frozen=True)
+class Example:
+    """An unmatched lint or finding, located for a rule author to read."""
+
+    path: str
+    line: int
+    column: int
+    snippet: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.detail}: {self.snippet}"
+
+
+@dataclass
+class Tally:
+    """One category over some articles."""
+
+    parsoid: int = 0
+    """Parsoid's lints of the page's own wikitext (not those from templates)."""
+    wikilint: int = 0
+    matched: int = 0
+    from_templates: int = 0
+    missed: list[Example] = field(default_factory=list)
+    """Parsoid lints no finding matches."""
+    extra: list[Example] = field(default_factory=list)
+    """Findings no Parsoid lint matches."""
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.parsoid if self.parsoid else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.wikilint if self.wikilint else 1.0
+
+    def add(self, other: Tally) -> None:
+        self.parsoid += other.parsoid
+        self.wikilint += other.wikilint
+        self.matched += other.matched
+        self.from_templates += other.from_templates
+        self.missed += other.missed
+        self.extra += other.extra
+
+
+@dataclass
+class Comparison:
+    """Tallies per category over a set of articles, and what Parsoid cost."""
+
+    tallies: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    articles: int = 0
+    parsoid_seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+    """Articles Parsoid could not lint, each with the reason."""
+
+    @property
+    def seconds_per_article(self) -> float:
+        return self.parsoid_seconds / self.articles if self.articles else 0.0
+
+
+def compare_article(
+    lints: Sequence[Lint],
+    findings: Mapping[str, Sequence[Finding]],
+    source: str,
+    path: str,
+) -> dict[str, Tally]:
+    """Match Parsoid's *lints* of *source* with wikilint's *findings* per category; every
+    category of either side gets a tally."""
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    own: dict[str, list[Lint]] = defaultdict(list)
+    for lint in lints:
+        if lint.template_info is not None:
+            tallies[lint.type].from_templates += 1
+        else:
+            own[lint.type].append(lint)
+    for category in {*own, *findings}:
+        tally = tallies[category]
+        expected = Counter(lint_span(lint) for lint in own.get(category, ()))
+        found = Counter(
+            (finding.location.offset, finding.location.end_offset)
+            for finding in findings.get(category, ())
+        )
+        tally.parsoid = expected.total()
+        tally.wikilint = found.total()
+        tally.matched = (expected & found).total()
+        unmatched_lints, unmatched_findings = expected - found, found - expected
+        for lint in own.get(category, ()):
+            if unmatched_lints[span := lint_span(lint)] > 0:
+                unmatched_lints[span] -= 1
+                tally.missed.append(_example(source, path, span, f"Parsoid {lint.params}"))
+        for finding in findings.get(category, ()):
+            span = finding.location.offset, finding.location.end_offset
+            if unmatched_findings[span] > 0:
+                unmatched_findings[span] -= 1
+                tally.extra.append(_example(source, path, span, f"{finding.code}"))
+    return tallies
+
+
+def compare_files(
+    url: str, paths: Iterable[Path], rules: Mapping[str, Sequence[Rule]]
+) -> Comparison:
+    """Run every article of *paths* through Parsoid at *url* and through *rules*."""
+    comparison = Comparison()
+    every_rule = [rule for category_rules in rules.values() for rule in category_rules]
+    category_of = {rule.code: category for category, group in rules.items() for rule in group}
+    for path in paths:
+        source = path.read_text(encoding="utf-8-sig")
+        language = language_of(path)
+        started = time.perf_counter()
+        try:
+            lints = parsoid_lints(url, source, language)
+        except OSError as error:
+            comparison.failures.append(f"{path}: {error}")
+            continue
+        comparison.parsoid_seconds += time.perf_counter() - started
+        comparison.articles += 1
+        findings: dict[str, list[Finding]] = defaultdict(list)
+        for finding in lint_source(source, str(path), every_rule, language):
+            if finding.code in category_of:
+                findings[category_of[finding.code]].append(finding)
+        for category, tally in compare_article(lints, findings, source, str(path)).items():
+            comparison.tallies[category].add(tally)
+    return comparison
+
+
+def _code(rule: type[Rule]) -> str:
+    return rule.code
+
+
+def _example(source: str, path: str, span: Span, detail: str) -> Example:
+    start, end = span
+    line = source.count("\n", 0, start) + 1
+    column = start - (source.rfind("\n", 0, start) + 1) + 1
+    text = source[start : min(end, start + SNIPPET)].replace("\n", "⏎")
+    return Example(path, line, column, text + ("…" if end - start > SNIPPET else ""), detail)

@@ -1,0 +1,106 @@
+"""wikilint's Linter rules against a real Parsoid (``tests/parsoid_server.py``).
+
+Generated snippets pin Parsoid's lint (type and dsr) per category and, for every category a
+rule implements, that wikilint reports it at the same span. The corpus test holds recall and
+precision per implemented category at or above the floors of ``parsoid_floors.toml``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from helpers import CORPUS, needs_corpus
+from parsoid_diff import compare_files, lint_span, linter_rules
+from parsoid_server import Lint, parsoid_lints
+
+from wikilint.linter.engine import lint_source
+
+FLOORS = Path(__file__).with_name("parsoid_floors.toml")
+#: Every second article (sorted by path) of corpus/en and of each language of corpus/intl:
+#: Parsoid on ``php -S`` takes 0.2 s an article on a quiet machine but 0.75-1.2 s on a busy
+#: one, where the whole 202 would take 2.5-4 minutes, over the two this test may use.
+#: ``bench/parsoid_compare.py`` measures all of them.
+SUBSET_STEP = 2
+
+# (wikitext, Parsoid's lint type, its dsr); one lint of that type each.
+CASES = [
+    ("a ''b c\n\nd", "missing-end-tag", (2, 7, 2, 0)),
+    ("{|\n! '''Year\n| x\n|}\n", "missing-end-tag", (5, 12, 3, 0)),
+    ("text <small>fine print.\n", "missing-end-tag", (5, 23, 7, 0)),
+    ("<div><small>x</div>", "missing-end-tag", (5, 13, 7, 0)),
+    ("x<center>y</center>", "obsolete-tag", (1, 19, 8, 9)),
+    ("<tt>x</tt>", "obsolete-tag", (0, 10, 4, 5)),
+    ("a</u>b", "stripped-tag", (1, 5, 0, 0)),
+    ("<span/>", "self-closed-tag", (0, 7, 7, 0)),
+    ("<b>a<i>b</b>c</i>", "misnested-tag", (4, 8, 3, 0)),
+    ("x <span>a\n\nb", "html5-misnesting", (2, 9, 6, 0)),
+    ("== ''head ==\n", "unclosed-quotes-in-heading", (3, 10, 2, 0)),
+    ("[http://example.com [[Foo]]]", "wikilink-in-extlink", (0, 28, 20, 1)),
+    ("[[File:X.jpg|thumb|foo|bar|baz]]", "bogus-image-options", (0, 32, 2, 2)),
+    ("{|\nfoo\n|-\n| x\n|}", "fostered", (0, 16, 2, 2)),
+    ("* a <table><tr><td>x\ny</td></tr></table>", "multiline-html-table-in-list", (4, 40, 7, 8)),
+    ("<font color=red>[[Foo]]</font>", "tidy-font-bug", (0, 30, 16, 7)),
+]
+
+
+@pytest.mark.parametrize(("wikitext", "category", "dsr"), CASES)
+def test_parsoid_lints_a_snippet_as_wikilint_does(
+    parsoid: str, wikitext: str, category: str, dsr: tuple[int, int, int, int]
+) -> None:
+    lints = [lint for lint in parsoid_lints(parsoid, wikitext) if lint.type == category]
+    assert [lint.dsr for lint in lints] == [dsr]
+    rules = linter_rules().get(category)
+    if rules is None:
+        return  # no rule implements the category yet: only Parsoid's side is pinned
+    spans = {
+        (finding.location.offset, finding.location.end_offset)
+        for finding in lint_source(wikitext, "snippet.wiki", rules, "en")
+    }
+    assert lint_span(lints[0]) in spans
+
+
+def test_offsets_count_code_points_as_python_does(parsoid: str) -> None:
+    (lint,) = parsoid_lints(parsoid, "𝄞 <b>x")  # 𝄞 is two UTF-16 units, four bytes
+    assert (lint.type, lint.dsr) == ("missing-end-tag", (2, 6, 3, 0))
+    assert "𝄞 <b>x"[lint.start : lint.start + lint.open_width] == "<b>"
+
+
+def test_content_language_follows_the_request(parsoid: str) -> None:
+    wikitext = "[[Datei:X.jpg|mini|links|a|b]]"  # German for [[File:X.jpg|thumb|left|a|b]]
+    assert parsoid_lints(parsoid, wikitext, "en") == []
+    assert parsoid_lints(parsoid, wikitext, "de") == [
+        Lint("bogus-image-options", 0, 30, 2, 2, {"items": ["a"]})
+    ]
+
+
+def test_extension_tags_are_opaque_as_on_wikipedia(parsoid: str) -> None:
+    wikitext = "<math>f''</math> <syntaxhighlight lang=c>''</syntaxhighlight>"
+    assert parsoid_lints(parsoid, wikitext) == []
+    assert [lint.type for lint in parsoid_lints(parsoid, "f''")] == ["missing-end-tag"]
+
+
+def test_lints_in_template_output_carry_the_transclusion_span(parsoid: str) -> None:
+    (lint,) = parsoid_lints(parsoid, "x\n{{Unclosed bold|y}}")
+    assert (lint.type, lint.dsr) == ("missing-end-tag", (2, 21, 0, 0))
+    assert lint.template_info == {"name": "Template:Unclosed_bold"}
+
+
+@needs_corpus
+def test_wikilint_finds_what_parsoid_finds_on_the_corpus(parsoid: str) -> None:
+    floors = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
+    rules = linter_rules()
+    assert set(rules) <= set(floors), "parsoid_floors.toml needs a floor for every category"
+    paths = [
+        path
+        for folder in [CORPUS / "en", *sorted((CORPUS / "intl").iterdir())]
+        for path in sorted(folder.glob("*.wiki"))[::SUBSET_STEP]
+    ]
+    comparison = compare_files(parsoid, paths, rules)
+    assert comparison.failures == []
+    for category in rules:
+        tally = comparison.tallies[category]
+        unmatched = "\n".join(map(str, [*tally.missed, *tally.extra]))
+        assert tally.recall >= floors[category]["recall"], f"{category} missed:\n{unmatched}"
+        assert tally.precision >= floors[category]["precision"], f"{category}:\n{unmatched}"
