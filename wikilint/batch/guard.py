@@ -27,7 +27,7 @@ from typing import TypeVar
 from wikilint.document.article import Article
 from wikilint.linter.engine import internal_error, lint_source
 from wikilint.linter.engine_codes import TIMEOUT_CODE, TIMEOUT_NAME
-from wikilint.linter.finding import Finding, Location, Severity
+from wikilint.linter.finding import START_OF_INPUT, Finding, Severity
 from wikilint.linter.fixes import FixOutcome, fix_source
 from wikilint.linter.rule import Rule
 from wikilint.linter.timeouts import DEFAULT_TIMEOUT
@@ -51,7 +51,7 @@ def timeout_finding(path: str, seconds: float) -> Finding:
             f"not linted: parsing and checking took longer than {seconds:.3g} s "
             "(look for long runs of unclosed templates, links, tables or tags)"
         ),
-        location=Location(0, 0, 1, 1, 1, 1),
+        location=START_OF_INPUT,
         path=path,
     )
 

@@ -49,7 +49,7 @@ from wikilint.inputs.dumps import (
 from wikilint.inputs.files import InputError, read_source
 from wikilint.linter.engine import lint_source
 from wikilint.linter.engine_codes import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
-from wikilint.linter.finding import Finding, Location, Severity
+from wikilint.linter.finding import START_OF_INPUT, Finding, Severity
 from wikilint.linter.fixes import fix_source
 from wikilint.linter.results import FileResult, PageResult
 from wikilint.linter.rule import Rule
@@ -133,7 +133,7 @@ def crash_result(title: str, revision: int | None, reason: str) -> PageResult:
         rule=INTERNAL_ERROR_NAME,
         severity=Severity.ERROR,
         message=f"linting failed: {reason}",
-        location=Location(0, 0, 1, 1, 1, 1),
+        location=START_OF_INPUT,
         path=title,
     )
     return PageResult(title, revision, (finding,))

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from wikilint.document.article import Article
 from wikilint.document.gc_pause import collector_paused
 from wikilint.linter.engine_codes import ENGINE_ERRORS, INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
-from wikilint.linter.finding import Finding, Severity
-from wikilint.linter.rule import Rule, locate
+from wikilint.linter.finding import START_OF_INPUT, Finding, Severity
+from wikilint.linter.rule import Rule
 from wikilint.linter.suppression import apply_suppressions, parse_directives
 from wikilint.linter.unused_suppression import UnusedSuppression
 
@@ -46,7 +46,7 @@ def internal_error(article: Article, where: str, error: BaseException) -> Findin
         rule=INTERNAL_ERROR_NAME,
         severity=Severity.ERROR,
         message=f"{where} failed: {type(error).__name__}: {detail}",
-        location=locate(article, 0, 0),
+        location=START_OF_INPUT,
         path=article.path,
     )
 

@@ -33,6 +33,10 @@ class Location:
     end_column: int
 
 
+#: Where a finding about the whole input sits: its start (the engine's WL000 and WL002).
+START_OF_INPUT = Location(0, 0, 1, 1, 1, 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Related:
     """Another place that explains a finding, such as the first copy of a duplicate."""
