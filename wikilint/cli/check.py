@@ -58,6 +58,11 @@ class RunOptions:
     cache: bool = False
     """Whether results come from and go to the result cache (``check`` without ``--no-cache``)."""
 
+    @property
+    def fixing(self) -> bool:
+        """Whether the run fixes, in files (``--fix``) or in a diff (``--diff``)."""
+        return self.fix or self.diff
+
 
 def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) -> TextIO:
     """Fixed standard input and diffs own stdout; the report then goes to the
@@ -79,7 +84,7 @@ def run_check(
     formatter = make_formatter(output_format, report, options.color, options.statistics)
     formatter.quiet = options.quiet or options.write_baseline is not None
     screen = open_baseline(options.baseline, options.write_baseline, resolver)
-    fixing = options.fix or options.diff
+    fixing = options.fixing
     summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing, preview=options.diff)
     if options.live.requested:
         with RunProgress.for_terminal(formatter.machine_readable) as progress:
@@ -252,7 +257,7 @@ def _computed_outcomes(
     from wikilint.batch.pool import FileTask, SettingsRules, run_files
 
     batch = options.batch
-    fixing = options.fix or options.diff
+    fixing = options.fixing
     jobs = _file_jobs(batch.jobs, files)
     if jobs == 1:
         for path, settings in files:
@@ -330,7 +335,7 @@ def _check_site(resolver: Resolver, titles: tuple[str, ...], reporter: _Reporter
     from wikilint.inputs.wiki_api import Site, SiteError
 
     options = reporter.options
-    if options.fix or options.diff:
+    if options.fixing:
         raise SiteError("--fix and --diff change files; pages of a site are only checked")
     settings = resolver.for_path(STDIN)  # the configuration of the current folder
     url = options.live.site or settings.config.site
