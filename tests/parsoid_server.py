@@ -97,7 +97,7 @@ class Lint:
     def from_json(cls, lint: Mapping[str, Any]) -> Lint:
         start, end, open_width, close_width = (int(part or 0) for part in lint["dsr"])
         return cls(
-            lint["type"],
+            lint["type"].removeprefix("lint/"),  # 1.39 types one category lint/multi-colon-escape
             start,
             end,
             open_width,

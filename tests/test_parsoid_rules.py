@@ -35,6 +35,7 @@ START_TAG_CATEGORIES = frozenset(
         "missing-end-tag",
         "multiple-unclosed-formatting-tags",
         "unclosed-quotes-in-heading",
+        "tidy-font-bug",
     }
 )
 

@@ -21,10 +21,8 @@ UNCOVERED = {
         (
             "pwrap-bug-workaround",
             "tidy-whitespace-bug",
-            "tidy-font-bug",
             "misc-tidy-replacement-issues",
             "multiline-html-table-in-list",
-            "multi-colon-escape",
         ),
         "are rare (none on the shared corpus) and wait for a rule",
     ),
