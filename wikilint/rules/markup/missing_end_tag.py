@@ -37,9 +37,14 @@ class MissingEndTag(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         for mark in open_marks(article):
             if mark.in_cell:
-                yield self.finding(
-                    article,
-                    mark.start,
-                    mark.end,
-                    f"{mark.kind} opened here is closed only by the end of the table cell",
-                )
+                closer = "the table cell"
+            elif mark.whole_line:
+                closer = "the line"
+            else:
+                continue  # WL407: the line's end closes it after the words meant
+            yield self.finding(
+                article,
+                mark.start,
+                mark.end,
+                f"{mark.kind} opened here is closed only by the end of {closer}",
+            )

@@ -28,6 +28,8 @@ _LINE_MARKUP = "*#:; \t"
 _CELL_STARTS = ("|", "!")
 #: A heading line, with the hidden source (a comment) that may follow it.
 _HEADING_LINE = re.compile(rf"(={{1,6}}).+\1[ \t{_HIDDEN}]*")
+#: How many apostrophes open italic, bold.
+_WIDTHS = {"italic": 2, "bold": 3}
 #: What separates cells written on one line.
 _CELL_SEPARATORS = ("||", "!!")
 
@@ -76,7 +78,7 @@ class UnbalancedQuotes(Rule):
             if mark.in_cell or mark.in_heading:
                 continue  # the cell's end closes it: WL408; the heading's: WL414
             if self.options.allow_whole_line and mark.whole_line:
-                continue
+                continue  # the line's end closes it as meant: WL408
             yield self.finding(
                 article, mark.start, mark.end, f"{mark.kind} opened here is not closed on this line"
             )
@@ -130,14 +132,29 @@ def _open_marks_of_region(text: str, offset: int) -> Iterator[OpenMark]:
     """Open marks on the lines of a masked region starting at source *offset*."""
     for line in text.split("\n"):
         found = marks(line) if "''" in line else []
-        for mark, kind in unclosed(found):
+        left = unclosed(found)
+        for mark, kind in left:
+            start, end = _opening(found, left, mark, kind)
             whole_line = not line[: mark.start].strip(_LINE_MARKUP)
             in_cell = _alone_in_cell(line, found, mark, kind)
             in_heading = _HEADING_LINE.fullmatch(line) is not None
-            yield OpenMark(
-                offset + mark.start, offset + mark.end, kind, whole_line, in_cell, in_heading
-            )
+            yield OpenMark(offset + start, offset + end, kind, whole_line, in_cell, in_heading)
         offset += len(line) + 1
+
+
+def _opening(found: list[Mark], left: list[tuple[Mark, str]], mark: Mark, kind: str) -> Span:
+    """The apostrophes of *mark* that open *kind*, as Parsoid spans them. A mark of five
+    that closes the other kind opens this one with its last apostrophes; one that opens
+    both opens bold first, so italic is its last two when both stay open."""
+    if not (mark.italic and mark.bold):
+        return mark.start, mark.end
+    width = _WIDTHS[kind]
+    other = "bold" if kind == "italic" else "italic"
+    before = sum(1 for earlier in found[: found.index(mark)] if getattr(earlier, other))
+    closes_other = before % 2 == 1
+    if closes_other or (kind == "italic" and (mark, other) in left):
+        return mark.end - width, mark.end
+    return mark.start, mark.start + width
 
 
 def _alone_in_cell(line: str, found: list[Mark], mark: Mark, kind: str) -> bool:
@@ -195,7 +212,7 @@ def _masked(source: str, start: int, end: int, hidden: list[Span]) -> str:
     """``source[start:end]`` with the hidden spans inside it blanked, line breaks kept."""
     first = bisect_left(hidden, (start, start))
     last = bisect_left(hidden, (end, end), first)
-    inside = [span for span in hidden[first:last] if span[1] <= end and span != (start, end)]
+    inside = [span for span in hidden[first:last] if span[1] <= end]
     parts = []
     position = start
     for hide_start, hide_end in merge(inside):
