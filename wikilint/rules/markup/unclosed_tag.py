@@ -8,6 +8,7 @@ from functools import cache
 from wikilint.analysis.raw_markup import UnclosedRule, is_closed
 from wikilint.document.article import Article
 from wikilint.linter.rule import RuleDocs
+from wikilint.rules.markup.html5_misnesting import html5_misnested
 
 #: Tags that need an end tag (void and optional-end tags such as <br>, <p>, <li> do not).
 PAIRED_TAGS = (
@@ -40,7 +41,9 @@ class UnclosedTag(UnclosedRule):
     def is_opener(self, article: Article, start: int, end: int) -> bool:
         name = _NAME.match(article.source, start + 1)
         assert name is not None  # the opener matched a tag name
-        return not is_closed(article, end, _pair(name[0].casefold()))
+        if is_closed(article, end, _pair(name[0].casefold())):
+            return False
+        return all(tag.start != start for tag in html5_misnested(article))  # WL418's
 
 
 _NAME = re.compile(r"[a-z]+", re.IGNORECASE)
