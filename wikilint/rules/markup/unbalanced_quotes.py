@@ -63,14 +63,15 @@ class UnbalancedQuotes(Rule):
         "checked on its own, as Cite parses it, and a line break inside a comment, an "
         "extension tag or a link ends no line (MediaWiki reads them as one-line markers). By "
         "default a line whose text starts with the unclosed mark (`:''A quoted verse`) is "
-        "allowed: the whole line renders as meant (option `allow_whole_line`). A mark that is "
+        "allowed: the whole line renders as meant (option `allow_whole_line`; WL408 files it "
+        "as Parsoid does, at info severity). A mark that is "
         "the only one of its kind in a table cell is left to WL408 missing-end-tag (the cell's "
         "end closes it); a stray mark that pairs with another one of its cell is reported "
         "here; a mark in a heading is left to WL414 unclosed-quotes-in-heading. When a stray "
         "mark pairs with a later one, the mark reported is the one "
         "MediaWiki leaves open, not always the typo (`''Elgomaisa.'` then `''nánhésān,''`).",
-        precision="20/20 findings read as correct on the shared corpus (en, en-extra, intl), "
-        "2026-11-30",
+        precision="Against Parsoid 1.39 (2026-12-01), same spans: all 37 findings on the "
+        "shared corpus (en, intl, en-extra) are Parsoid's missing-end-tag lints.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

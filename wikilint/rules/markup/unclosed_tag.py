@@ -36,8 +36,9 @@ class UnclosedTag(UnclosedRule):
         "the tag literally (Linter: missing-end-tag; CheckWiki errors 33-42).",
         bad='<div style="float:right">Box\n\nText <small>fine print.\n',
         good='<div style="float:right">Box</div>\n\nText <small>fine print.</small><br>\n',
-        precision="20/20 findings read as correct on the shared corpus (en, en-extra, intl), "
-        "2026-12-01",
+        precision="Against Parsoid 1.39 (2026-12-01), same spans: 37 of 47 findings on the "
+        "shared corpus (en, intl, en-extra) are Parsoid's missing-end-tag lints; the other 10 "
+        "are inside a template's arguments, which the test wiki (no templates) never parses.",
     )
 
     def is_opener(self, article: Article, start: int, end: int) -> bool:
