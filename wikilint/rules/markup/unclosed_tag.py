@@ -10,12 +10,11 @@ from wikilint.document.article import Article
 from wikilint.linter.rule import RuleDocs
 from wikilint.rules.markup.html5_misnesting import html5_misnested
 
-#: Tags that need an end tag as Parsoid's Linter sees it: void tags (<br>) and those whose
-#: end it treats as optional (<li>, <td>, <th>, <tr>) do not; <p> does.
+#: Tags that need an end tag (void and optional-end tags such as <br>, <p>, <li> do not).
 PAIRED_TAGS = (
     "div", "span", "small", "big", "sup", "sub", "center", "font", "b", "i", "u", "s",
     "strike", "del", "ins", "em", "strong", "code", "tt", "kbd", "samp", "var", "abbr",
-    "cite", "q", "blockquote", "table", "caption", "poem", "mark", "p",
+    "cite", "q", "blockquote", "table", "caption", "poem", "mark",
 )  # fmt: skip
 
 
@@ -28,10 +27,9 @@ class UnclosedTag(UnclosedRule):
     marker = "<"
     message = "{opener} is never closed"
     docs = RuleDocs(
-        what="An opening HTML tag such as `<div>`, `<span>`, `<small>`, `<center>` or `<p>` "
-        "with no matching end tag. `<li>`, `<td>`, `<th>`, `<tr>` (whose end MediaWiki's "
-        "Linter treats as optional) and void tags (`<br>`, `<hr>`) are not reported, nor a "
-        "tag that a paragraph break cuts short (WL418 html5-misnesting).",
+        what="An opening HTML tag such as `<div>`, `<span>`, `<small>` or `<center>` with no "
+        "matching end tag. Tags whose end is optional (`<p>`, `<li>`, `<td>`) and void tags "
+        "(`<br>`, `<hr>`) are not reported.",
         why="The browser extends the formatting over the rest of the page, or MediaWiki shows "
         "the tag literally (Linter: missing-end-tag; CheckWiki errors 33-42).",
         bad='<div style="float:right">Box\n\nText <small>fine print.\n',
