@@ -23,7 +23,7 @@ RULES = [UnclosedRef, UnclosedComment, UnclosedTag, UnclosedTable, UnclosedLink,
 CLEAN = """\
 Text.<ref name=a>A ''x'' [[b]]</ref> <ref name=a /> <ref>{{cite web|title=T ''|url=u}}</ref>
 <!-- a comment --> <nowiki>[[ {{ <!-- <div> <ref> {|</nowiki> <math>{{n \\choose k}}</math>
-<div class="box"><div>inner</div> <span style="color:red">x</span></div> <br> <p>para</p> <li>item
+<div class="box"><div>inner</div> <span style="color:red">x</span></div> <br> <p>para <li>item
 [[File:A.jpg|thumb|A [[b]] and {{c|d}}]] [[Foo|''bar'']] {{Quote|text=''x}}
 :{| class="wikitable"
 |-
