@@ -8,8 +8,10 @@ started here unless ``--url`` names a running one, see ``tests/parsoid_server.py
 the wikilint rules that declare a ``linter_category``, in the article's language
 (``intl/<lang>/``, else English). Prints, per category Parsoid or wikilint reports: Parsoid's
 lints, wikilint's findings, matched (same span, ``tests/parsoid_diff.py``), recall,
-precision, lints from templates (left out), then up to N unmatched examples of each side, and
-Parsoid's seconds per article (its ``php -S`` serves one request at a time).
+precision, lints from templates (left out), extras inside a template's arguments (which a
+wiki without templates never parses; still counted in the precision), then up to N
+unmatched examples of each side, and Parsoid's seconds per article (its ``php -S`` serves
+one request at a time).
 """
 
 from __future__ import annotations
@@ -26,7 +28,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from parsoid_diff import Comparison, compare_files, linter_rules
 from parsoid_server import missing, running_parsoid
 
-HEADER = ("category", "Parsoid", "wikilint", "matched", "recall", "precision", "in templates")
+HEADER = (
+    "category",
+    "Parsoid",
+    "wikilint",
+    "matched",
+    "recall",
+    "precision",
+    "in templates",
+    "extras in template arguments",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,6 +97,7 @@ def _rows(corpus: Path, comparison: Comparison, implemented: set[str]) -> list[t
                 f"{tally.recall:.0%}" if measured else "-",
                 f"{tally.precision:.0%}" if measured else "-",
                 str(tally.from_templates),
+                str(tally.in_arguments) if measured else "-",
             )
         )
     return rows

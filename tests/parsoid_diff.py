@@ -4,8 +4,9 @@ Each rule that declares ``linter_category`` implements that category of MediaWik
 the findings of all rules of a category are matched against Parsoid's lints of it by span,
 where a lint's span is the one :func:`lint_span` gives (a table in ``docs/parsoid.md``).
 Lints from a template's output (``templateInfo``) need template expansion: they are counted
-apart, never as misses. Used by ``tests/test_parsoid_diff.py`` and
-``bench/parsoid_compare.py``.
+apart, never as misses. Findings inside a template's arguments, which a wiki without
+templates never parses, stay extras but are also counted (``in_arguments``). Used by
+``tests/test_parsoid_diff.py`` and ``bench/parsoid_compare.py``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mwparserfromhell.nodes import Template
 from parsoid_server import Lint, parsoid_lints
 
+from wikilint.document.article import Article
 from wikilint.linter.engine import lint_source
 from wikilint.linter.finding import Finding
 from wikilint.linter.registry import discover
@@ -97,6 +100,9 @@ class Tally:
     """Parsoid lints no finding matches."""
     extra: list[Example] = field(default_factory=list)
     """Findings no Parsoid lint matches."""
+    in_arguments: int = 0
+    """Of :attr:`extra`, those inside a template's arguments: a wiki without templates
+    never parses them (on Wikipedia the template's output carries them)."""
 
     @property
     def recall(self) -> float:
@@ -113,6 +119,7 @@ class Tally:
         self.from_templates += other.from_templates
         self.missed += other.missed
         self.extra += other.extra
+        self.in_arguments += other.in_arguments
 
 
 @dataclass
@@ -139,6 +146,7 @@ def compare_article(
     """Match Parsoid's *lints* of *source* with wikilint's *findings* per category; every
     category of either side gets a tally."""
     tallies: dict[str, Tally] = defaultdict(Tally)
+    templates = _template_spans(source) if findings else []
     own: dict[str, list[Lint]] = defaultdict(list)
     for lint in lints:
         if lint.template_info is not None:
@@ -164,7 +172,11 @@ def compare_article(
             span = finding.location.offset, finding.location.end_offset
             if unmatched_findings[span] > 0:
                 unmatched_findings[span] -= 1
-                tally.extra.append(_example(source, path, span, f"{finding.code}"))
+                detail = finding.code
+                if any(start < span[0] < end for start, end in templates):
+                    tally.in_arguments += 1
+                    detail += " (in a template's arguments)"
+                tally.extra.append(_example(source, path, span, detail))
     return tallies
 
 
@@ -193,6 +205,12 @@ def compare_files(
         for category, tally in compare_article(lints, findings, source, str(path)).items():
             comparison.tallies[category].add(tally)
     return comparison
+
+
+def _template_spans(source: str) -> list[Span]:
+    """Spans of the outermost templates of *source*."""
+    article = Article(source)
+    return [article.span(node) for node in article.nodes(Template, recursive=False)]
 
 
 def _code(rule: type[Rule]) -> str:

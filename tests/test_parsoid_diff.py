@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from helpers import CORPUS, needs_corpus
-from parsoid_diff import compare_files, lint_span, linter_rules
+from parsoid_diff import compare_article, compare_files, lint_span, linter_rules
 from parsoid_server import Lint, parsoid_lints
 
 from wikilint.linter.engine import lint_source
@@ -88,6 +88,20 @@ def test_lints_in_template_output_carry_the_transclusion_span(parsoid: str) -> N
 
 
 @needs_corpus
+def test_extras_inside_a_template_s_arguments_are_counted_apart() -> None:
+    """``| other_symbol_type = <span class="plainlinks">`` (intl/bn/ভারত): a wiki without
+    templates never parses it, so it is an extra, counted among those in arguments."""
+    source = '{{Infobox\n| other_symbol_type = <span class="plainlinks">x}}\n<small>y\n'
+    rules = linter_rules(["WL403"])["missing-end-tag"]
+    findings = {"missing-end-tag": lint_source(source, "case.wiki", rules, "en")}
+    tally = compare_article([], findings, source, "case.wiki")["missing-end-tag"]
+    assert (tally.wikilint, tally.matched, tally.in_arguments) == (2, 0, 1)
+    assert [example.detail for example in tally.extra] == [
+        "WL403 (in a template's arguments)",
+        "WL403",
+    ]
+
+
 def test_wikilint_finds_what_parsoid_finds_on_the_corpus(parsoid: str) -> None:
     floors = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
     rules = linter_rules()

@@ -44,8 +44,8 @@ KNOWN_DIFFERENCES = {
     "WL412-an option from a template": "the test wiki has no templates: a red link there",
     "WL403-tags in a quotation template, a table and nowiki": "Parsoid files a <p> left open "
     "in a table cell; HTML makes its end tag optional and WL403 reports only required ones",
-    "WL407-whole-line marks allowed by default": "allow_whole_line (on by default) spares a "
-    "line that is all italic, which MediaWiki renders as meant and Parsoid files",
+    "WL407-whole-line marks reported when allow_whole_line is off": "WL407 then warns about "
+    "the whole-line marks that WL408 files as missing-end-tag: two findings on one span",
 }
 
 

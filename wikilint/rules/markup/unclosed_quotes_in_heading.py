@@ -9,8 +9,6 @@ from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 from wikilint.rules.markup.unbalanced_quotes import open_marks
 
-_WIDTHS = {"italic": 2, "bold": 3}
-
 
 class UnclosedQuotesInHeading(Rule):
     code = "WL414"
@@ -40,7 +38,5 @@ class UnclosedQuotesInHeading(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         for mark in open_marks(article):
             if mark.in_heading:
-                # Of ''''' opening both, the part left open comes first, as the outer tag.
-                end = min(mark.end, mark.start + _WIDTHS[mark.kind])
                 message = f"{mark.kind} is not closed in the heading"
-                yield self.finding(article, mark.start, end, message)
+                yield self.finding(article, mark.start, mark.end, message)

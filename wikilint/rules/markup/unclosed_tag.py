@@ -8,6 +8,7 @@ from functools import cache
 from wikilint.analysis.raw_markup import UnclosedRule, is_closed
 from wikilint.document.article import Article
 from wikilint.linter.rule import RuleDocs
+from wikilint.rules.markup.html5_misnesting import html5_misnested
 
 #: Tags that need an end tag (void and optional-end tags such as <br>, <p>, <li> do not).
 PAIRED_TAGS = (
@@ -28,19 +29,24 @@ class UnclosedTag(UnclosedRule):
     docs = RuleDocs(
         what="An opening HTML tag such as `<div>`, `<span>`, `<small>` or `<center>` with no "
         "matching end tag. Tags whose end is optional (`<p>`, `<li>`, `<td>`) and void tags "
-        "(`<br>`, `<hr>`) are not reported.",
+        "(`<br>`, `<hr>`) are not reported, nor a tag that a paragraph break cuts short "
+        "(WL418 html5-misnesting). Parsoid also files a `<p>` left open; WL403 does not, "
+        "since HTML makes its end optional.",
         why="The browser extends the formatting over the rest of the page, or MediaWiki shows "
         "the tag literally (Linter: missing-end-tag; CheckWiki errors 33-42).",
         bad='<div style="float:right">Box\n\nText <small>fine print.\n',
         good='<div style="float:right">Box</div>\n\nText <small>fine print.</small><br>\n',
-        precision="20/20 findings read as correct on the shared corpus (en, en-extra, intl), "
-        "2026-12-01",
+        precision="Against Parsoid 1.39 (2026-12-01), same spans: 37 of 45 findings on the "
+        "shared corpus (en, intl, en-extra) are Parsoid's missing-end-tag lints; the other 8 "
+        "are inside a template's arguments, which the test wiki (no templates) never parses.",
     )
 
     def is_opener(self, article: Article, start: int, end: int) -> bool:
         name = _NAME.match(article.source, start + 1)
         assert name is not None  # the opener matched a tag name
-        return not is_closed(article, end, _pair(name[0].casefold()))
+        if is_closed(article, end, _pair(name[0].casefold())):
+            return False
+        return all(tag.start != start for tag in html5_misnested(article))  # WL418's
 
 
 _NAME = re.compile(r"[a-z]+", re.IGNORECASE)
