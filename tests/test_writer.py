@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wikilint.inputs.writer import FileChanged, report_file, write_fix
+from wikilint.inputs.writer import FileChanged, WriteError, report_file, write_fix
 
 
 def test_a_run_waits_for_another_renaming_the_file_then_refuses(tmp_path: Path) -> None:
@@ -54,3 +54,13 @@ def test_a_new_file_takes_the_umask_of_the_moment_it_is_written(tmp_path: Path) 
     finally:
         os.umask(umask)
     assert (tmp_path / "report.txt").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_hard_linked_report_is_left_whole_and_refused(tmp_path: Path) -> None:
+    report, other = tmp_path / "report.txt", tmp_path / "other-name.txt"
+    report.write_text("old\n", encoding="utf-8")
+    os.link(report, other)
+    with pytest.raises(WriteError, match="has 2 hard links"), report_file(report) as stream:
+        stream.write("new\n")
+    assert other.read_text(encoding="utf-8") == report.read_text(encoding="utf-8") == "old\n"
+    assert os.stat(report).st_ino == os.stat(other).st_ino

@@ -110,6 +110,10 @@ def report_file(path: Path, what: str = "report") -> Iterator[TextIO]:
                 status: os.stat_result | None = os.stat(target)
             except FileNotFoundError:
                 status = None
+            if status is not None and status.st_nlink > 1:  # a rename would split the link
+                raise WriteError(
+                    f"{path}: cannot write the {what} (it has {status.st_nlink} hard links)"
+                )
             replacement.seal(status)
             replacement.commit()
     finally:
