@@ -309,3 +309,37 @@ def foreign_spans(article: Article) -> list[Span]:
     for kind in (Comment, Template, Argument):
         spans.extend(article.span(node) for node in article.nodes(kind))
     return merge(spans)
+
+
+@per_article
+def html5_misnested(article: Article) -> tuple[HtmlTag, ...]:
+    """The start tags that Parsoid files as html5-misnesting (and so not as
+    missing-end-tag, which WL403 leaves them to)."""
+    tags = html_tags(article)
+    return tuple(
+        tag
+        for index, tag in enumerate(tags)
+        if tag.cut is not None
+        and tag.name in PARAGRAPH_BOUND_TAGS
+        and tag.partner is None
+        and not _holds_a_closed_twin(tag, tag.cut, tags[index + 1 : index + 2])
+    )
+
+
+def _holds_a_closed_twin(tag: HtmlTag, cut: int, following: list[HtmlTag]) -> bool:
+    """Whether the element's first element, before *cut*, is a closed one of its name
+    (`<var>x<var/>`): Tidy treated that case apart, and Parsoid does not report it."""
+    return any(
+        other.name == tag.name
+        and not other.closing
+        and (other.self_closing or (other.partner is not None and other.cut is None))
+        and other.start < cut
+        for other in following
+    )
+
+
+@per_article
+def html5_misnested_starts(article: Article) -> frozenset[int]:
+    """Where the start tags of :func:`html5_misnested` start: a set, so that a rule asking
+    of each of its tags stays linear."""
+    return frozenset(tag.start for tag in html5_misnested(article))

@@ -64,8 +64,11 @@ def continues_formula(article: Article, paragraph: Paragraph) -> bool:
     text = paragraph.prose.text.lstrip()
     if not text[:1].islower():
         return False
-    before = article.source[: paragraph.start].rstrip()
-    previous = before[before.rfind("\n") + 1 :]
+    source = article.source
+    end = paragraph.start
+    while end and source[end - 1].isspace():  # back over the blank lines between, no copy
+        end -= 1
+    previous = source[source.rfind("\n", 0, end) + 1 : end]
     return _DISPLAY_FORMULA.search(previous) is not None
 
 

@@ -714,7 +714,7 @@ class UnsourcedClaim(Rule):
             start, end = prose.span(*paragraph.sentences[index])
             following = paragraph.sentences[index + 1 : index + 2]
             until = prose.offset(following[0][0]) if following else paragraph.end
-            if tags[bisect_left(tags, start) : bisect_left(tags, until)]:
+            if bisect_left(tags, start) < bisect_left(tags, until):
                 continue  # editors have tagged it {{citation needed}} already
             if not is_citable(article.source[start:end], prose.text, paragraph.sentences[index]):
                 continue

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wikilint.analysis.html_tags import PARAGRAPH_BOUND_TAGS, HtmlTag, html_tags
+from wikilint.analysis.html_tags import html5_misnested
 from wikilint.document.article import Article
-from wikilint.document.memo import per_article
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 
@@ -41,31 +40,3 @@ class Html5Misnesting(Rule):
         for tag in html5_misnested(article):
             message = f"<{tag.name}> ends at a break before its </{tag.name}>"
             yield self.finding(article, tag.start, tag.end, message)
-
-
-@per_article
-def html5_misnested(article: Article) -> tuple[HtmlTag, ...]:
-    """The start tags that Parsoid files as html5-misnesting (and so not as
-    missing-end-tag, which WL403 leaves them to)."""
-    tags = html_tags(article)
-    return tuple(
-        tag
-        for index, tag in enumerate(tags)
-        if tag.cut is not None
-        and tag.name in PARAGRAPH_BOUND_TAGS
-        and tag.partner is None
-        and not _holds_a_closed_twin(tag, tags[index + 1 : index + 2])
-    )
-
-
-def _holds_a_closed_twin(tag: HtmlTag, following: list[HtmlTag]) -> bool:
-    """Whether the element's first element is a closed one of its name (`<var>x<var/>`):
-    Tidy treated that case apart, and Parsoid does not report it."""
-    return any(
-        other.name == tag.name
-        and not other.closing
-        and (other.self_closing or (other.partner is not None and other.cut is None))
-        and tag.cut is not None
-        and other.start < tag.cut
-        for other in following
-    )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from wikilint.analysis.html_tags import html5_misnested_starts
 from wikilint.analysis.raw_markup import UnclosedRule, is_closed
 from wikilint.document.article import Article
 from wikilint.linter.rule import RuleDocs
-from wikilint.rules.markup.html5_misnesting import html5_misnested
 
 #: Tags that need an end tag (void and optional-end tags such as <br>, <p>, <li> do not).
 PAIRED_TAGS = (
@@ -46,7 +46,7 @@ class UnclosedTag(UnclosedRule):
         assert name is not None  # the opener matched a tag name
         if is_closed(article, end, _pair(name[0].casefold())):
             return False
-        return all(tag.start != start for tag in html5_misnested(article))  # WL418's
+        return start not in html5_misnested_starts(article)  # WL418's
 
 
 _NAME = re.compile(r"[a-z]+", re.IGNORECASE)
