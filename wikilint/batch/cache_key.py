@@ -153,7 +153,7 @@ def _installed() -> tuple[tuple[str, int], ...]:
     """Each installed distribution and when its entry points were written: installing,
     removing or reinstalling a plugin changes the rules there are."""
     found = []
-    for folder in sys.path[1:]:  # the first is the script's folder or the current one
+    for folder in sys.path:  # the first too: the current folder under ``python -m``
         with contextlib.suppress(OSError), os.scandir(folder or ".") as entries:
             for entry in entries:
                 if entry.name.endswith((".dist-info", ".egg-info")):
@@ -186,15 +186,17 @@ def _code_locations(rules: Sequence[Rule]) -> tuple[str, ...]:
 
 @cache
 def _code_digest(locations: tuple[str, ...]) -> str:
-    """The size and modification time of each file under *locations*: an edited rule or a
-    reinstalled wikilint or parser makes the earlier entries misses."""
+    """The size, modification and change times and inode of each file under *locations*:
+    an edited rule or a reinstalled wikilint or parser makes the earlier entries misses
+    (the change time also catches a copy that kept the old modification time)."""
     digest = hashlib.sha256()
     for location in locations:
         digest.update(f"{location}\n".encode())
         for file in sorted(_files(Path(location))):
             with contextlib.suppress(OSError):
                 status = file.stat()
-                digest.update(f"{file}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+                stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+                digest.update(f"{file}\0{stamp}\n".encode())
     return digest.hexdigest()
 
 
