@@ -87,7 +87,6 @@ def test_lints_in_template_output_carry_the_transclusion_span(parsoid: str) -> N
     assert lint.template_info == {"name": "Template:Unclosed_bold"}
 
 
-@needs_corpus
 def test_extras_inside_a_template_s_arguments_are_counted_apart() -> None:
     """``| other_symbol_type = <span class="plainlinks">`` (intl/bn/ভারত): a wiki without
     templates never parses it, so it is an extra, counted among those in arguments."""
@@ -102,6 +101,7 @@ def test_extras_inside_a_template_s_arguments_are_counted_apart() -> None:
     ]
 
 
+@needs_corpus
 def test_wikilint_finds_what_parsoid_finds_on_the_corpus(parsoid: str) -> None:
     floors = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
     rules = linter_rules()
