@@ -8,10 +8,10 @@ started here unless ``--url`` names a running one, see ``tests/parsoid_server.py
 the wikilint rules that declare a ``linter_category``, in the article's language
 (``intl/<lang>/``, else English). Prints, per category Parsoid or wikilint reports: Parsoid's
 lints, wikilint's findings, matched (same span, ``tests/parsoid_diff.py``), recall,
-precision, lints from templates (left out), extras inside a template's arguments (which a
-wiki without templates never parses; still counted in the precision), then up to N
-unmatched examples of each side, and Parsoid's seconds per article (its ``php -S`` serves
-one request at a time).
+precision (the known differences of ``tests/parsoid_diff.py`` left out: findings a wiki
+without templates cannot match), the precision with them counted as wrong, lints from
+templates (left out), the known differences, then up to N unmatched examples of each side,
+and Parsoid's seconds per article (its ``php -S`` serves one request at a time).
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ HEADER = (
     "matched",
     "recall",
     "precision",
+    "precision, known differences counted",
     "in templates",
-    "extras in template arguments",
+    "known differences",
 )
 
 
@@ -96,8 +97,9 @@ def _rows(corpus: Path, comparison: Comparison, implemented: set[str]) -> list[t
                 str(tally.matched) if measured else "-",
                 f"{tally.recall:.0%}" if measured else "-",
                 f"{tally.precision:.0%}" if measured else "-",
+                f"{tally.raw_precision:.0%}" if measured else "-",
                 str(tally.from_templates),
-                str(tally.in_arguments) if measured else "-",
+                str(tally.known.total()) if measured else "-",
             )
         )
     return rows
