@@ -7,11 +7,11 @@ Lints every ``*.wiki`` file under each CORPUS_DIR with Parsoid (MediaWiki 1.39, 
 started here unless ``--url`` names a running one, see ``tests/parsoid_server.py``) and with
 the wikilint rules that declare a ``linter_category``, in the article's language
 (``intl/<lang>/``, else English). Prints, per category Parsoid or wikilint reports: Parsoid's
-lints, wikilint's findings, matched (same span, ``tests/parsoid_diff.py``), recall,
-precision (the known differences of ``tests/parsoid_diff.py`` left out: findings a wiki
-without templates cannot match), the precision with them counted as wrong, lints from
-templates (left out), the known differences, then up to N unmatched examples of each side,
-and Parsoid's seconds per article (its ``php -S`` serves one request at a time).
+lints, wikilint's findings, matched (same span, ``tests/parsoid_diff.py``), recall and
+precision (the known differences of ``tests/parsoid_diff.py`` left out: lints and findings
+that only a wiki without templates gives or cannot match), each also with them counted,
+lints from templates (left out), the known differences, then up to N unmatched examples of
+each side, and Parsoid's seconds per article (its ``php -S`` serves one request at a time).
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ HEADER = (
     "wikilint",
     "matched",
     "recall",
+    "recall, known differences counted",
     "precision",
     "precision, known differences counted",
     "in templates",
-    "known differences",
+    "known differences (lints / findings)",
 )
 
 
@@ -96,10 +97,11 @@ def _rows(corpus: Path, comparison: Comparison, implemented: set[str]) -> list[t
                 str(tally.wikilint) if measured else "-",
                 str(tally.matched) if measured else "-",
                 f"{tally.recall:.0%}" if measured else "-",
+                f"{tally.raw_recall:.0%}" if measured else "-",
                 f"{tally.precision:.0%}" if measured else "-",
                 f"{tally.raw_precision:.0%}" if measured else "-",
                 str(tally.from_templates),
-                str(tally.known.total()) if measured else "-",
+                f"{tally.known_missed.total()} / {tally.known.total()}" if measured else "-",
             )
         )
     return rows

@@ -16,6 +16,8 @@ from helpers import CORPUS, needs_corpus
 from parsoid_diff import (
     IN_ARGUMENTS,
     IN_TEMPLATE_BLOCK,
+    NO_MEDIA_HANDLER,
+    RED_LINK_IN_TEXT,
     compare_article,
     compare_files,
     lint_span,
@@ -123,6 +125,45 @@ def test_extras_inside_a_template_output_lint_are_known_differences() -> None:
     assert (tally.wikilint, tally.from_templates) == (1, 1)
     assert tally.known == Counter({IN_TEMPLATE_BLOCK: 1})
     assert (tally.precision, tally.raw_precision) == (1.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("source", "lint", "reason"),
+    [
+        # en-extra/Pi: {{pi}} is a red link on a wiki without templates, a wikilink.
+        (
+            "[http://pisearch.org/pi {{pi}} Search Engine]",
+            Lint("wikilink-in-extlink", 0, 45, 24, 1),
+            RED_LINK_IN_TEXT,
+        ),
+        # en-extra/Magnetism: a video's start frame, TimedMediaHandler's option.
+        (
+            "[[File:Magnet bar.ogv|thumb|thumbtime=35|Detecting]]",
+            Lint("bogus-image-options", 0, 52, 2, 2, {"items": ["thumbtime=35"]}),
+            NO_MEDIA_HANDLER,
+        ),
+        # en-extra/Lorentz force: {{largethumb}} gives an option on Wikipedia.
+        (
+            "[[File:L.jpg|{{largethumb}}|Lorentz]]",
+            Lint("bogus-image-options", 0, 37, 2, 2, {"items": ["{{largethumb}}"]}),
+            NO_MEDIA_HANDLER,
+        ),
+        ("[http://a.org [[Foo]] {{pi}}]", Lint("wikilink-in-extlink", 0, 29, 14, 1), None),
+        (
+            "[[File:X.jpg|thumb|foo|thumbtime=3|bar]]",
+            Lint("bogus-image-options", 0, 40, 2, 2, {"items": ["foo", "thumbtime=3"]}),
+            None,
+        ),
+    ],
+)
+def test_lints_only_a_wiki_without_templates_gives_are_known_differences(
+    source: str, lint: Lint, reason: str | None
+) -> None:
+    tally = compare_article([lint], {}, source, "case.wiki")[lint.type]
+    assert (tally.parsoid, tally.matched) == (1, 0)
+    assert tally.known_missed == (Counter({reason: 1}) if reason else Counter())
+    assert tally.recall == (1.0 if reason else 0.0)
+    assert tally.raw_recall == 0.0
 
 
 @needs_corpus
