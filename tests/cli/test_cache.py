@@ -256,11 +256,13 @@ def test_only_the_misses_go_to_worker_processes(run, tmp_path, monkeypatch) -> N
         (tmp_path / name).write_text(TEXT, encoding="utf-8")
     run("check", "--jobs", "1", *names)
     sent: list[str] = []
+    texts: list[str] = []
     real_run_files = wikilint.batch.pool.run_files
 
     def recording(tasks, **options):
         tasks = list(tasks)
         sent.extend(task.path for task in tasks)
+        texts.extend(task.source.text for task in tasks)  # as read to look them up
         return real_run_files(tasks, **options)
 
     monkeypatch.setattr(wikilint.batch.pool, "run_files", recording)
@@ -270,7 +272,46 @@ def test_only_the_misses_go_to_worker_processes(run, tmp_path, monkeypatch) -> N
         (tmp_path / name).write_text(TEXT.replace("--", "—"), encoding="utf-8")
     result = run("check", "--jobs", "2", *names)
     assert sent == ["1.wiki", "3.wiki"]
+    assert texts == [TEXT.replace("--", "—")] * 2
     assert result.stdout == run("check", "--no-cache", "--jobs", "1", *names).stdout
+
+
+def reads_of_wikitext(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the ``.wiki`` files read from now on, once per read."""
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        if self.suffix == ".wiki":
+            reads.append(self.name)
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    return reads
+
+
+@pytest.mark.parametrize("fix", [[], ["--fix"]])
+def test_a_miss_is_read_once(run, tmp_path, monkeypatch, fix) -> None:
+    # Review item: a miss was read to look it up, then again to lint it.
+    (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
+    reads = reads_of_wikitext(monkeypatch)
+    result = run("check", *fix, "--select", "WL103,WL601", "a.wiki")
+    assert reads == ["a.wiki"]
+    assert result.stdout.startswith('a.wiki:1:20 WL103 doubled-word "the" is written twice')
+    assert (tmp_path / "a.wiki").read_text(encoding="utf-8") == (FIXED if fix else TEXT)
+
+
+def test_misses_beyond_the_held_text_are_read_again_in_their_turn(
+    run, tmp_path, monkeypatch
+) -> None:
+    names = [f"{number}.wiki" for number in range(3)]
+    for name in names:
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    expected = run("check", "--no-cache", *names).stdout
+    monkeypatch.setattr("wikilint.batch.cache.MAX_HELD_TEXT", len(TEXT))  # one text held at a time
+    reads = reads_of_wikitext(monkeypatch)
+    assert run("check", *names).stdout == expected
+    assert reads == [*names, "1.wiki", "2.wiki"]
 
 
 def test_hits_beyond_the_held_text_are_read_again_in_their_turn(
