@@ -389,3 +389,51 @@ def test_installing_selecting_or_editing_a_plugin_is_a_miss(tmp_path: Path) -> N
     assert check("--select", "XPL001", "a.wiki") == "a.wiki:2:7 XPL001 no-shouting shouting\n"
     (site / "wikilint_loud.py").write_text(SHOUTING_PLUGIN.replace('"shouting"', '"quieter"'))
     assert check("--select", "XPL001", "a.wiki") == "a.wiki:2:7 XPL001 no-shouting quieter\n"
+
+
+LOUD_WITH_HELPER = SHOUTING_PLUGIN.replace(
+    "from wikilint.linter.rule import Rule, RuleDocs",
+    "from loud_words import MESSAGE\nfrom wikilint.linter.rule import Rule, RuleDocs",
+).replace('"shouting")', "MESSAGE)")
+
+
+@pytest.mark.parametrize("helper_in", ["a second distribution", "the plugin's distribution"])
+def test_editing_a_plugins_helper_module_is_a_miss(tmp_path: Path, helper_in: str) -> None:
+    # Review item: the key covered the package defining a plugin's rule, not a helper module
+    # it imports from another package (of its own distribution, or one it requires).
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "a.wiki").write_text("It is LOUD.\n", encoding="utf-8")
+    install_plugin(site, "wikilint_loud", LOUD_WITH_HELPER, "wikilint_loud:ShoutingRule")
+    helper = site / "loud_words.py"
+    helper.write_text('MESSAGE = "shouting"\n')
+    plugin_info = site / "wikilint_loud-1.0.dist-info"
+    if helper_in == "a second distribution":
+        with (plugin_info / "METADATA").open("a") as metadata:
+            metadata.write(
+                "Requires-Dist: loud-words>=1.0\nRequires-Dist: pytest; extra == 'test'\n"
+            )
+        helper_info = site / "loud_words-1.0.dist-info"
+        helper_info.mkdir()
+        (helper_info / "METADATA").write_text(
+            "Metadata-Version: 2.1\nName: loud-words\nVersion: 1\n"
+        )
+        (helper_info / "RECORD").write_text("loud_words.py,,\n")
+    else:
+        (plugin_info / "RECORD").write_text("wikilint_loud.py,,\nloud_words.py,,\n")
+
+    def check() -> str:
+        command = [sys.executable, "-m", "wikilint", "check", "--format", "concise"]
+        env = {**os.environ, "PYTHONPATH": str(site), "WIKILINT_CACHE_DIR": str(tmp_path / "c")}
+        return subprocess.run(
+            [*command, "--select", "XPL001", "a.wiki"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        ).stdout
+
+    assert check() == "a.wiki:1:7 XPL001 no-shouting shouting\n"
+    helper.write_text('MESSAGE = "quieter, please"\n')
+    assert check() == "a.wiki:1:7 XPL001 no-shouting quieter, please\n"
