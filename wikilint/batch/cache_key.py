@@ -32,7 +32,6 @@ from typing import Any
 
 from wikilint import __version__
 from wikilint.config.settings import Settings
-from wikilint.linter.registry import GROUP
 from wikilint.linter.rule import Rule
 
 #: Top-level packages whose code decides findings, besides those defining the rules.
@@ -197,6 +196,8 @@ def _code_locations(rules: Sequence[Rule]) -> tuple[str, ...]:
 def _required_packages(packages: frozenset[str]) -> frozenset[str]:
     """The top-level packages of the distributions whose ``wikilint.rules`` entry points
     name modules of *packages*, and of every distribution these require, transitively."""
+    from wikilint.linter.registry import GROUP  # with the rules: a cached run reads no entry point
+
     pending = [
         entry_point.dist
         for entry_point in importlib.metadata.entry_points(group=GROUP)

@@ -109,15 +109,9 @@ def _formatter(report: TextIO, options: RunOptions) -> Formatter:
 def _prepare_paths(
     resolver: Resolver, paths: tuple[str, ...], formatter: Formatter, options: RunOptions
 ) -> Callable[[_Reporter], None]:
-    """Find the inputs *paths* name and refuse a run that would write over one, before any
-    result; return what checks them."""
-    inputs = [(path, resolver.for_path(path)) for path in expand_paths(paths, resolver.for_path)]
-    if options.output_file is not None:
-        _refuse_to_report_over_an_input(options.output_file, [path for path, _ in inputs])
-    named = set(paths)
-    kinds = {path: _kind(path, path in named) for path, _ in inputs}
-    if options.fixing:
-        _refuse_fixing_dumps(kinds, "--diff" if options.diff else "--fix")
+    """Find the inputs *paths* name and load their rules, raising any error before a result
+    is reported; return what checks them."""
+    inputs, kinds = _find_inputs(resolver, paths, options)
     _describe_rules(formatter, [settings for _, settings in inputs])
     if not inputs:
         click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
@@ -126,6 +120,21 @@ def _prepare_paths(
     # hold are left to it (their entries were made with these settings, and no error).
     _load_rules(settings for path, settings in inputs if not (cache and kinds[path] == "file"))
     return functools.partial(_check_inputs, inputs, kinds, resolver, cache)
+
+
+def _find_inputs(
+    resolver: Resolver, paths: tuple[str, ...], options: RunOptions
+) -> tuple[Files, dict[str, str]]:
+    """The inputs *paths* name with their settings, and the kind of each; a run that would
+    write the report over one, or fix a dump, is refused."""
+    inputs = [(path, resolver.for_path(path)) for path in expand_paths(paths, resolver.for_path)]
+    if options.output_file is not None:
+        _refuse_to_report_over_an_input(options.output_file, [path for path, _ in inputs])
+    named = set(paths)
+    kinds = {path: _kind(path, path in named) for path, _ in inputs}
+    if options.fixing:
+        _refuse_fixing_dumps(kinds, "--diff" if options.diff else "--fix")
+    return inputs, kinds
 
 
 def _describe_rules(formatter: Formatter, settings: Iterable[Settings]) -> None:
