@@ -56,7 +56,8 @@ def write_fix(path: str, before: bytes, after: bytes) -> None:
     A symbolic link stays a link and its target is written. Refused with a
     :class:`WriteError` are a read-only file (one its owner may not write, even when
     root fixes it), a file with other hard links (a new file would split them), a file
-    that no longer holds *before* (:class:`FileChanged`), and any failure.
+    that no longer holds *before* (:class:`FileChanged`), and any failure, keeping its
+    owner or an extended attribute (an ACL) among them.
     """
     target = os.path.realpath(path)
     try:
