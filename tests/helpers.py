@@ -122,3 +122,31 @@ def install_plugin(site: Path, module: str, source: str, entry_point: str) -> No
 def fresh_python(code: str) -> subprocess.CompletedProcess[str]:
     """*code* run by a new interpreter, as in ``python -c``: what it imports starts from none."""
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+#: A POSIX ACL as Linux stores it in ``system.posix_acl_access`` (version 2, then tag,
+#: permissions, id): owner rw, user 1000 rw, group r, mask rw, others nothing.
+ACL_USER_1000_RW = bytes.fromhex("02000000") + b"".join(
+    tag.to_bytes(2, "little") + perm.to_bytes(2, "little") + uid.to_bytes(4, "little")
+    for tag, perm, uid in (
+        (0x01, 6, 0xFFFFFFFF),
+        (0x02, 6, 1000),
+        (0x04, 4, 0xFFFFFFFF),
+        (0x10, 6, 0xFFFFFFFF),
+        (0x20, 0, 0xFFFFFFFF),
+    )
+)
+
+
+def set_xattrs_or_skip(path: Path, attributes: dict[str, bytes]) -> None:
+    """Give *path* these extended attributes, or skip the test where the platform or the
+    file system has none (macOS's Python, tmpfs without ACLs, some overlay file systems)."""
+    for name, value in attributes.items():
+        try:
+            os.setxattr(path, name, value)
+        except (AttributeError, OSError) as error:
+            pytest.skip(f"the file system of {path.parent} refuses the xattr {name}: {error}")
+
+
+def xattrs(path: Path) -> dict[str, bytes]:
+    return {name: os.getxattr(path, name) for name in os.listxattr(path)}

@@ -192,3 +192,43 @@ def test_a_tree_deeper_than_the_recursion_limit_is_walked(walk: Walk, tmp_path: 
     finally:
         sys.setrecursionlimit(limit)
     assert found == str(folder.relative_to(tmp_path) / "a.wiki")
+
+
+def test_each_gitignore_file_is_read_once_a_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Review item: with --force-exclude, each named file and each named folder read the
+    # .gitignore files above it again, and a walk read its folders' once more.
+    from click.testing import CliRunner
+
+    from wikilint.cli.main import cli
+
+    make(
+        tmp_path,
+        ".git/HEAD",
+        ".gitignore=skip.wiki",
+        "a/.gitignore=ignored.wiki",
+        "a/b/.gitignore=/x.wiki",
+        "a/b/1.wiki",
+        "a/b/2.wiki",
+        "a/b/x.wiki",
+        "a/3.wiki",
+        "a/ignored.wiki",
+        "skip.wiki",
+    )
+    reads: list[str] = []
+    read_text = Path.read_text
+
+    def counted(self: Path, *args: object, **kwargs: object) -> str:
+        text = read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+        if self.name == ".gitignore":
+            reads.append(self.relative_to(tmp_path).as_posix())
+        return text
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(Path, "read_text", counted)
+    named = ["a/b/1.wiki", "a/b/2.wiki", "a/3.wiki", "a/b", "a", "skip.wiki", "a/ignored.wiki"]
+    command = ["check", "--no-cache", "--force-exclude", "--format", "json", *named]
+    result = CliRunner().invoke(cli, command, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert sorted(reads) == [".gitignore", "a/.gitignore", "a/b/.gitignore"]

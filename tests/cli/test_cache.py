@@ -256,11 +256,13 @@ def test_only_the_misses_go_to_worker_processes(run, tmp_path, monkeypatch) -> N
         (tmp_path / name).write_text(TEXT, encoding="utf-8")
     run("check", "--jobs", "1", *names)
     sent: list[str] = []
+    texts: list[str] = []
     real_run_files = wikilint.batch.pool.run_files
 
     def recording(tasks, **options):
         tasks = list(tasks)
         sent.extend(task.path for task in tasks)
+        texts.extend(task.source.text for task in tasks)  # as read to look them up
         return real_run_files(tasks, **options)
 
     monkeypatch.setattr(wikilint.batch.pool, "run_files", recording)
@@ -270,7 +272,46 @@ def test_only_the_misses_go_to_worker_processes(run, tmp_path, monkeypatch) -> N
         (tmp_path / name).write_text(TEXT.replace("--", "—"), encoding="utf-8")
     result = run("check", "--jobs", "2", *names)
     assert sent == ["1.wiki", "3.wiki"]
+    assert texts == [TEXT.replace("--", "—")] * 2
     assert result.stdout == run("check", "--no-cache", "--jobs", "1", *names).stdout
+
+
+def reads_of_wikitext(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the ``.wiki`` files read from now on, once per read."""
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        if self.suffix == ".wiki":
+            reads.append(self.name)
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    return reads
+
+
+@pytest.mark.parametrize("fix", [[], ["--fix"]])
+def test_a_miss_is_read_once(run, tmp_path, monkeypatch, fix) -> None:
+    # Review item: a miss was read to look it up, then again to lint it.
+    (tmp_path / "a.wiki").write_text(TEXT, encoding="utf-8")
+    reads = reads_of_wikitext(monkeypatch)
+    result = run("check", *fix, "--select", "WL103,WL601", "a.wiki")
+    assert reads == ["a.wiki"]
+    assert result.stdout.startswith('a.wiki:1:20 WL103 doubled-word "the" is written twice')
+    assert (tmp_path / "a.wiki").read_text(encoding="utf-8") == (FIXED if fix else TEXT)
+
+
+def test_misses_beyond_the_held_text_are_read_again_in_their_turn(
+    run, tmp_path, monkeypatch
+) -> None:
+    names = [f"{number}.wiki" for number in range(3)]
+    for name in names:
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    expected = run("check", "--no-cache", *names).stdout
+    monkeypatch.setattr("wikilint.batch.cache.MAX_HELD_TEXT", len(TEXT))  # one text held at a time
+    reads = reads_of_wikitext(monkeypatch)
+    assert run("check", *names).stdout == expected
+    assert reads == [*names, "1.wiki", "2.wiki"]
 
 
 def test_hits_beyond_the_held_text_are_read_again_in_their_turn(
@@ -348,3 +389,51 @@ def test_installing_selecting_or_editing_a_plugin_is_a_miss(tmp_path: Path) -> N
     assert check("--select", "XPL001", "a.wiki") == "a.wiki:2:7 XPL001 no-shouting shouting\n"
     (site / "wikilint_loud.py").write_text(SHOUTING_PLUGIN.replace('"shouting"', '"quieter"'))
     assert check("--select", "XPL001", "a.wiki") == "a.wiki:2:7 XPL001 no-shouting quieter\n"
+
+
+LOUD_WITH_HELPER = SHOUTING_PLUGIN.replace(
+    "from wikilint.linter.rule import Rule, RuleDocs",
+    "from loud_words import MESSAGE\nfrom wikilint.linter.rule import Rule, RuleDocs",
+).replace('"shouting")', "MESSAGE)")
+
+
+@pytest.mark.parametrize("helper_in", ["a second distribution", "the plugin's distribution"])
+def test_editing_a_plugins_helper_module_is_a_miss(tmp_path: Path, helper_in: str) -> None:
+    # Review item: the key covered the package defining a plugin's rule, not a helper module
+    # it imports from another package (of its own distribution, or one it requires).
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "a.wiki").write_text("It is LOUD.\n", encoding="utf-8")
+    install_plugin(site, "wikilint_loud", LOUD_WITH_HELPER, "wikilint_loud:ShoutingRule")
+    helper = site / "loud_words.py"
+    helper.write_text('MESSAGE = "shouting"\n')
+    plugin_info = site / "wikilint_loud-1.0.dist-info"
+    if helper_in == "a second distribution":
+        with (plugin_info / "METADATA").open("a") as metadata:
+            metadata.write(
+                "Requires-Dist: loud-words>=1.0\nRequires-Dist: pytest; extra == 'test'\n"
+            )
+        helper_info = site / "loud_words-1.0.dist-info"
+        helper_info.mkdir()
+        (helper_info / "METADATA").write_text(
+            "Metadata-Version: 2.1\nName: loud-words\nVersion: 1\n"
+        )
+        (helper_info / "RECORD").write_text("loud_words.py,,\n")
+    else:
+        (plugin_info / "RECORD").write_text("wikilint_loud.py,,\nloud_words.py,,\n")
+
+    def check() -> str:
+        command = [sys.executable, "-m", "wikilint", "check", "--format", "concise"]
+        env = {**os.environ, "PYTHONPATH": str(site), "WIKILINT_CACHE_DIR": str(tmp_path / "c")}
+        return subprocess.run(
+            [*command, "--select", "XPL001", "a.wiki"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        ).stdout
+
+    assert check() == "a.wiki:1:7 XPL001 no-shouting shouting\n"
+    helper.write_text('MESSAGE = "quieter, please"\n')
+    assert check() == "a.wiki:1:7 XPL001 no-shouting quieter, please\n"

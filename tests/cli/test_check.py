@@ -400,7 +400,8 @@ def test_check_and_fix_of_a_folder_neither_read_nor_write_vendored_or_ignored_fi
     (tmp_path / ".gitignore").write_text("generated/\n", encoding="utf-8")
     before = {name: (tmp_path / name).stat().st_mtime_ns for name in untouchable}
     read, written = [], []
-    monkeypatch.setattr("wikilint.batch.process.read_source", recording(read, runner.read_source))
+    for reader in ("wikilint.batch.cache", "wikilint.batch.process"):  # each file read once
+        monkeypatch.setattr(f"{reader}.read_source", recording(read, runner.read_source))
     monkeypatch.setattr("wikilint.cli.check.write_fix", recording(written, check.write_fix))
 
     checked = run("check", "--format", "json", ".")

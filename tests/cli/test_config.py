@@ -38,6 +38,32 @@ def test_pyproject_table_is_read_and_the_nearest_file_wins(run, tmp_path: Path) 
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["sub/b.wiki"]
 
 
+def test_a_pyproject_is_parsed_once_for_every_folder_below_it(run, tmp_path, monkeypatch) -> None:
+    # Review item: it was parsed to find the configuration file (once per folder searched
+    # from), then again to load it.
+    import wikilint.config.files
+
+    write(tmp_path / "pyproject.toml", '[tool.wikilint]\nignore = ["doubled-word"]\n')
+    for name in ("a.wiki", "x/b.wiki", "y/c.wiki"):
+        write(tmp_path / name, DOUBLE + "A -- B.\n")
+    parsed: list[str] = []
+    read_toml = wikilint.config.files.read_toml
+
+    def counted(path: Path):
+        parsed.append(path.name)
+        return read_toml(path)
+
+    monkeypatch.setattr(wikilint.config.files, "read_toml", counted)
+    result = run("check", "--format", "concise", "a.wiki", "x/b.wiki", "y/c.wiki")
+    assert codes(result) == ["WL601"] * 3
+    assert parsed == ["pyproject.toml"]
+    write(tmp_path / "pyproject.toml", '[tool.wikilint]\nignore = ["WL601"]\n')
+    wikilint.config.files.find_config_file.cache_clear()  # what the language server does
+    wikilint.config.files.load_config.cache_clear()
+    assert codes(run("check", "--format", "concise", "a.wiki")) == ["WL103"]
+    assert parsed == ["pyproject.toml"] * 2  # a new version of the file is parsed again
+
+
 def test_dot_wikilint_toml_wins_over_pyproject_in_the_same_folder(run, tmp_path: Path) -> None:
     write(tmp_path / "pyproject.toml", '[tool.wikilint]\nselect = ["WL101"]\n')
     write(tmp_path / ".wikilint.toml", 'select = ["WL103"]\n')

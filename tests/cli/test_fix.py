@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from helpers import ACL_USER_1000_RW, set_xattrs_or_skip, xattrs
 
 from wikilint.batch import guard
 from wikilint.batch.guard import fix_guarded
@@ -210,6 +214,50 @@ def test_a_fixed_file_keeps_its_owner_group_and_mode(run, tmp_path: Path) -> Non
     assert path.read_text(encoding="utf-8") == FIXED
     status = path.stat()
     assert (status.st_uid, status.st_gid, stat.S_IMODE(status.st_mode)) == (1000, 1000, 0o640)
+
+
+def test_a_fixed_file_keeps_its_extended_attributes_and_acl(run, tmp_path: Path) -> None:
+    # Review item: the atomic rename kept owner and mode but dropped xattrs, and with them
+    # the POSIX ACL that Linux stores as one.
+    path = tmp_path / "a.wiki"
+    path.write_text(TEXT, encoding="utf-8")
+    attributes = {"user.origin": b"import", "system.posix_acl_access": ACL_USER_1000_RW}
+    set_xattrs_or_skip(path, attributes)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    result = run("check", "--fix", "--select", "WL6", "a.wiki")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert path.read_text(encoding="utf-8") == FIXED
+    assert xattrs(path) == attributes
+    assert stat.S_IMODE(path.stat().st_mode) == mode == 0o660  # the ACL's mask: group rw
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root and setpriv: root sets a security.* xattr, then fixes without the privilege",
+)
+def test_a_file_whose_xattr_cannot_be_kept_is_not_fixed(tmp_path: Path) -> None:
+    # Setting a security.* attribute takes CAP_SYS_ADMIN: a run without it would drop the
+    # attribute, so the file is left as it was, with one line and exit code 2.
+    path = tmp_path / "a.wiki"
+    path.write_text(TEXT, encoding="utf-8")
+    set_xattrs_or_skip(path, {"security.wikilint-test": b"label"})
+    unprivileged = ["setpriv", "--bounding-set", "-sys_admin", "--inh-caps", "-sys_admin"]
+    command = [sys.executable, "-m", "wikilint", "check", "--isolated", "--no-cache", "--fix"]
+    result = subprocess.run(
+        [*unprivileged, *command, "--select", "WL6", "a.wiki"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (
+        2,
+        "wikilint: error: a.wiki: not fixed: cannot keep its extended attribute "
+        "security.wikilint-test (Operation not permitted)\n",
+    )
+    assert path.read_text(encoding="utf-8") == TEXT
+    assert xattrs(path) == {"security.wikilint-test": b"label"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wiki"]
 
 
 def test_a_symbolic_link_stays_a_link_and_its_target_is_fixed(run, tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import ACL_USER_1000_RW, set_xattrs_or_skip, xattrs
+
 DEFECT = "The cat sat on the the mat.\n"
 REPORT = 'a.wiki:1:20 WL103 doubled-word "the" is written twice in a row\n'
 
@@ -56,6 +58,17 @@ def test_the_report_replaces_the_file_after_the_run_keeping_its_mode(run, tmp_pa
     assert report.read_text(encoding="utf-8") == REPORT
     assert stat.S_IMODE(report.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.wiki", "report.txt"]
+
+
+def test_the_report_keeps_its_extended_attributes_and_acl(run, tmp_path: Path) -> None:
+    (tmp_path / "a.wiki").write_text(DEFECT, encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text("old\n", encoding="utf-8")
+    attributes = {"user.origin": b"ci", "system.posix_acl_access": ACL_USER_1000_RW}
+    set_xattrs_or_skip(report, attributes)
+    assert run("check", "a.wiki", "--output-file", "report.txt").exit_code == 1
+    assert report.read_text(encoding="utf-8") == REPORT
+    assert xattrs(report) == attributes
 
 
 def test_a_new_report_gets_the_mode_of_a_new_file(run, tmp_path: Path) -> None:

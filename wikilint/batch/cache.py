@@ -33,7 +33,7 @@ from wikilint.batch.process import Outcome
 from wikilint.config.files import Config, load_config
 from wikilint.config.settings import Settings
 from wikilint.document.lines import LineIndex
-from wikilint.inputs.files import STDIN, InputError, read_source
+from wikilint.inputs.files import STDIN, InputError, Source, read_source
 from wikilint.linter.engine_codes import ENGINE_ERRORS
 from wikilint.linter.finding import (
     Applicability,
@@ -51,8 +51,9 @@ CACHE_FOLDER = ".wikilint_cache"
 CACHE_DIR_ENV = "WIKILINT_CACHE_DIR"
 #: Larger entries are neither written nor read: a foreign one costs bounded work.
 MAX_ENTRY_BYTES = 16 * 2**20
-#: Code points of cached texts held from the look-up to their turn to be reported; a hit
-#: beyond them is looked up again then, so memory stays bounded on any number of files.
+#: Code points of texts held from the look-up to their turn (a hit to be reported, a miss
+#: to be linted); a file beyond them is read again then, so memory stays bounded on any
+#: number of files.
 MAX_HELD_TEXT = 64 * 2**20
 #: A crash or a timeout says nothing lasting about the text: such results are not kept.
 _UNCACHED_CODES = ENGINE_ERRORS
@@ -63,7 +64,9 @@ _MARKERS = {
 }
 
 Files = list[tuple[str, Settings]]
-Compute = Callable[[Files], Iterable[tuple[str, Settings, Outcome]]]
+#: Files to lint, each with its text when it was read already (``None``: read it).
+Misses = list[tuple[str, Settings, Source | None]]
+Compute = Callable[[Misses], Iterable[tuple[str, Settings, Outcome]]]
 
 
 def cache_folder(config: Config) -> Path:
@@ -111,23 +114,25 @@ class ResultCache:
         self._folders: dict[int, tuple[Settings, str]] = {}
         self._unwritable: set[Path] = set()
 
-    def lookup(self, path: str, settings: Settings) -> Outcome | None:
-        """The cached outcome of *path*, or ``None``: a miss."""
+    def lookup(self, path: str, settings: Settings) -> tuple[Outcome | None, Source | None]:
+        """The cached outcome of *path*, or ``None``: a miss; and the text read to look it
+        up, for the lint step of a miss to use rather than read the file again (``None``
+        for an input the cache does not read: the lint step reads it and reports why)."""
         if not _is_regular_file(path):
-            return None  # a pipe or a device gives its text once: to the lint step
+            return None, None  # a pipe or a device gives its text once: to the lint step
         try:
             source = read_source(path)
         except InputError:
-            return None  # reported when the file is linted
+            return None, None  # reported when the file is linted
         key = self._key(path, settings)
         try:
             findings = _read_entry(key, self._folder(settings), path, source.text)
         except (OSError, ValueError, TypeError, KeyError, RecursionError):
-            return None  # missing, unreadable, foreign or damaged: lint and rewrite it
+            return None, source  # missing, unreadable, foreign or damaged: lint and rewrite it
         if self.fixing and any(allowed(finding, self.unsafe) for finding in findings):
-            return None
+            return None, source
         result = FileResult(source.path, source.text, findings)
-        return Outcome(result, source.text, 0, source.bom, findings, source.encoding)
+        return Outcome(result, source.text, 0, source.bom, findings, source.encoding), source
 
     def store(self, path: str, settings: Settings, outcome: Outcome) -> None:
         """Keep the findings of a file linted (not fixed) without error."""
@@ -231,17 +236,21 @@ def cached_outcomes(
     files: Files, results: ResultCache, compute: Compute, ordered: bool = True
 ) -> Iterator[tuple[str, Settings, Outcome]]:
     """Each file's outcome: from the cache where it holds one, else from *compute*, which
-    is given the misses only (a run over unchanged files starts no worker processes);
-    computed outcomes are stored. In input order when *ordered*, else the hits first."""
+    is given the misses only (a run over unchanged files starts no worker processes), each
+    with the text read to look it up; computed outcomes are stored. In input order when
+    *ordered*, else the hits first. The texts held from the look-up to their turn are
+    bounded: a file beyond :data:`MAX_HELD_TEXT` is read again then."""
     hits: list[Outcome | None] = []
+    misses: Misses = []
     held = 0
     for path, settings in files:
-        hit = results.lookup(path, settings)
-        if hit is not None:
-            held += len(hit.result.source)
-            hit = hit if held <= MAX_HELD_TEXT else _LATER
+        hit, source = results.lookup(path, settings)
+        held += 0 if source is None else len(source.text)
+        if held > MAX_HELD_TEXT:
+            hit, source = (None if hit is None else _LATER), None
         hits.append(hit)
-    misses = [item for item, hit in zip(files, hits, strict=True) if hit is None]
+        if hit is None:
+            misses.append((path, settings, source))
     computed = iter(compute(misses) if misses else ())
 
     def stored(item: tuple[str, Settings, Outcome]) -> tuple[str, Settings, Outcome]:
@@ -250,9 +259,9 @@ def cached_outcomes(
 
     def recalled(path: str, settings: Settings, hit: Outcome) -> tuple[str, Settings, Outcome]:
         if hit is _LATER:
-            again = results.lookup(path, settings)
+            again, source = results.lookup(path, settings)
             if again is None:  # changed since: lint it now
-                return stored(next(iter(compute([(path, settings)]))))
+                return stored(next(iter(compute([(path, settings, source)]))))
             hit = again
         return path, settings, hit
 

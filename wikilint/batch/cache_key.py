@@ -18,8 +18,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import importlib.metadata
+import importlib.util
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +36,8 @@ from wikilint.linter.rule import Rule
 
 #: Top-level packages whose code decides findings, besides those defining the rules.
 _CODE_PACKAGES = ("wikilint", "mwparserfromhell")
+#: The distribution a requirement (``name [extras] (version) ; marker``) names.
+_REQUIREMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -170,18 +175,82 @@ def _modified(file: str) -> int:
 
 
 def _code_locations(rules: Sequence[Rule]) -> tuple[str, ...]:
-    """The folders (or single modules) of the code the findings of *rules* depend on: the
-    packages defining them, wikilint, the parser and the built-in packs' folder."""
+    """The folders (or single modules) of the code the findings of *rules* depend on:
+    wikilint, the parser, the built-in packs' folder, the packages defining the rules and,
+    for a rule of another distribution (a plugin), every top-level package of that
+    distribution and of the distributions it requires, however deep (a helper module in a
+    second package or a second distribution is code of the rule too). A helper neither
+    the plugin's distribution holds nor its requirements name is not covered: a plugin
+    must declare what it imports, as pip requires to install it anywhere else."""
     from wikilint.packs import builtin_pack_dir
 
-    names = {*_CODE_PACKAGES, *(type(rule).__module__.partition(".")[0] for rule in rules)}
+    defining = {type(rule).__module__.partition(".")[0] for rule in rules}
+    names = {*_CODE_PACKAGES, *defining, *_required_packages(frozenset(defining - {"wikilint"}))}
     locations = {str(builtin_pack_dir())}
     for name in names:
-        module = sys.modules.get(name)
-        file = getattr(module, "__file__", None)
-        if file is not None:
-            locations.add(str(Path(file).parent if hasattr(module, "__path__") else Path(file)))
+        locations.update(_package_locations(name))
     return tuple(sorted(locations))
+
+
+@cache
+def _required_packages(packages: frozenset[str]) -> frozenset[str]:
+    """The top-level packages of the distributions whose ``wikilint.rules`` entry points
+    name modules of *packages*, and of every distribution these require, transitively."""
+    from wikilint.linter.registry import GROUP  # with the rules: a cached run reads no entry point
+
+    pending = [
+        entry_point.dist
+        for entry_point in importlib.metadata.entry_points(group=GROUP)
+        if entry_point.dist is not None and entry_point.module.partition(".")[0] in packages
+    ]
+    seen: set[str] = set()
+    found: set[str] = set()
+    while pending:
+        distribution = pending.pop()
+        name = _normalized(distribution.metadata["Name"] or "")
+        if name in seen:
+            continue
+        seen.add(name)
+        found.update(_top_level_packages(distribution))
+        for requirement in distribution.requires or ():
+            match = _REQUIREMENT_NAME.match(requirement)
+            if match is None or "extra" in requirement.partition(";")[2]:
+                continue  # wanted only with an extra: not installed for this plugin
+            with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+                pending.append(importlib.metadata.distribution(match.group()))
+    return frozenset(found)
+
+
+def _top_level_packages(distribution: importlib.metadata.Distribution) -> set[str]:
+    """The top-level packages and modules a distribution installs, as its ``top_level.txt``
+    declares them or its list of files shows them (what ``packages_distributions`` reads)."""
+    declared = (distribution.read_text("top_level.txt") or "").split()
+    if declared:
+        return set(declared)
+    files = [file for file in distribution.files or () if file.suffix == ".py"]
+    return {file.parts[0] if len(file.parts) > 1 else file.stem for file in files}
+
+
+def _normalized(distribution: str) -> str:
+    """A distribution's name as PEP 503 compares them."""
+    return re.sub(r"[-_.]+", "-", distribution).lower()
+
+
+def _package_locations(name: str) -> list[str]:
+    """Where the top-level package or module *name* lives (a namespace package in several
+    folders), found without importing it; none for one that cannot be found."""
+    module = sys.modules.get(name)
+    spec = getattr(module, "__spec__", None)
+    if spec is None:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return []
+    if spec is None:
+        return []
+    if spec.submodule_search_locations is not None:
+        return list(spec.submodule_search_locations)
+    return [spec.origin] if spec.origin not in (None, "built-in", "frozen") else []
 
 
 @cache

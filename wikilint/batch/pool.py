@@ -33,7 +33,7 @@ from wikilint.batch.guard import (
     timeout_finding,
 )
 from wikilint.batch.options import BatchOptions
-from wikilint.batch.process import Outcome
+from wikilint.batch.process import FileTask, Outcome, process_path
 from wikilint.config.files import Config
 from wikilint.inputs.dumps import (
     ARTICLES,
@@ -46,11 +46,9 @@ from wikilint.inputs.dumps import (
     read_stream,
     streams,
 )
-from wikilint.inputs.files import InputError, read_source
 from wikilint.linter.engine import lint_source
 from wikilint.linter.engine_codes import INTERNAL_ERROR_CODE, INTERNAL_ERROR_NAME
 from wikilint.linter.finding import START_OF_INPUT, Finding, Severity
-from wikilint.linter.fixes import fix_source
 from wikilint.linter.results import FileResult, PageResult
 from wikilint.linter.rule import Rule
 
@@ -58,17 +56,6 @@ from wikilint.linter.rule import Rule
 IDLE_BUDGET = 60.0
 _WINDOW_PER_JOB = 4
 _T = TypeVar("_T")
-
-
-@dataclass(frozen=True, slots=True)
-class FileTask:
-    """One wikitext file to lint (or fix in memory) with the rules *rules* builds."""
-
-    path: str
-    rules: RuleSource
-    language: str | None = None
-    fix: bool = False
-    unsafe: bool = False
 
 
 Item = Page | Stream | FileTask
@@ -108,23 +95,6 @@ def lint_page(page: Page, rules: Sequence[Rule]) -> PageResult:
         return PageResult(page.title, page.revision, (), error=page.error)
     findings = lint_source(page.text, page.title, rules, page.language)
     return PageResult(page.title, page.revision, tuple(findings), page.text)
-
-
-def lint_file(task: FileTask, begin: Callable[[], object] = lambda: None) -> Outcome:
-    """What :func:`~wikilint.batch.process.process_path` gives; *begin* is called once the file
-    is read, where the budget starts that covers the parse, the rules and every fix pass."""
-    try:
-        source = read_source(task.path)
-    except InputError as error:
-        return Outcome(FileResult(task.path, error=str(error)))
-    rules = build_rules(task.rules)
-    begin()
-    if not task.fix:
-        findings = lint_source(source.text, source.path, rules, task.language)
-        return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
-    return Outcome.of_fix(
-        source, fix_source(source.text, source.path, rules, task.language, task.unsafe)
-    )
 
 
 def crash_result(title: str, revision: int | None, reason: str) -> PageResult:
@@ -409,7 +379,7 @@ def _serve_file(conn: Connection, task: FileTask) -> None:
     def begin() -> None:
         conn.send(("begin", 0, task.path, None))
 
-    conn.send(("page", lint_file(task, begin)))
+    conn.send(("page", process_path(task, begin=begin)))
     conn.send(("done",))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,8 +12,8 @@ from wikilint.linter.results import FileResult
 from wikilint.linter.timeouts import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
+    from wikilint.batch.guard import RuleSource
     from wikilint.linter.fixes import FixOutcome
-    from wikilint.linter.rule import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,24 +46,43 @@ class Outcome:
         return FileResult(self.result.path, self.original, self.found, error)
 
 
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """One wikitext file to lint (or fix in memory) with the rules *rules* gives. *source*
+    is its text when the caller has read it already (the result cache, to look it up)."""
+
+    path: str
+    rules: RuleSource
+    language: str | None = None
+    fix: bool = False
+    unsafe: bool = False
+    source: Source | None = None
+
+
 def process_path(
-    path: str,
-    rules: Sequence[Rule],
-    language: str | None = None,
-    fix: bool = False,
-    unsafe: bool = False,
+    task: FileTask,
     timeout: float | None = DEFAULT_TIMEOUT,
+    begin: Callable[[], object] | None = None,
 ) -> Outcome:
-    """Lint one input, or fix it (in memory) when *fix* is set, within *timeout* seconds
-    for the parse, the rules and every fix pass; an input over it is left as it was."""
-    from wikilint.batch.guard import fix_guarded, lint_guarded  # the parser: on a cache miss
+    """Lint one input, or fix it in memory, with the parse, the rules and every fix pass
+    within *timeout* seconds (an input over it is left as it was), in a forked child.
+
+    A pool worker, whose supervisor kills it at the deadline, gives *begin* instead: it is
+    called where the budget starts, once the file is read and the rules built, and the work
+    runs in this process.
+    """
+    from wikilint.batch.guard import build_rules, fix_guarded, lint_guarded  # on a cache miss
 
     try:
-        source = read_source(path)
+        source = task.source or read_source(task.path)
     except InputError as error:
-        return Outcome(FileResult(path, error=str(error)))
-    if not fix:
-        findings = lint_guarded(source.text, source.path, rules, language, timeout)
+        return Outcome(FileResult(task.path, error=str(error)))
+    rules = build_rules(task.rules)
+    if begin is not None:
+        begin()
+        timeout = None
+    if not task.fix:
+        findings = lint_guarded(source.text, source.path, rules, task.language, timeout)
         return Outcome(FileResult(source.path, source.text, tuple(findings)), source.text)
-    fixed = fix_guarded(source.text, source.path, rules, language, unsafe, timeout)
+    fixed = fix_guarded(source.text, source.path, rules, task.language, task.unsafe, timeout)
     return Outcome.of_fix(source, fixed)

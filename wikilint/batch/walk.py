@@ -8,7 +8,6 @@ named on the command line are read as given unless ``force-exclude`` is on.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -63,6 +62,24 @@ class _Ignore:
         return cls(GitIgnoreSpec.from_lines(lines.splitlines()), prefix)
 
 
+#: Reads the ``.gitignore`` of a folder: ``None`` when it has none.
+_IgnoreReader = Callable[[Path], _Ignore | None]
+
+
+class _IgnoreFiles:
+    """The ``.gitignore`` files of one run, each read once however many named paths and
+    walks reach its folder (only the files found are kept: a walk passes many folders)."""
+
+    def __init__(self) -> None:
+        self._found: dict[Path, _Ignore] = {}
+
+    def __call__(self, folder: Path) -> _Ignore | None:
+        found = self._found.get(folder)
+        if found is None and (found := _Ignore.read(folder)) is not None:
+            self._found[folder] = found
+        return found
+
+
 def _ignored(ignores: tuple[_Ignore, ...], path: Path, is_folder: bool) -> bool:
     """Git's verdict: the deepest ``.gitignore`` with a matching pattern decides."""
     posix = path.as_posix() + "/" * is_folder
@@ -83,13 +100,13 @@ def _folders_above(path: Path) -> list[Path]:
     return []
 
 
-def _ignores_above(folder: Path) -> tuple[_Ignore, ...]:
+def _ignores_above(folder: Path, read: _IgnoreReader) -> tuple[_Ignore, ...]:
     """The ``.gitignore`` files from the repository root down to the parent of *folder*."""
     chain = _folders_above(folder)
-    return tuple(ignore for parent in chain if (ignore := _Ignore.read(parent)))
+    return tuple(ignore for parent in chain if (ignore := read(parent)))
 
 
-def _gitignored(path: Path, read: Callable[[Path], _Ignore | None]) -> bool:
+def _gitignored(path: Path, read: _IgnoreReader) -> bool:
     """Whether *path* (absolute) or a folder it is in is ignored by the ``.gitignore`` files
     from its repository's root down, or else from the working folder's (*read* reads one):
     what a walk would pass over."""
@@ -118,25 +135,27 @@ class _Folder:
     settings: Settings
 
 
-def _walk(root: _Folder, settings_for: SettingsFor) -> Iterator[str]:
+def _walk(root: _Folder, settings_for: SettingsFor, read: _IgnoreReader) -> Iterator[str]:
     """The wanted files below *root* in path order, depth first with a stack, not recursion
     (however deep the tree)."""
-    stack = [_entries(root, settings_for)]
+    stack = [_entries(root, settings_for, read)]
     while stack:
         child = next(stack[-1], None)
         if child is None:
             stack.pop()
         elif isinstance(child, _Folder):
-            stack.append(_entries(child, settings_for))
+            stack.append(_entries(child, settings_for, read))
         else:
             yield child
 
 
-def _entries(folder: _Folder, settings_for: SettingsFor) -> Iterator[str | _Folder]:
+def _entries(
+    folder: _Folder, settings_for: SettingsFor, read: _IgnoreReader
+) -> Iterator[str | _Folder]:
     """The wanted files and the folders to enter in *folder*, sorted by name."""
     settings = folder.settings
     ignores = folder.ignores if settings.respect_gitignore else ()
-    if settings.respect_gitignore and (ignore := _Ignore.read(folder.absolute)) is not None:
+    if settings.respect_gitignore and (ignore := read(folder.absolute)) is not None:
         ignores = (*ignores, ignore)
         if len(ignores) > MAX_NESTED_GITIGNORES:
             raise WalkError(
@@ -194,7 +213,7 @@ def _folders_of(path: str) -> list[PurePath]:
     return [folder for folder in named.parents if folder.name not in ("", "..")]
 
 
-def _force_excluded(path: str, settings: Settings, read: Callable[[Path], _Ignore | None]) -> bool:
+def _force_excluded(path: str, settings: Settings, read: _IgnoreReader) -> bool:
     """Whether a named path is one a walk would pass over (``force-exclude``); *read*
     reads a folder's ``.gitignore``."""
     folders = _folders_of(path)
@@ -226,7 +245,7 @@ def expand_paths(paths: Sequence[str], settings_for: SettingsFor) -> Iterator[st
 
 
 def _named_and_walked(paths: Sequence[str], settings_for: SettingsFor) -> Iterator[str]:
-    read_ignore = functools.cache(_Ignore.read)  # named files share their folders' files
+    read_ignore = _IgnoreFiles()  # named paths and walks share their folders' files
     for path in paths:
         if path == STDIN:
             yield path
@@ -236,8 +255,8 @@ def _named_and_walked(paths: Sequence[str], settings_for: SettingsFor) -> Iterat
             continue
         if Path(path).is_dir():
             absolute = Path(path).resolve()
-            root = _Folder(path, absolute, _ignores_above(absolute), settings)
-            yield from _walk(root, settings_for)
+            root = _Folder(path, absolute, _ignores_above(absolute, read_ignore), settings)
+            yield from _walk(root, settings_for, read_ignore)
         else:
             yield path
 

@@ -12,27 +12,30 @@ import functools
 import itertools
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from wikilint.batch.baseline import BaselineRun, open_baseline
-from wikilint.batch.cache import ResultCache, cached_outcomes
+from wikilint.batch.cache import Files, Misses, ResultCache, cached_outcomes
 from wikilint.batch.options import BatchOptions, LiveOptions
-from wikilint.batch.process import Outcome, process_path
+from wikilint.batch.process import FileTask, Outcome, process_path
 from wikilint.batch.walk import expand_paths, nothing_found
 from wikilint.cli.progress import RunProgress
 from wikilint.config.settings import Resolver, Settings
 from wikilint.inputs.dumps import DumpError, check_dump, is_dump
-from wikilint.inputs.files import STDIN
+from wikilint.inputs.files import STDIN, Source
 from wikilint.inputs.writer import FileChanged, WriteError, encode, write_fix
 from wikilint.linter.finding import Severity
 from wikilint.linter.results import FileResult, Summary
 from wikilint.output import make_formatter
 from wikilint.output.base import Formatter
+
+if TYPE_CHECKING:
+    from wikilint.batch.guard import RuleSource
 
 #: Without ``--jobs``, files go to worker processes from this many on: starting the
 #: workers takes 1-2.5 s and an article about 0.1 s, so fewer files are done sooner here.
@@ -74,7 +77,24 @@ def _report_stream(stream: TextIO, options: RunOptions, paths: tuple[str, ...]) 
 def run_check(
     resolver: Resolver, paths: tuple[str, ...], stream: TextIO, options: RunOptions
 ) -> Summary:
-    report = _report_stream(stream, options, paths)
+    """Check *paths* (the titles of wiki pages with ``--site`` and the like), report each
+    result to *stream* (see :func:`_report_stream`) as it arrives, and sum them up."""
+    formatter = _formatter(_report_stream(stream, options, paths), options)
+    screen = open_baseline(options.baseline, options.write_baseline, resolver)
+    summary = Summary(unsafe_enabled=options.unsafe_fixes and options.fixing, preview=options.diff)
+    check: Callable[[_Reporter], None]
+    if options.live.requested:
+        check = functools.partial(_check_site, resolver, paths)
+    else:
+        check = _prepare_paths(resolver, paths, formatter, options)
+    with RunProgress.for_terminal(formatter.machine_readable) as progress:
+        check(_Reporter(formatter, summary, progress, sys.stdout, options, screen))
+    _finish(formatter, summary, screen)
+    return summary
+
+
+def _formatter(report: TextIO, options: RunOptions) -> Formatter:
+    """The formatter of ``--format``, else of the place the report goes."""
     output_format = options.output_format
     if output_format is None:
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -83,51 +103,78 @@ def run_check(
             output_format = "full" if report.isatty() else "concise"
     formatter = make_formatter(output_format, report, options.color, options.statistics)
     formatter.quiet = options.quiet or options.write_baseline is not None
-    screen = open_baseline(options.baseline, options.write_baseline, resolver)
-    fixing = options.fixing
-    summary = Summary(unsafe_enabled=options.unsafe_fixes and fixing, preview=options.diff)
-    if options.live.requested:
-        with RunProgress.for_terminal(formatter.machine_readable) as progress:
-            reporter = _Reporter(formatter, summary, progress, sys.stdout, options, screen)
-            _check_site(resolver, paths, reporter)
-        _finish(formatter, summary, screen)
-        return summary
+    return formatter
+
+
+def _prepare_paths(
+    resolver: Resolver, paths: tuple[str, ...], formatter: Formatter, options: RunOptions
+) -> Callable[[_Reporter], None]:
+    """Find the inputs *paths* name and load their rules, raising any error before a result
+    is reported; return what checks them."""
+    inputs, kinds = _find_inputs(resolver, paths, options)
+    _describe_rules(formatter, [settings for _, settings in inputs])
+    if not inputs:
+        click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
+    cache = ResultCache(options.fixing, options.unsafe_fixes) if options.cache else None
+    # An error in the rule settings stops the run before any result; files the cache may
+    # hold are left to it (their entries were made with these settings, and no error).
+    _load_rules(settings for path, settings in inputs if not (cache and kinds[path] == "file"))
+    return functools.partial(_check_inputs, inputs, kinds, resolver, cache)
+
+
+def _find_inputs(
+    resolver: Resolver, paths: tuple[str, ...], options: RunOptions
+) -> tuple[Files, dict[str, str]]:
+    """The inputs *paths* name with their settings, and the kind of each; a run that would
+    write the report over one, or fix a dump, is refused."""
     inputs = [(path, resolver.for_path(path)) for path in expand_paths(paths, resolver.for_path)]
     if options.output_file is not None:
         _refuse_to_report_over_an_input(options.output_file, [path for path, _ in inputs])
     named = set(paths)
     kinds = {path: _kind(path, path in named) for path, _ in inputs}
-    if fixing:
+    if options.fixing:
         _refuse_fixing_dumps(kinds, "--diff" if options.diff else "--fix")
+    return inputs, kinds
+
+
+def _describe_rules(formatter: Formatter, settings: Iterable[Settings]) -> None:
+    """Tell a formatter that documents the rules (SARIF) which rules there are."""
     if formatter.describes_rules:
-        for settings in _distinct(settings for _, settings in inputs):
-            formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
-            formatter.plugin_rules.update(settings.registry.plugins)
-    if not inputs:
-        click.echo(f"wikilint: warning: {nothing_found(paths, resolver.for_path)}", err=True)
-    cache = ResultCache(fixing, options.unsafe_fixes) if options.cache else None
-    # An error in the rule settings stops the run before any result; files the cache may
-    # hold are left to it (their entries were made with these settings, and no error).
-    _load_rules(settings for path, settings in inputs if not (cache and kinds[path] == "file"))
-    with RunProgress.for_terminal(formatter.machine_readable) as progress:
-        reporter = _Reporter(formatter, summary, progress, sys.stdout, options, screen)
-        for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):
-            if kind == "dump":
-                for path, settings in group:
-                    _check_dump(path, resolver, settings, options.batch, reporter)
-                continue
-            files = list(group)
-            progress.begin(f"{len(files):,} file{'s' * (len(files) != 1)}", len(files))
-            compute = functools.partial(_outcomes, resolver=resolver, options=options)
-            outcomes = (
-                cached_outcomes(files, cache, compute, options.batch.ordered)
-                if cache
-                else compute(files)
-            )
-            for path, settings, outcome in outcomes:
-                reporter.report(outcome, path, settings)
-    _finish(formatter, summary, screen)
-    return summary
+        for each in _distinct(settings):
+            formatter.known_rules.update((rule.code, rule) for rule in each.registry.rules)
+            formatter.plugin_rules.update(each.registry.plugins)
+
+
+def _check_inputs(
+    inputs: Files,
+    kinds: dict[str, str],
+    resolver: Resolver,
+    cache: ResultCache | None,
+    reporter: _Reporter,
+) -> None:
+    """Check each run of dumps, and each run of files and standard input, in order."""
+    for kind, group in itertools.groupby(inputs, key=lambda item: kinds[item[0]]):
+        if kind == "dump":
+            for path, settings in group:
+                _check_dump(path, resolver, settings, reporter.options.batch, reporter)
+        else:
+            _check_files(list(group), resolver, cache, reporter)
+
+
+def _check_files(
+    files: Files, resolver: Resolver, cache: ResultCache | None, reporter: _Reporter
+) -> None:
+    """Lint or fix *files*, taking what the result *cache* holds."""
+    options = reporter.options
+    reporter.progress.begin(f"{len(files):,} file{'s' * (len(files) != 1)}", len(files))
+    compute = functools.partial(_outcomes, resolver=resolver, options=options)
+    outcomes = (
+        cached_outcomes(files, cache, compute, options.batch.ordered)
+        if cache
+        else compute([(path, settings, None) for path, settings in files])
+    )
+    for path, settings, outcome in outcomes:
+        reporter.report(outcome, path, settings)
 
 
 def _finish(formatter: Formatter, summary: Summary, screen: BaselineRun | None) -> None:
@@ -243,50 +290,45 @@ def _load_rules(settings: Iterable[Settings]) -> None:
 
 
 def _outcomes(
-    files: list[tuple[str, Settings]], resolver: Resolver, options: RunOptions
+    files: Misses, resolver: Resolver, options: RunOptions
 ) -> Iterator[tuple[str, Settings, Outcome]]:
     """Each file's outcome, in-process or, when it pays, in worker processes; the rules
     are loaded, and their settings checked, before this returns."""
-    _load_rules(settings for _, settings in files)
+    _load_rules(settings for _, settings, _ in files)
     return _computed_outcomes(files, resolver, options)
 
 
 def _computed_outcomes(
-    files: list[tuple[str, Settings]], resolver: Resolver, options: RunOptions
+    files: Misses, resolver: Resolver, options: RunOptions
 ) -> Iterator[tuple[str, Settings, Outcome]]:
-    from wikilint.batch.pool import FileTask, SettingsRules, run_files
+    from wikilint.batch.pool import SettingsRules, run_files
 
     batch = options.batch
-    fixing = options.fixing
-    jobs = _file_jobs(batch.jobs, files)
-    if jobs == 1:
-        for path, settings in files:
-            rules, language = settings.rules_for(path), settings.config.language
-            outcome = process_path(
-                path, rules, language, fixing, options.unsafe_fixes, batch.timeout
-            )
-            yield path, settings, outcome
-        return
+    jobs = _file_jobs(batch.jobs, [path for path, _, _ in files])
     recipes: dict[int, SettingsRules] = {}
 
-    def task(path: str, settings: Settings) -> FileTask:
-        # Workers rebuild rules from a recipe: one per distinct rule list, not per file.
-        recipe = recipes.setdefault(
-            id(settings.rules_for(path)),
-            SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path),
-        )
-        return FileTask(path, recipe, settings.config.language, fixing, options.unsafe_fixes)
+    def task(path: str, settings: Settings, source: Source | None) -> FileTask:
+        rules: RuleSource = settings.rules_for(path)
+        if jobs > 1:  # workers rebuild rules from a recipe: one per distinct rule list
+            recipe = SettingsRules(resolver.cli, resolver.config_file, resolver.isolated, path)
+            rules = recipes.setdefault(id(rules), recipe)
+        language, fixing, unsafe = settings.config.language, options.fixing, options.unsafe_fixes
+        return FileTask(path, rules, language, fixing, unsafe, source)
 
-    by_path = dict(files)
-    tasks = (task(path, settings) for path, settings in files)
+    if jobs == 1:
+        for path, settings, source in files:
+            yield path, settings, process_path(task(path, settings, source), batch.timeout)
+        return
+    by_path = {path: settings for path, settings, _ in files}
+    tasks = (task(*file) for file in files)
     for outcome in run_files(tasks, jobs=jobs, ordered=batch.ordered, timeout=batch.timeout):
         path = outcome.result.path
         yield path, by_path[path], outcome
 
 
-def _file_jobs(jobs: int | None, files: list[tuple[str, Settings]]) -> int:
+def _file_jobs(jobs: int | None, files: list[str]) -> int:
     """Worker processes for *files*: 1 means in this process."""
-    if len(files) < 2 or files[0][0] == STDIN:
+    if len(files) < 2 or files[0] == STDIN:
         return 1
     if jobs is None:
         from wikilint.batch.pool import default_jobs
@@ -342,9 +384,7 @@ def _check_site(resolver: Resolver, titles: tuple[str, ...], reporter: _Reporter
     if url is None:
         raise SiteError("no site to read pages from: give --site URL or set 'site' in the config")
     site = Site(url)
-    if reporter.formatter.describes_rules:
-        reporter.formatter.known_rules.update((rule.code, rule) for rule in settings.registry.rules)
-        reporter.formatter.plugin_rules.update(settings.registry.plugins)
+    _describe_rules(reporter.formatter, [settings])
     batch = options.batch
     linter = PageLinter(settings.rules, resolver.cli.language or site.info.language, batch.timeout)
     reporter.progress.begin(site.url, None)

@@ -150,10 +150,9 @@ def parse_config(table: Mapping[str, Any], path: Path | None, prefix: str) -> Co
 @lru_cache(maxsize=256)
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file."""
-    document = _read(path)
     if path.name == "pyproject.toml":
-        return parse_config(_tool_table(document, path) or {}, path, "tool.wikilint.")
-    return parse_config(document, path, "")
+        return parse_config(_pyproject_table(path) or {}, path, "tool.wikilint.")
+    return parse_config(_read(path), path, "")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -174,6 +173,25 @@ def _tool_table(document: Mapping[str, Any], pyproject: Path) -> Mapping[str, An
     return table
 
 
+def _pyproject_table(pyproject: Path) -> Mapping[str, Any] | None:
+    """The ``[tool.wikilint]`` table of a ``pyproject.toml``, parsed once per version of the
+    file (its inode, size, modification and change times): finding the configuration file
+    and loading it, from however many folders, share one parse."""
+    try:
+        status = pyproject.stat()
+    except OSError:
+        return _tool_table(_read(pyproject), pyproject)  # raises the error reading it
+    stamp = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+    return _parsed_pyproject_table(pyproject, stamp)
+
+
+@lru_cache(maxsize=256)
+def _parsed_pyproject_table(
+    pyproject: Path, stamp: tuple[int, int, int, int]
+) -> Mapping[str, Any] | None:
+    return _tool_table(_read(pyproject), pyproject)
+
+
 @lru_cache(maxsize=1024)
 def find_config_file(folder: Path) -> Path | None:
     """The nearest configuration file at or above *folder*.
@@ -186,6 +204,6 @@ def find_config_file(folder: Path) -> Path | None:
             candidate = candidate_folder / name
             if not candidate.is_file():
                 continue
-            if name != "pyproject.toml" or _tool_table(_read(candidate), candidate) is not None:
+            if name != "pyproject.toml" or _pyproject_table(candidate) is not None:
                 return candidate
     return None

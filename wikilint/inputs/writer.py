@@ -2,7 +2,8 @@
 
 A file is written to a temporary file in its folder, flushed to disk and renamed over
 the original: readers see the old file or the new one, never a half-written one. The
-new file takes the owner, group and mode of the one it replaces.
+new file takes the owner, group, mode and extended attributes (POSIX ACLs among them) of
+the one it replaces; when one of these cannot be kept the file is not replaced.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def write_fix(path: str, before: bytes, after: bytes) -> None:
     A symbolic link stays a link and its target is written. Refused with a
     :class:`WriteError` are a read-only file (one its owner may not write, even when
     root fixes it), a file with other hard links (a new file would split them), a file
-    that no longer holds *before* (:class:`FileChanged`), and any failure.
+    that no longer holds *before* (:class:`FileChanged`), and any failure, keeping its
+    owner or an extended attribute (an ACL) among them.
     """
     target = os.path.realpath(path)
     try:
@@ -142,7 +144,7 @@ class _Replacement:
 
     def seal(self, status: os.stat_result | None) -> None:
         """Flush the file to disk and give it the owner, group and mode of *status*, the
-        file it replaces (or the mode of a new file)."""
+        file it replaces, and that file's extended attributes (or the mode of a new file)."""
         self.stream.flush()
         os.fsync(self.stream.fileno())
         self.stream.close()
@@ -156,6 +158,7 @@ class _Replacement:
             except PermissionError:
                 raise PermissionError(errno.EPERM, "cannot keep its owner and group") from None
         os.chmod(self._temporary, stat.S_IMODE(status.st_mode))  # after chown: it drops set-id
+        _copy_xattrs(self._target, self._temporary)  # last: an ACL sets the mode's group bits
 
     def commit(self) -> None:
         os.replace(self._temporary, self._target)
@@ -166,3 +169,32 @@ class _Replacement:
         self.stream.close()
         if not self._committed:
             Path(self._temporary).unlink(missing_ok=True)
+
+
+def _copy_xattrs(source: str, destination: str) -> None:
+    """Give *destination* every extended attribute of *source*: POSIX ACLs
+    (``system.posix_acl_access``), SELinux labels, ``user.*`` attributes. Where the system
+    or the file system has none there is nothing to copy. One that cannot be set (a
+    ``security.*`` or ``trusted.*`` attribute without the privilege) raises
+    :class:`PermissionError`: refusing to write the file is safer than silently dropping
+    an ACL that restricts who may read it."""
+    if not hasattr(os, "listxattr"):  # not on Linux
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError as error:
+        if error.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return
+        raise
+    for name in names:
+        try:
+            value = os.getxattr(source, name)
+        except OSError as error:
+            if error.errno == errno.ENODATA:  # removed since it was listed
+                continue
+            raise
+        try:
+            os.setxattr(destination, name, value)
+        except OSError as error:
+            reason = f"cannot keep its extended attribute {name}"
+            raise OSError(error.errno, f"{reason} ({error.strerror})") from None
