@@ -1,0 +1,109 @@
+"""The attributes of the page's own HTML tags and wikitext table parts, as written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mwparserfromhell.nodes.extras import Attribute
+
+from wikilint.analysis.html_tags import foreign_spans
+from wikilint.document.article import Article
+from wikilint.document.memo import per_article
+from wikilint.document.names import named_tags
+from wikilint.document.spans import Span, merge, overlaps
+
+#: mwparserfromhell reads a table caption (``|+ style=x | Caption``) as a cell whose first
+#: attribute is ``+``, and the extra dashes of a row (``|---``) as an attribute.
+_CAPTION_MARK = "+"
+_ROW_DASHES = re.compile(r"-+")
+_QUOTES = ('"', "'")
+_LINK = "[["
+#: Comments, which mwparserfromhell leaves as text in a table's attribute lists.
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class TagAttribute:
+    """One attribute, from its name to the end of its value."""
+
+    name: str
+    """Casefolded, as MediaWiki compares names."""
+    written: str
+    """The name as written."""
+    start: int
+    end: int
+    value: str | None
+    """The value without its quotes; ``None`` when no ``=`` gives one."""
+
+
+@dataclass(frozen=True, slots=True)
+class AttributedTag:
+    """A tag (``<span ...>``, or ``{|``, ``|-``, ``|``, ``!``, ``|+`` of a table) and those
+    of its attributes that the page writes itself."""
+
+    element: str
+    wiki_markup: bool
+    attributes: tuple[TagAttribute, ...]
+
+
+@per_article
+def attributed_tags(article: Article) -> list[AttributedTag]:
+    """Every tag with attributes, in source order; attributes in comments, templates and
+    template arguments are left out (see :func:`foreign_spans`)."""
+    tags = [(element, tag) for element, tag in named_tags(article) if tag.attributes]
+    if not tags:
+        return []
+    foreign = _foreign(article)
+    result = []
+    for element, tag in tags:
+        attributes = _until_open_quote([_attribute(article, item) for item in tag.attributes])
+        if tag.wiki_markup and any(_LINK in str(item) for item in tag.attributes):
+            continue  # MediaWiki reads a cell with a link before its "|" as all content
+        if tag.wiki_markup == "|" and attributes[0].name.startswith(_CAPTION_MARK):
+            element, attributes = "caption", _without_caption_mark(attributes)
+        elif tag.wiki_markup == "|-" and _ROW_DASHES.fullmatch(attributes[0].name):
+            attributes = attributes[1:]
+        own = tuple(
+            attribute
+            for attribute in attributes
+            if not overlaps(foreign, attribute.start, attribute.end)
+        )
+        if own:
+            result.append(AttributedTag(element, bool(tag.wiki_markup), own))
+    return result
+
+
+def _foreign(article: Article) -> list[Span]:
+    """:func:`foreign_spans` and every comment."""
+    if "<!--" not in article.source:
+        return foreign_spans(article)
+    comments = (match.span() for match in _COMMENT.finditer(article.source))
+    return merge([*foreign_spans(article), *comments])
+
+
+def _until_open_quote(attributes: list[TagAttribute]) -> list[TagAttribute]:
+    """The attributes up to one whose value opens a quote it does not close: MediaWiki's
+    sanitizer reads such a value to the end of the tag."""
+    for index, attribute in enumerate(attributes):
+        if attribute.value is not None and attribute.value.startswith(_QUOTES):
+            return attributes[: index + 1]
+    return attributes
+
+
+def _attribute(article: Article, attribute: Attribute) -> TagAttribute:
+    name_start, name_end = article.span(attribute.name)
+    written = str(attribute.name).strip()
+    if attribute.value is None:
+        return TagAttribute(written.casefold(), written, name_start, name_end, None)
+    value_end = article.span(attribute.value)[1]
+    end = value_end + len(attribute.quotes or "") if value_end else name_end
+    return TagAttribute(written.casefold(), written, name_start, end, str(attribute.value))
+
+
+def _without_caption_mark(attributes: list[TagAttribute]) -> list[TagAttribute]:
+    first, *rest = attributes
+    if first.name == _CAPTION_MARK:
+        return rest
+    name, written = (text.removeprefix(_CAPTION_MARK) for text in (first.name, first.written))
+    return [TagAttribute(name, written, first.start + 1, first.end, first.value), *rest]
