@@ -19,6 +19,7 @@ _CAPTION_MARK = "+"
 _ROW_DASHES = re.compile(r"-+")
 _QUOTES = ('"', "'")
 _LINK = "[["
+_SLASHES = re.compile(r"/+")
 #: Comments, which mwparserfromhell leaves as text in a table's attribute lists.
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
@@ -57,7 +58,10 @@ def attributed_tags(article: Article) -> list[AttributedTag]:
     foreign = _foreign(article)
     result = []
     for element, tag in tags:
-        attributes = _until_open_quote([_attribute(article, item) for item in tag.attributes])
+        attributes = [_attribute(article, item) for item in tag.attributes]
+        attributes = _as_read(attributes, html=not tag.wiki_markup)
+        if not attributes:
+            continue
         if tag.wiki_markup and any(_LINK in str(item) for item in tag.attributes):
             continue  # MediaWiki reads a cell with a link before its "|" as all content
         if tag.wiki_markup == "|" and attributes[0].name.startswith(_CAPTION_MARK):
@@ -82,13 +86,19 @@ def _foreign(article: Article) -> list[Span]:
     return merge([*foreign_spans(article), *comments])
 
 
-def _until_open_quote(attributes: list[TagAttribute]) -> list[TagAttribute]:
-    """The attributes up to one whose value opens a quote it does not close: MediaWiki's
-    sanitizer reads such a value to the end of the tag."""
-    for index, attribute in enumerate(attributes):
-        if attribute.value is not None and attribute.value.startswith(_QUOTES):
-            return attributes[: index + 1]
-    return attributes
+def _as_read(attributes: list[TagAttribute], *, html: bool) -> list[TagAttribute]:
+    """The attributes as MediaWiki reads them: a ``/`` is no attribute, and none follows a
+    value that opens a quote it does not close (read to the end of the tag) or, in an HTML
+    tag, that holds a ``>`` (which ends the tag)."""
+    read = []
+    for attribute in attributes:
+        if _SLASHES.fullmatch(attribute.name):
+            continue
+        read.append(attribute)
+        value = attribute.value or ""
+        if value.startswith(_QUOTES) or (html and ">" in value):
+            break
+    return read
 
 
 def _attribute(article: Article, attribute: Attribute) -> TagAttribute:
