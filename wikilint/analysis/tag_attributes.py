@@ -1,4 +1,5 @@
-"""The attributes of the page's own HTML tags and wikitext table parts, as written."""
+"""The attributes of the page's own HTML tags and wikitext table parts, as MediaWiki
+reads them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from mwparserfromhell.nodes.extras import Attribute
 
+from wikilint.analysis.allowed_attributes import allowed_attributes
 from wikilint.analysis.html_tags import foreign_spans
 from wikilint.document.article import Article
 from wikilint.document.memo import per_article
@@ -50,19 +52,27 @@ class AttributedTag:
 
 @per_article
 def attributed_tags(article: Article) -> list[AttributedTag]:
-    """Every tag with attributes, in source order; attributes in comments, templates and
-    template arguments are left out (see :func:`foreign_spans`)."""
-    tags = [(element, tag) for element, tag in named_tags(article) if tag.attributes]
+    """Every tag of an HTML element with attributes, in source order. Extension tags
+    (``<ref>``, ``<gallery>``...) and tags MediaWiki shows as text (``<tbody>``) are left
+    out, and so are attributes in comments, templates and template arguments (see
+    :func:`foreign_spans`)."""
+    elements = allowed_attributes()
+    tags = [
+        (element, tag)
+        for element, tag in named_tags(article)
+        if element in elements and tag.attributes
+    ]
     if not tags:
         return []
     foreign = _foreign(article)
+    source = article.source
     result = []
     for element, tag in tags:
         attributes = [_attribute(article, item) for item in tag.attributes]
         attributes = _as_read(attributes, html=not tag.wiki_markup)
         if not attributes:
             continue
-        if tag.wiki_markup and any(_LINK in str(item) for item in tag.attributes):
+        if tag.wiki_markup and _LINK in source[attributes[0].start : attributes[-1].end]:
             continue  # MediaWiki reads a cell with a link before its "|" as all content
         if tag.wiki_markup == "|" and attributes[0].name.startswith(_CAPTION_MARK):
             element, attributes = "caption", _without_caption_mark(attributes)
@@ -103,12 +113,12 @@ def _as_read(attributes: list[TagAttribute], *, html: bool) -> list[TagAttribute
 
 def _attribute(article: Article, attribute: Attribute) -> TagAttribute:
     name_start, name_end = article.span(attribute.name)
-    written = str(attribute.name).strip()
+    written = article.text(attribute.name).strip()
     if attribute.value is None:
         return TagAttribute(written.casefold(), written, name_start, name_end, None)
     value_end = article.span(attribute.value)[1]
     end = value_end + len(attribute.quotes or "") if value_end else name_end
-    return TagAttribute(written.casefold(), written, name_start, end, str(attribute.value))
+    return TagAttribute(written.casefold(), written, name_start, end, article.text(attribute.value))
 
 
 def _without_caption_mark(attributes: list[TagAttribute]) -> list[TagAttribute]:

@@ -132,6 +132,7 @@ def _deletion(article: Article, tag: AttributedTag, attribute: TagAttribute) -> 
     table markup, which is likely the cell's text."""
     if tag.wiki_markup and attribute.value is None:
         return None
-    source = article.source
-    start = len(source[: attribute.start].rstrip(" \t"))
+    source, start = article.source, attribute.start
+    while start and source[start - 1] in " \t":  # walks back over the spaces alone
+        start -= 1
     return Fix((Edit(start, attribute.end, ""),), Applicability.SAFE, "delete the attribute")
