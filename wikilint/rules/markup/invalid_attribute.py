@@ -73,9 +73,8 @@ class InvalidAttribute(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         allowed = allowed_attributes()
-        for tag in attributed_tags(article):
-            if tag.element in allowed:
-                yield from self._check_tag(article, tag, allowed[tag.element])
+        for tag in attributed_tags(article):  # only elements of the table
+            yield from self._check_tag(article, tag, allowed[tag.element])
 
     def _check_tag(
         self, article: Article, tag: AttributedTag, allowed: frozenset[str]
