@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mwparserfromhell.nodes import Tag
-
-from wikilint.analysis.html_tags import foreign_spans
+from wikilint.analysis.tag_attributes import attributed_tags
 from wikilint.document.article import Article
-from wikilint.document.names import tag_name
-from wikilint.document.spans import overlaps
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 
@@ -76,19 +72,12 @@ class ObsoleteAttribute(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        foreign = foreign_spans(article)
-        for tag in article.nodes(Tag):
-            name = tag_name(tag)
+        for tag in attributed_tags(article):
             for attribute in tag.attributes:
-                key = str(attribute.name).strip().casefold()
-                if name not in OBSOLETE_ATTRIBUTES.get(key, ()):
-                    continue
-                start = article.span(attribute.name)[0]
-                end = article.span(attribute.value)[1] if attribute.value is not None else None
-                end = (
-                    (end + len(attribute.quotes or "")) if end else article.span(attribute.name)[1]
-                )
-                if not overlaps(foreign, start, end):
+                if tag.element in OBSOLETE_ATTRIBUTES.get(attribute.name, ()):
                     yield self.finding(
-                        article, start, end, f"{key}= on <{name}> is obsolete: use CSS"
+                        article,
+                        attribute.start,
+                        attribute.end,
+                        f"{attribute.name}= on <{tag.element}> is obsolete: use CSS",
                     )
