@@ -452,10 +452,29 @@ def _first_uncovered(paragraph: Paragraph, last_citation: int) -> int | None:
 _FORMULA = re.compile(r"<(?:math|chem|ce)\b|\{\{\s*(?:math|mvar|tmath|bigmath)\s*\|", re.IGNORECASE)
 
 
+#: Italic or bold single letters: the variables of a formula written as text
+#: ("''f'' is a C<sup>1</sup> function"), the steps of a derivation (WP:CALC).
+_VARIABLE = re.compile(r"(?<!')'{2,3}[A-Za-z]'{2,3}(?!')")
+#: Openings of an example or a hypothesis, which illustrate and claim nothing to cite.
+_EXAMPLE = re.compile(r"(?:For\s+(?:example|instance)|Suppose|Imagine)\b")
+#: A sentence whose verb "include" is followed by links alone: a list of examples.
+_INCLUDES = re.compile(r"\binclude[sd]?\s+(?:\[\[[^\[\]]*\]\]|[\s,]|\band\b|\bthe\b)++\.?$")
+
+
 def is_citable(source: str, prose: str, span: Span) -> bool:
-    """Whether a sentence is one editors cite: not one holding a formula, nor one that
-    opens a formula, list or quotation ("... is defined as follows:")."""
-    return _FORMULA.search(source) is None and prose[span[0] : span[1]].rstrip()[-1:] not in ":;,"
+    """Whether a sentence is one editors cite: not one holding a formula or a variable,
+    nor one that opens a formula, list or quotation ("... is defined as follows:") or
+    stops without ending (a formula or a list follows), nor an example or a hypothesis
+    ("For example, ...", "Suppose ..."), nor a list of examples ("Other squares include
+    [[A]], [[B]] and [[C]].")."""
+    text = prose[span[0] : span[1]].strip()
+    return not (
+        _FORMULA.search(source)
+        or _VARIABLE.search(source)
+        or not _ENDS_SENTENCE.search(text)
+        or _EXAMPLE.match(text)
+        or _INCLUDES.search(source.strip())
+    )
 
 
 def _has_content(article: Article, span: tuple[int, int]) -> bool:
