@@ -345,7 +345,8 @@ class Flag:
     """The uncited stretch it is in: sentences between two citations in one section."""
     backed: bool
     """Whether what it states raises its score (a claim cue, or words, names and section
-    that make a footnote likelier), not only where it stands and how long it is."""
+    that make a footnote clearly likelier: ``_STATES_ENOUGH``), not only where it stands
+    and how long it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,6 +458,8 @@ _FORMULA = re.compile(r"<(?:math|chem|ce)\b|\{\{\s*(?:math|mvar|tmath|bigmath)\s
 _VARIABLE = re.compile(r"(?<!')'{2,3}[A-Za-z]'{2,3}(?!')")
 #: Openings of an example or a hypothesis, which illustrate and claim nothing to cite.
 _EXAMPLE = re.compile(r"(?:For\s+(?:example|instance)|Suppose|Imagine)\b")
+#: An external link with a label inside the sentence: it names its source itself.
+_LINKED_SOURCE = re.compile(r"\[(?:https?:)?//[^\s\]]+\s[^\]]")
 #: A sentence whose verb "include" is followed by links alone: a list of examples.
 _INCLUDES = re.compile(r"\binclude[sd]?\s+(?:\[\[[^\[\]]*\]\]|[\s,]|\band\b|\bthe\b)++\.?$")
 
@@ -473,14 +476,40 @@ def is_citable(source: str, prose: str, span: Span) -> bool:
         or _VARIABLE.search(source)
         or not _ENDS_SENTENCE.search(text)
         or _EXAMPLE.match(text)
+        or text[:1].islower()
+        or _LINKED_SOURCE.search(source)
         or _INCLUDES.search(source.strip())
     )
+
+
+#: What editors cite in a section of formulas: who found what and when, and judgements.
+#: Its figures are computations (WP:CALC), its quoted words terms, its other sentences
+#: the steps and textbook explanations that the section's sources cover as a whole.
+_CITED_BESIDE_FORMULAS = frozenset(
+    {"date", "attribution", "weasel", "superlative", "judgement", "living"}
+)
+
+
+@per_article
+def formula_sections(article: Article) -> set[int]:
+    """Indexes of the sections whose own text holds a formula."""
+    source = article.source
+    return {
+        section.index
+        for section in article.sections
+        if _FORMULA.search(source, *section.own_body) is not None
+    }
 
 
 def _has_content(article: Article, span: tuple[int, int]) -> bool:
     """Whether a section body holds more than whitespace and comments."""
     return bool(_COMMENT.sub("", article.source[span[0] : span[1]]).strip())
 
+
+#: What the words, names and section of a sentence without a claim cue must add to the
+#: log-odds before it can carry a finding: below it they read as a description or an
+#: explanation ("An implementation can be found in the open source software JBoost.").
+_STATES_ENOUGH = 0.2
 
 _POSITIONS = {
     "pos:last": "ends its paragraph",
@@ -727,6 +756,7 @@ class UnsourcedClaim(Rule):
         scorer = model()
         claims = paragraph_claims(article, paragraph, options.cues, living, first)
         tags = tagged_offsets(article)
+        beside_formulas = paragraph.section in formula_sections(article)
         for index, claim in enumerate(claims, start=first):
             if len(claim.cues) < options.min_cues:
                 continue
@@ -737,9 +767,11 @@ class UnsourcedClaim(Rule):
                 continue  # editors have tagged it {{citation needed}} already
             if not is_citable(article.source[start:end], prose.text, paragraph.sentences[index]):
                 continue
+            if beside_formulas and _CITED_BESIDE_FORMULAS.isdisjoint(c.kind for c, _ in claim.cues):
+                continue
             score, raising = scorer.score(claim.features)
             if score >= options.threshold:
-                backed = bool(claim.cues) or scorer.evidence(claim.features) > 0.0
+                backed = bool(claim.cues) or scorer.evidence(claim.features) > _STATES_ENOUGH
                 yield Flag(start, end, score, describe(claim, raising), run, backed)
 
     def _grouped(self, article: Article, flags: list[Flag], where: str, *notes: str) -> Finding:
