@@ -6,10 +6,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import groupby
 from typing import Annotated
 
-from wikilint.analysis.citation_need import model, sentence_features
+from wikilint.analysis.citation_need import Weighed, model, raising, sentence_features
 from wikilint.analysis.citations import Citations, article_citations, parenthetical_citations
 from wikilint.document.article import Article, Paragraph
 from wikilint.document.language_data import language_data, shared_data
@@ -304,7 +305,8 @@ SKIPPED_SECTIONS = (*_EN.references, *_EN.external_links, *_EN.see_also, *_EN.pl
 _LIVING_CATEGORY = re.compile(r"\[\[\s*category\s*:\s*living[ _]people\s*[\]|]", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _MATH_SIGNS = frozenset("=+−×*/<>≤≥^")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_FULL_STOPS = frozenset(".!?…")
+_CLOSERS = "\"'”’»)]"
 _QUOTE_SHOWN = 40
 _WORD = re.compile(r"\w+")
 
@@ -314,16 +316,19 @@ def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tup
     return [(cue.phrase, shown) for cue, shown in cue_matches(text, kinds, living)]
 
 
+@cache
+def _wanted_cues(kinds: tuple[str, ...], living: bool) -> tuple[Cue, ...]:
+    """The cues of *kinds*, in message order; "living" only for a living person."""
+    return tuple(cue for cue in CUES if cue.kind in kinds and (living or cue.kind != "living"))
+
+
 def cue_matches(text: str, kinds: Iterable[str], living: bool = False) -> list[tuple[Cue, str]]:
     """Each cue of a kind in *kinds* found in a sentence, with the text to quote."""
-    wanted = set(kinds)
-    if not living:
-        wanted.discard("living")
     found: list[tuple[Cue, str]] = []
     lowered = text.lower() if text.isascii() else None
     words = set(_WORD.findall(lowered)) if lowered is not None else None
-    for cue in CUES:
-        if cue.kind not in wanted or not cue.may_match(text, lowered, words):
+    for cue in _wanted_cues(tuple(kinds), living):
+        if not cue.may_match(text, lowered, words):
             continue
         for match in cue.pattern_for(text).finditer(text):
             shown = _accept(cue.kind, text, match)
@@ -340,7 +345,10 @@ class Flag:
     start: int
     end: int
     score: float
-    reasons: list[str]
+    claim: Claim
+    weighed: list[Weighed]
+    """Its weighted features (``Model.weigh``): the reasons, named only for a finding's
+    own sentence."""
     run: int
     """The uncited stretch it is in: sentences between two citations in one section."""
     backed: bool
@@ -357,26 +365,49 @@ class Claim:
     features: list[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """The sentences of a paragraph from number *first* on, as the score sees them: the
+    cues of each found at once (a sentence's features include the next one's cues), its
+    features on demand."""
+
+    texts: list[str]
+    cues: list[list[tuple[Cue, str]]]
+    title: str
+    first: int
+    count: int
+
+    def claim(self, number: int) -> Claim:
+        """Sentence *first* + *number* with its score features."""
+        cues, texts = self.cues, self.texts
+        following, following_kinds = "", []
+        if number + 1 < len(texts):
+            following, following_kinds = texts[number + 1], [c.kind for c, _ in cues[number + 1]]
+        kinds = [cue.kind for cue, _ in cues[number]]
+        features = sentence_features(
+            texts[number], kinds, self.title, self.first + number, self.count, following,
+            following_kinds,
+        )  # fmt: skip
+        return Claim(cues[number], features)
+
+
+def paragraph_sentences(
+    article: Article, paragraph: Paragraph, kinds: Iterable[str], living: bool, first: int = 0
+) -> Sentences:
+    """The sentences of *paragraph* from number *first* on, with their cues."""
+    text = paragraph.prose.text
+    texts = [text[start:end] for start, end in paragraph.sentences[first:]]
+    cues = [cue_matches(sentence, kinds, living) for sentence in texts]
+    title = article.sections[paragraph.section].title
+    return Sentences(texts, cues, title, first, len(paragraph.sentences))
+
+
 def paragraph_claims(
     article: Article, paragraph: Paragraph, kinds: Iterable[str], living: bool, first: int = 0
 ) -> list[Claim]:
-    """The cues and score features of each sentence of *paragraph* from number *first* on,
-    in one pass: a sentence's features include the cues of the next one."""
-    text, title = paragraph.prose.text, article.sections[paragraph.section].title
-    count = len(paragraph.sentences)
-    texts = [text[start:end] for start, end in paragraph.sentences[first:]]
-    cues = [cue_matches(sentence, kinds, living) for sentence in texts]
-    kinds_found = [[cue.kind for cue, _ in found] for found in cues]
-    claims = []
-    for number, sentence in enumerate(texts):
-        following, following_kinds = "", []
-        if number + 1 < len(texts):
-            following, following_kinds = texts[number + 1], kinds_found[number + 1]
-        features = sentence_features(
-            sentence, kinds_found[number], title, first + number, count, following, following_kinds
-        )
-        claims.append(Claim(cues[number], features))
-    return claims
+    """The cues and score features of each sentence of *paragraph* from number *first* on."""
+    sentences = paragraph_sentences(article, paragraph, kinds, living, first)
+    return [sentences.claim(number) for number in range(len(sentences.texts))]
 
 
 def _accept(kind: str, text: str, match: re.Match[str]) -> str | None:
@@ -472,14 +503,20 @@ def is_citable(source: str, prose: str, span: Span) -> bool:
     [[A]], [[B]] and [[C]].")."""
     text = prose[span[0] : span[1]].strip()
     return not (
-        _FORMULA.search(source)
-        or _VARIABLE.search(source)
-        or not _ENDS_SENTENCE.search(text)
-        or _EXAMPLE.match(text)
+        not _ends_sentence(text)
         or text[:1].islower()
-        or _LINKED_SOURCE.search(source)
-        or _INCLUDES.search(source.strip())
+        or _EXAMPLE.match(text)
+        or _FORMULA.search(source)
+        or _VARIABLE.search(source)
+        or ("//" in source and _LINKED_SOURCE.search(source))
+        or ("include" in source and _INCLUDES.search(source.strip()))
     )
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether *text* ends a sentence: a full stop, question or exclamation mark or an
+    ellipsis, then perhaps closing quotes and brackets and white space."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _FULL_STOPS
 
 
 #: What editors cite in a section of formulas: who found what and when, and judgements.
@@ -758,7 +795,7 @@ class UnsourcedClaim(Rule):
         if self.options.join_lines:
             return [max(covers)] * len(lines)
         for number in range(len(lines) - 2, -1, -1):
-            if not _ENDS_SENTENCE.search(lines[number].prose.text):
+            if not _ends_sentence(lines[number].prose.text):
                 covers[number] = max(covers[number], covers[number + 1])  # a wrapped sentence
         return covers
 
@@ -768,11 +805,11 @@ class UnsourcedClaim(Rule):
         """The sentences of *paragraph* from number *first* on that reach the threshold."""
         prose, options = paragraph.prose, self.options
         scorer = model()
-        claims = paragraph_claims(article, paragraph, options.cues, living, first)
+        sentences = paragraph_sentences(article, paragraph, options.cues, living, first)
         tags = tagged_offsets(article)
         beside_formulas = paragraph.section in formula_sections(article)
-        for index, claim in enumerate(claims, start=first):
-            if len(claim.cues) < options.min_cues:
+        for index, cues in enumerate(sentences.cues, start=first):
+            if len(cues) < options.min_cues:
                 continue
             start, end = prose.span(*paragraph.sentences[index])
             following = paragraph.sentences[index + 1 : index + 2]
@@ -781,12 +818,13 @@ class UnsourcedClaim(Rule):
                 continue  # editors have tagged it {{citation needed}} already
             if not is_citable(article.source[start:end], prose.text, paragraph.sentences[index]):
                 continue
-            if beside_formulas and _CITED_BESIDE_FORMULAS.isdisjoint(c.kind for c, _ in claim.cues):
+            if beside_formulas and _CITED_BESIDE_FORMULAS.isdisjoint(c.kind for c, _ in cues):
                 continue
-            score, raising = scorer.score(claim.features)
+            claim = sentences.claim(index - first)
+            score, weighed = scorer.weigh(claim.features)
             if score >= options.threshold:
-                backed = bool(claim.cues) or scorer.evidence(claim.features) > _STATES_ENOUGH
-                yield Flag(start, end, score, describe(claim, raising), run, backed)
+                backed = bool(claim.cues) or scorer.evidence_of(weighed) > _STATES_ENOUGH
+                yield Flag(start, end, score, claim, weighed, run, backed)
 
     def _grouped(self, article: Article, flags: list[Flag], where: str, *notes: str) -> Finding:
         """One finding at the strongest backed one of *flags*, naming the others as related."""
@@ -795,7 +833,8 @@ class UnsourcedClaim(Rule):
         if others:
             sentences = "sentence" if others == 1 else "sentences"
             notes = (f"{others} more uncited {sentences} {where}", *notes)
-        message = "; ".join([_message(strongest.score, strongest.reasons), *notes])
+        reasons = describe(strongest.claim, raising(strongest.weighed))
+        message = "; ".join([_message(strongest.score, reasons), *notes])
         related = [
             (flag.start, flag.end, f"also uncited (citation need {flag.score:.2f})")
             for flag in flags
