@@ -21,6 +21,8 @@ from wikilint.cli.main import cli
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 SEED = "seeds/000_778acce009f2ce04.txt"
+#: unsourced-claim is off by default; the examples show the sample's unsourced claim too.
+UNSOURCED = ("--extend-select", "WL104")
 #: The terminal width the ``full`` example is shown at.
 COLUMNS = 100
 ELLIPSIS = "…"
@@ -67,9 +69,10 @@ class Example:
 
 EXAMPLES = {
     "full": Example(
-        ("check", "--format", "full", "--no-color", SEED), findings_then_summary("WL601", "WL101")
+        ("check", "--format", "full", "--no-color", *UNSOURCED, SEED),
+        findings_then_summary("WL601", "WL101"),
     ),
-    "concise": Example(("check", "--format", "concise", SEED)),
+    "concise": Example(("check", "--format", "concise", *UNSOURCED, SEED)),
     "json": Example(("check", "--format", "json", "--select", "doubled-word", SEED), first_finding),
 }
 

@@ -7,13 +7,16 @@ from helpers import SEED, read
 from wikilint.document.article import Article
 from wikilint.linter.engine import lint
 from wikilint.linter.registry import discover
+from wikilint.rules.content.unsourced_claim import UnsourcedClaim
 
 DEFAULT_RULES = [rule() for rule in discover(plugins=False).rules if rule.enabled_by_default]
+#: The rules on by default and unsourced-claim, off by default (--extend-select WL104).
+RULES = [*DEFAULT_RULES, UnsourcedClaim()]
 
 
 def test_the_sample_yields_every_defect_at_its_exact_position() -> None:
     source = read(SEED)
-    findings = lint(Article(source, str(SEED)), DEFAULT_RULES)
+    findings = lint(Article(source, str(SEED)), RULES)
     found = {(f.rule, f.location.line, f.location.column) for f in findings}
     assert {
         ("duplicate-paragraph", 4, 1),  # line 4 repeats line 3 and goes on

@@ -47,7 +47,9 @@ def test_the_sample_yields_every_mission_defect_with_exact_positions(run) -> Non
         ("doubled-word", 4, 186),
         ("empty-section", 5, 1),
     } <= found
-    assert any(rule == "unsourced-claim" for rule, _, _ in found)
+    assert not any(rule == "unsourced-claim" for rule, _, _ in found)  # off by default
+    extended = run("check", "--format", "json", "--extend-select", "WL104", str(SEED))
+    assert [f["line"] for f in findings_of(extended) if f["rule"] == "unsourced-claim"] == [1]
 
 
 def test_the_sample_fails_the_default_gate_on_its_warnings_not_its_info(run) -> None:

@@ -372,7 +372,7 @@ def test_real_article_trailing_uncited_sentences() -> None:
     # "cultivated in China for ... 3000 years"
     assert found[49, 442] == (
         'unsourced claim (citation need 0.68): states a figure ("3000 years"), '
-        'ends its paragraph and mentions "china"; 29 more uncited sentences in the article; '
+        'ends its paragraph and mentions "china"; 28 more uncited sentences in the article; '
         "16 of 31 paragraphs cite nothing"
     )
 

@@ -13,8 +13,8 @@ import itertools
 import json
 import math
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 
 WEIGHTS = "citation_need.json"
@@ -42,28 +42,47 @@ def sentence_features(
     followed by the sentence *following* ("" for the last); *cues* and *following_cues*
     are the claim-cue kinds found in each."""
     words = _WORD.findall(text)
-    lowered = [_shape(word.lower()) for word in words]
+    lowered = [
+        "#" * min(len(word), 5) if word.isdigit() else word for word in map(str.lower, words)
+    ]
     features = [f"cue:{kind}" for kind in cues]
-    features += [f"w:{word}" for word in set(lowered)]
+    features += ["w:" + word for word in set(lowered)]
     features += [f"p:{a} {b}" for a, b in set(itertools.pairwise(lowered))]
-    section = section.strip().casefold()
-    features.append(f"sec:{section}")
-    features += [f"secw:{word}" for word in _WORD.findall(section)]
-    features.append(f"pos:{_position(index, count)}")
-    features.append(f"end:{min(count - 1 - index, 3)}")
-    features.append(f"para:{next(name for limit, name in _COUNTS if count < limit)}")
-    after = [_shape(word.lower()) for word in _WORD.findall(following)[:2]]
-    features.append(f"next:{after[0] if after else ''}")
-    features.append(f"next2:{' '.join(after)}")
-    features += [f"nextcue:{kind}" for kind in following_cues]
+    features += _section_features(section)
+    features += _place_features(index, count)
+    features += _opening_features(following)
+    features += ["nextcue:" + kind for kind in following_cues]
     length = next(name for limit, name in _LENGTHS if len(words) < limit)
-    features.append(f"len:{length}")
     ending = min(count - 1 - index, 2)
-    features.append(f"end{ending}&len:{length}")
+    features += [f"len:{length}", f"end{ending}&len:{length}"]
     features += [f"end{ending}&cue:{kind}" for kind in cues]
-    features.append(f"names:{min(sum(word[:1].isupper() for word in words[1:]), 4)}")
-    features.append(f"stop:{text.rstrip()[-1:]}")
+    names = sum(1 for word in itertools.islice(words, 1, None) if word[0].isupper())
+    features += [f"names:{min(names, 4)}", "stop:" + text.rstrip()[-1:]]
     return features
+
+
+@lru_cache(maxsize=256)
+def _section_features(section: str) -> tuple[str, ...]:
+    """The features of a section title, the same for each of its sentences."""
+    section = section.strip().casefold()
+    return (f"sec:{section}", *(f"secw:{word}" for word in _WORD.findall(section)))
+
+
+@lru_cache(maxsize=1024)
+def _place_features(index: int, count: int) -> tuple[str, ...]:
+    """The features of sentence *index* of *count* in its paragraph."""
+    return (
+        f"pos:{_position(index, count)}",
+        f"end:{min(count - 1 - index, 3)}",
+        f"para:{next(name for limit, name in _COUNTS if count < limit)}",
+    )
+
+
+def _opening_features(following: str) -> tuple[str, str]:
+    """The first word and the first two words of the next sentence."""
+    opening = itertools.islice(_WORD.finditer(following), 2)
+    after = [_shape(match.group().lower()) for match in opening]
+    return f"next:{after[0] if after else ''}", f"next2:{' '.join(after)}"
 
 
 def _shape(word: str) -> str:
@@ -77,27 +96,51 @@ def _position(index: int, count: int) -> str:
     return "first" if index == 0 else "last" if index == count - 1 else "mid"
 
 
+#: A feature's weight with its name: ``(0.8, "cue:figure")``.
+Weighed = tuple[float, str]
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """Weights of named features and the bias of a logistic regression."""
 
     bias: float
     weights: dict[str, float]
+    content: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The weighted features of the kinds in ``CONTENT_KINDS``."""
 
-    def score(self, features: list[str]) -> tuple[float, list[tuple[float, str]]]:
+    def __post_init__(self) -> None:
+        content = {f for f in self.weights if f.partition(":")[0] in CONTENT_KINDS}
+        object.__setattr__(self, "content", frozenset(content))
+
+    def weigh(self, features: list[str]) -> tuple[float, list[Weighed]]:
+        """The probability that editors footnote a sentence with these *features*, and
+        the weighted ones among them, in their order: one dictionary lookup a feature."""
+        weights = self.weights
+        weighed = [(weight, f) for f in features if (weight := weights.get(f)) is not None]
+        total = self.bias + sum(weight for weight, _ in weighed)
+        return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0))), weighed
+
+    def score(self, features: list[str]) -> tuple[float, list[Weighed]]:
         """The probability that editors footnote a sentence with these *features*, and
         the features that raise it, strongest first."""
-        weights = self.weights
-        raising = [(weights[f], f) for f in features if weights.get(f, 0.0) > 0.0]
-        total = self.bias + sum(weights.get(f, 0.0) for f in features)
-        raising.sort(reverse=True)
-        return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0))), raising
+        probability, weighed = self.weigh(features)
+        return probability, raising(weighed)
 
     def evidence(self, features: list[str]) -> float:
         """What the sentence's content adds to the log-odds of the score: above 0 when
         what it states makes a footnote likelier than its position and length alone."""
-        weights = self.weights
-        return sum(weights.get(f, 0.0) for f in features if f.partition(":")[0] in CONTENT_KINDS)
+        return self.evidence_of(self.weigh(features)[1])
+
+    def evidence_of(self, weighed: list[Weighed]) -> float:
+        """:meth:`evidence` from the weighted features that :meth:`weigh` found."""
+        content = self.content
+        return sum(weight for weight, feature in weighed if feature in content)
+
+
+def raising(weighed: list[Weighed]) -> list[Weighed]:
+    """Of *weighed*, the features that raise a score, strongest first."""
+    return sorted(((weight, f) for weight, f in weighed if weight > 0.0), reverse=True)
 
 
 @cache
