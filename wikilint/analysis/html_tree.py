@@ -8,6 +8,7 @@ end of its table cell's line inside a wikitext table, or of the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from wikilint.analysis.html_tags import VOID_TAGS, HtmlTag, html_tags
 from wikilint.document.article import Article
@@ -29,6 +30,8 @@ WIKITEXT_BLOCK_TAGS = frozenset(
 )  # fmt: skip
 #: How many enclosing elements a rule climbs at most: bounds the work on deep nesting.
 MAX_DEPTH = 256
+#: Where a line of a wikitext table starts a new cell, row or caption, or ends the table.
+_TABLE_LINE = re.compile(r"\n(?=[ \t]*[|!])")
 
 
 def attributes(source: str, tag: HtmlTag) -> dict[str, str]:
@@ -64,11 +67,35 @@ def element_ends(article: Article) -> list[int]:
         elif tag.cut is not None:
             ends.append(tag.cut)
         elif tag.in_table:
-            line_end = source.find("\n", tag.end)
-            ends.append(len(source) if line_end < 0 else line_end)
+            ends.append(cell_end(article, tag.end))
         else:
             ends.append(len(source))
     return ends
+
+
+def cell_end(article: Article, offset: int) -> int:
+    """Where the wikitext table cell holding *offset* ends: before the table's next line
+    of markup, else at the end of the text (its final line breaks left out)."""
+    starts = _table_lines(article)
+    position = bisect_left(starts, offset)
+    return starts[position] if position < len(starts) else len(article.source.rstrip("\n"))
+
+
+@per_article
+def _table_lines(article: Article) -> list[int]:
+    return [match.start() for match in _TABLE_LINE.finditer(article.source)]
+
+
+@per_article
+def innermost(article: Article) -> list[int | None]:
+    """Per tag, the element open just after it: the start tag itself unless it is void,
+    self-closed or an end tag, else the element holding it."""
+    tags = html_tags(article)
+    found = parents(article)
+    return [
+        found[index] if tag.closing or tag.self_closing or tag.name in VOID_TAGS else index
+        for index, tag in enumerate(tags)
+    ]
 
 
 @per_article

@@ -13,7 +13,15 @@ from wikilint.analysis.html_tags import (
     foreign_spans,
     html_tags,
 )
-from wikilint.analysis.html_tree import WIKITEXT_BLOCK_TAGS, element_ends, has_nowrap_css, parents
+from wikilint.analysis.html_tree import (
+    MAX_DEPTH,
+    WIKITEXT_BLOCK_TAGS,
+    cell_end,
+    element_ends,
+    has_nowrap_css,
+    innermost,
+    parents,
+)
 from wikilint.document.article import Article
 from wikilint.document.spans import overlaps
 from wikilint.linter.finding import Finding, Severity
@@ -23,8 +31,6 @@ _LIST_MARKS = frozenset("*#:;")
 _HEADING = re.compile(r"(=+).*\1[ \t]*$", re.MULTILINE)
 #: The first line of a wikitext table cell: ``|`` or ``!``, not a caption, row or end.
 _CELL_LINE = re.compile(r"[ \t]*(?:!|\|(?![+}-]))")
-#: Where a line of a wikitext table starts a new cell, row or caption, or ends the table.
-_NEXT_CELL = re.compile(r"\n(?=[ \t]*[|!])")
 _MESSAGE = "a paragraph inside a nowrap element: Tidy kept it inline, HTML5 does not"
 
 
@@ -64,22 +70,30 @@ class PwrapBugWorkaround(Rule):
             return
         tags = html_tags(article)
         found = parents(article)
-        holds_p = {found[index] for index, tag in enumerate(tags) if _is_start(tag, "p")}
+        first_p: dict[int | None, int] = {}
+        for index, tag in enumerate(tags):
+            if _is_start(tag, "p"):
+                first_p.setdefault(found[index], tag.start)
         cells = _Cells(article)
         for index, tag in enumerate(tags):
             if not _candidate(source, tag):
                 continue
-            context = _context(source, tags, found[index], tag)
+            context = _context(source, tags, found[index], tag, cells)
             if context is None:
                 continue
-            if index in holds_p:
-                yield self.finding(article, tag.start, element_ends(article)[index], _MESSAGE)
+            end = element_ends(article)[index]
+            if context in ("list", "heading"):  # the line's end closes them
+                line_end = source.find("\n", tag.end)
+                end = min(end, len(source) if line_end < 0 else line_end)
+            if first_p.get(index, end) < end:
+                yield self.finding(article, tag.start, end, _MESSAGE)
             elif (
                 context == "cell"
                 and tag.name not in FORMATTING_TAGS  # the tree builder reopens it in the p
-                and cells.breaks(tag, cells.content_end(tags, index))
+                and cells.breaks(tags, index)
             ):
-                yield self.finding(article, tag.start, cells.end(tags, index), _MESSAGE)
+                # Parsoid's dsr then runs to the cell's end, wherever the end tag is
+                yield self.finding(article, tag.start, cells.end(tag.end), _MESSAGE)
 
 
 def _is_start(tag: HtmlTag, name: str) -> bool:
@@ -98,7 +112,9 @@ def _candidate(source: str, tag: HtmlTag) -> bool:
     )
 
 
-def _context(source: str, tags: list[HtmlTag], parent: int | None, tag: HtmlTag) -> str | None:
+def _context(
+    source: str, tags: list[HtmlTag], parent: int | None, tag: HtmlTag, cells: _Cells
+) -> str | None:
     """The block the element sits directly in: ``"html"`` (a block element), ``"list"``,
     ``"heading"``, ``"cell"`` (a table cell's first line), or ``None`` (a paragraph, or an
     inline element)."""
@@ -111,8 +127,8 @@ def _context(source: str, tags: list[HtmlTag], parent: int | None, tag: HtmlTag)
         return "list"
     if _HEADING.match(source, line_start):
         return "heading"
-    if tag.in_table and _CELL_LINE.match(source, line_start):
-        return "cell"
+    if tag.in_table and (_CELL_LINE.match(source, line_start) or cells.has_block_tag(line_start)):
+        return "cell"  # a line with a block tag is no paragraph: it stays in the cell
     return None
 
 
@@ -122,33 +138,70 @@ class _Cells:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.source = article.source
-        self._starts: list[int] | None = None
-
-    def end(self, tags: list[HtmlTag], index: int) -> int:
-        """Where the element *index* ends: after its end tag, else at its cell's end."""
-        partner = tags[index].partner
-        return tags[partner].end if partner is not None else self.content_end(tags, index)
+        self._blocks: list[int] | None = None
+        self._tag_starts: list[int] | None = None
 
     def content_end(self, tags: list[HtmlTag], index: int) -> int:
         """Where the element *index*'s content ends: its end tag, else its cell's end."""
-        tag = tags[index]
-        if tag.partner is not None:
-            return tags[tag.partner].start
-        if self._starts is None:
-            self._starts = [match.start() for match in _NEXT_CELL.finditer(self.source)]
-        position = bisect_left(self._starts, tag.end)
-        if position < len(self._starts):
-            return self._starts[position]
-        return len(self.source.rstrip("\n"))
+        partner = tags[index].partner
+        return tags[partner].start if partner is not None else self.end(tags[index].end)
 
-    def breaks(self, tag: HtmlTag, end: int) -> bool:
-        """Whether a line break of the page's own text in ``[tag.end, end)`` starts a
-        paragraph (not a list item)."""
+    def end(self, offset: int) -> int:
+        return cell_end(self.article, offset)
+
+    def breaks(self, tags: list[HtmlTag], index: int) -> bool:
+        """Whether a line break of the page's own text directly in element *index* (or in
+        formatting elements in it, which the tree builder reopens in the paragraph) starts
+        a paragraph: the next line that is not blank is no list item, not indented, and
+        holds no block tag."""
+        tag = tags[index]
+        end = self.content_end(tags, index)
         foreign = foreign_spans(self.article)
         newline = self.source.find("\n", tag.end, end)
         while newline >= 0:
-            following = self.source[newline + 1 : newline + 2]
-            if following not in _LIST_MARKS and not overlaps(foreign, newline, newline + 1):
+            following = self._next_filled_line(newline + 1)
+            first = self.source[following : following + 1]
+            if (
+                first not in _LIST_MARKS
+                and first != " "  # an indented line is preformatted, not a paragraph
+                and not overlaps(foreign, newline, newline + 1)
+                and not self.has_block_tag(following)
+                and self._directly_in(tags, index, newline)
+            ):
                 return True
             newline = self.source.find("\n", newline + 1, end)
         return False
+
+    def _next_filled_line(self, line_start: int) -> int:
+        """The start of the first line from *line_start* on that is not blank."""
+        source = self.source
+        while True:
+            line_end = source.find("\n", line_start)
+            if line_end < 0 or source[line_start:line_end].strip():
+                return line_start
+            line_start = line_end + 1
+
+    def _directly_in(self, tags: list[HtmlTag], index: int, offset: int) -> bool:
+        """Whether *offset* is in element *index* through formatting elements only."""
+        if self._tag_starts is None:
+            self._tag_starts = [tag.start for tag in tags]
+        before = bisect_left(self._tag_starts, offset) - 1
+        element = innermost(self.article)[before] if before >= 0 else None
+        found = parents(self.article)
+        for _ in range(MAX_DEPTH):
+            if element is None or element == index:
+                return element == index
+            if tags[element].name not in FORMATTING_TAGS:
+                return False
+            element = found[element]
+        return False
+
+    def has_block_tag(self, line_start: int) -> bool:
+        """Whether the line holds a block element's tag: MediaWiki does not make it a
+        paragraph then."""
+        if self._blocks is None:
+            tags = html_tags(self.article)
+            self._blocks = [tag.start for tag in tags if tag.name in WIKITEXT_BLOCK_TAGS]
+        line_end = self.source.find("\n", line_start)
+        position = bisect_left(self._blocks, line_start)
+        return position < len(self._blocks) and (line_end < 0 or self._blocks[position] < line_end)
