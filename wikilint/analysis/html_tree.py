@@ -30,6 +30,7 @@ WIKITEXT_BLOCK_TAGS = frozenset(
 )  # fmt: skip
 #: How many enclosing elements a rule climbs at most: bounds the work on deep nesting.
 MAX_DEPTH = 256
+_QUOTE_MARK = re.compile(r"''")
 #: Where a line of a wikitext table starts a new cell, row or caption, or ends the table.
 _TABLE_LINE = re.compile(r"\n(?=[ \t]*[|!])")
 
@@ -71,6 +72,30 @@ def element_ends(article: Article) -> list[int]:
         else:
             ends.append(len(source))
     return ends
+
+
+def line_start(article: Article, offset: int) -> int:
+    """Where the line holding *offset* starts, found in the article's line index."""
+    lines = article.lines
+    return lines.line_start(lines.position(offset)[0])
+
+
+def line_end(article: Article, offset: int) -> int:
+    """Where the content of the line holding *offset* ends (before its line break)."""
+    lines = article.lines
+    return lines.line_end(lines.position(offset)[0])
+
+
+def quote_between(article: Article, start: int, end: int) -> bool:
+    """Whether a bold or italic mark (``''``) starts in ``[start, end)``."""
+    marks = _quote_marks(article)
+    position = bisect_left(marks, start)
+    return position < len(marks) and marks[position] < end
+
+
+@per_article
+def _quote_marks(article: Article) -> list[int]:
+    return [match.start() for match in _QUOTE_MARK.finditer(article.source)]
 
 
 def cell_end(article: Article, offset: int) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -26,7 +26,7 @@ from mwparserfromhell.nodes import (
     Wikilink,
 )
 
-from wikilint.analysis.html_tags import HTML_TAGS, HtmlTag, html_tags
+from wikilint.analysis.html_tags import HTML_TAGS, html_tags
 from wikilint.document.article import Article
 from wikilint.document.names import tags_named
 from wikilint.document.namespaces import is_category_link, is_file_link
@@ -72,8 +72,9 @@ class RenderedText:
         self.article = article
         self.source = article.source
         self._special: dict[int, Piece] | None = None
-        self._contents: dict[int, list[Piece]] = {}
+        self._sums: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = {}
         self._footnotes: list[tuple[int, int]] | None = None
+        self._comment_ends: dict[int, int] | None = None
 
     def pieces(self, start: int, end: int | None = None) -> Iterator[Piece]:
         """The pieces from *start* (where one begins) to *end* or the text's end."""
@@ -90,6 +91,11 @@ class RenderedText:
 
     def footnote_start(self, position: int) -> int:
         """Where the text of the ``<ref>`` holding *position* starts, else 0."""
+        found = self.footnote(position)
+        return found[0] if found else 0
+
+    def footnote(self, position: int) -> tuple[int, int] | None:
+        """The span of the text of the ``<ref>`` holding *position*, if any."""
         if self._footnotes is None:
             self._footnotes = sorted(
                 self.article.span(node.contents)
@@ -98,24 +104,44 @@ class RenderedText:
             )
         index = bisect_right(self._footnotes, (position, math.inf)) - 1
         if index >= 0 and self._footnotes[index][0] <= position < self._footnotes[index][1]:
-            return self._footnotes[index][0]
-        return 0
+            return self._footnotes[index]
+        return None
 
-    def content(self, tags: list[HtmlTag], index: int) -> list[Piece]:
-        """The pieces between the start tag *index* and its end tag."""
-        found = self._contents.get(index)
-        if found is None:
-            partner = tags[index].partner
-            end = tags[partner].start if partner is not None else tags[index].end
-            found = self._contents[index] = list(self.pieces(tags[index].end, end))
-        return found
+    def before_comments(self, end: int) -> int:
+        """*end* moved back over the comments that end there."""
+        if self._comment_ends is None:
+            self._comment_ends = {
+                span[1]: span[0] for span in map(self.article.span, self.article.nodes(Comment))
+            }
+        while end in self._comment_ends:
+            end = self._comment_ends[end]
+        return end
 
-    @staticmethod
-    def render(pieces: list[Piece]) -> str | None:
-        """The text of *pieces*, or ``None`` when an opaque one leaves it undecided."""
-        if any(piece.kind == "opaque" for piece in pieces):
+    def utf8_length(self, start: int, end: int) -> int | None:
+        """The UTF-8 length of the text of the pieces from *start* to *end* (where pieces
+        begin), or ``None`` when an opaque one leaves it undecided. The article's pieces
+        are read once, then summed."""
+        stream = self.footnote(start) or (0, len(self.source))
+        sums = self._sums.get(stream)
+        if sums is None:
+            sums = self._sums[stream] = self._running_sums(*stream)
+        starts, lengths, opaque = sums
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        if opaque[last] - opaque[first]:
             return None
-        return "".join(piece.text for piece in pieces if piece.kind in _TEXTS)
+        return lengths[last] - lengths[first]
+
+    def _running_sums(self, start: int, end: int) -> tuple[list[int], list[int], list[int]]:
+        """Where each piece from *start* to *end* starts, and the bytes of text and the
+        opaque pieces before it."""
+        starts: list[int] = []
+        lengths, opaque = [0], [0]
+        for piece in self.pieces(start, end):
+            starts.append(piece.start)
+            text = piece.text if piece.kind in _TEXTS else ""
+            lengths.append(lengths[-1] + len(text.encode("utf-8", "surrogatepass")))
+            opaque.append(opaque[-1] + (piece.kind == "opaque"))
+        return starts, lengths, opaque
 
     def _plain(self, position: int) -> Piece:
         source = self.source

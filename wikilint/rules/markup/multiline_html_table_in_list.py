@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from mwparserfromhell.nodes import Argument, Template
 
 from wikilint.analysis.html_tags import HtmlTag, foreign_spans, html_tags
-from wikilint.analysis.html_tree import ancestors, element_ends
+from wikilint.analysis.html_tree import ancestors, element_ends, line_start
 from wikilint.document.article import Article
 from wikilint.document.names import tags_named
 from wikilint.document.spans import Span, merge, overlaps
@@ -130,8 +130,8 @@ class _Context:
         tag = tags[index]
         chain = ancestors(self.article, index)
         bound = next((tags[a].start for a in chain if tags[a].name in _HTML_LIST_ITEMS), -1)
-        line_start = self.source.rfind("\n", 0, tag.start) + 1
-        if line_start > bound and self.source[line_start : line_start + 1] in _LIST_MARKS:
+        start = line_start(self.article, tag.start)
+        if start > bound and self.source[start : start + 1] in _LIST_MARKS:
             return True
         for parent in chain:
             if tags[parent].start <= bound:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from wikilint.analysis.cell_paragraphs import cell_paragraphs
 from wikilint.analysis.html_tags import HtmlTag, html_tags
-from wikilint.analysis.html_tree import has_nowrap_css, parents
+from wikilint.analysis.html_tree import has_nowrap_css, line_start, parents, quote_between
 from wikilint.analysis.rendered_text import WHITESPACE, RenderedText
 from wikilint.document.article import Article
 from wikilint.linter.finding import Finding, Severity
@@ -74,10 +75,12 @@ class _Runs:
     space (nowrap elements count whole), each read once."""
 
     def __init__(self, article: Article) -> None:
+        self.article = article
         self.source = article.source
         self.tags = html_tags(article)
         self.parents = parents(article)
         self.text = RenderedText(article)
+        self.cells = cell_paragraphs(article)
         self.done: set[int] = set()
         self._nowrap: dict[int, bool] = {}
 
@@ -112,14 +115,46 @@ class _Runs:
 
     def ends_in_space(self, index: int) -> bool:
         """Whether the element's last child, comments aside, is text ending in a space."""
-        content = self.text.content(self.tags, index)
-        last = next((piece for piece in reversed(content) if piece.kind != "comment"), None)
-        return last is not None and last.kind == "text" and last.text[-1:] in WHITESPACE
+        if self._cut(index) is not None:
+            return False  # its last child is a paragraph, or it ends at its line's end
+        partner = self.tags[index].partner
+        assert partner is not None  # the elements of a run are closed
+        end = self.text.before_comments(self.tags[partner].start)
+        return end > self.tags[index].end and self.source[end - 1] in WHITESPACE
+
+    def _length(self, index: int) -> int | None:
+        """The UTF-8 length of the text of element *index*."""
+        return self.text.utf8_length(self.tags[index].end, tag_span(self.tags, index)[1])
+
+    def _low(self, index: int) -> int:
+        """How far back the run of element *index* is read: its line, within bounds."""
+        start = self.tags[index].start
+        return max(line_start(self.article, start), start - _LOOK_BACK)
+
+    def _cut(self, index: int) -> int | None:
+        """Where the element ends when a line break in it ends the run: a paragraph in it
+        takes the rest of its block, or its list item or heading ends at the line's end."""
+        if self.cells.context(index) in ("list", "heading"):
+            tag = self.tags[index]
+            line_end = self.source.find("\n", tag.end, tag_span(self.tags, index)[1])
+            return None if line_end < 0 else line_end
+        return self.cells.rest_end(index)
+
+    def _ends_cell(self, first: int, offset: int) -> bool:
+        """Whether the line break at *offset* ends the table cell the run is in."""
+        return (
+            self.source.startswith("\n", offset)
+            and self.cells.context(first) == "cell"
+            and self.cells.end(offset) == offset
+        )
 
     def lints(self, index: int) -> list[int]:
         """The elements of the run that starts at nowrap element *index* that Parsoid
         lints: those ending in a space and followed by something that does not start with
         one, when the run is at least :data:`MAX_LENGTH` bytes long."""
+        start = self.tags[index].start
+        if quote_between(self.article, line_start(self.article, start), start):
+            return []  # maybe in italics or bold, whose element the run does not leave
         forward = self._forward(index)
         if forward is None:
             return []
@@ -162,10 +197,14 @@ class _Runs:
                         linted.append(pending)
                         pending = None
                     self.done.add(index)
-                    text = self.text.render(self.text.content(self.tags, index))
-                    if text is None:
+                    cut = self._cut(index)
+                    if cut is not None:  # a paragraph in it, or its line's end, ends the run
+                        bytes_ = self.text.utf8_length(tag.end, cut)
+                        return None if bytes_ is None else (length + bytes_, linted)
+                    bytes_ = self._length(index)
+                    if bytes_ is None:
                         return None
-                    length += _bytes(text)
+                    length += bytes_
                     if self.ends_in_space(index):
                         pending = index
                     pieces = self.text.pieces(tag_span(self.tags, index)[1])
@@ -177,8 +216,8 @@ class _Runs:
                 break
             text = piece.text
             if pending is not None:
-                if not text or text[0] not in WHITESPACE:
-                    linted.append(pending)
+                if not text or text[0] not in WHITESPACE or self._ends_cell(first, piece.start):
+                    linted.append(pending)  # a cell's final line break leaves an empty text
                 pending = None
             space = next((at for at, char in enumerate(text) if char in WHITESPACE), None)
             if space is not None:
@@ -190,8 +229,7 @@ class _Runs:
     def _backward(self, first: int) -> int | None:
         """The run's length before nowrap element *first*, up to :data:`MAX_LENGTH`."""
         start = self.tags[first].start
-        line_start = self.source.rfind("\n", 0, start) + 1
-        low = max(line_start, start - _LOOK_BACK, self.text.footnote_start(start))
+        low = max(self._low(first), self.text.footnote_start(start))
         parent = self.parents[first]
         if parent is not None:
             low = max(low, self.tags[parent].end)
@@ -215,10 +253,10 @@ class _Runs:
                     break
                 opener = tag.partner if tag.closing else None
                 if opener is not None and self.parents[opener] == parent and self.is_nowrap(opener):
-                    text = self.text.render(self.text.content(self.tags, opener))
-                    if text is None:
+                    bytes_ = self._length(opener)
+                    if bytes_ is None:
                         return None
-                    length += _bytes(text)
+                    length += bytes_
                     skip_to = opener
                 continue
             text = piece.text
