@@ -236,6 +236,9 @@ class _Runs:
         pieces = list(self.text.pieces(low, start))
         length = 0
         skip_to: int | None = None  # the start tag of a nowrap element counted whole
+        # Parsoid reads back through a <br> (it has no text) as through text: the nowrap
+        # elements before it belong to an earlier run, and count only to their last space.
+        line_broken = False
         for piece in reversed(pieces):
             if skip_to is not None:
                 if piece.kind == "tag" and piece.index == skip_to:
@@ -251,7 +254,8 @@ class _Runs:
                 tag = self.tags[piece.index]
                 if tag.name in RenderedText.BLOCKS:
                     break
-                opener = tag.partner if tag.closing else None
+                line_broken = line_broken or tag.name in _LINE_BREAKS
+                opener = tag.partner if tag.closing and not line_broken else None
                 if opener is not None and self.parents[opener] == parent and self.is_nowrap(opener):
                     bytes_ = self._length(opener)
                     if bytes_ is None:
