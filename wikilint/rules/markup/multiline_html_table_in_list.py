@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from mwparserfromhell.nodes import Argument, Template
 
 from wikilint.analysis.html_tags import HtmlTag, foreign_spans, html_tags
-from wikilint.analysis.html_tree import ancestors, element_ends, line_start
+from wikilint.analysis.html_tree import ancestors, element_ends, line_end, line_start
 from wikilint.document.article import Article
 from wikilint.document.names import tags_named
 from wikilint.document.spans import Span, merge, overlaps
@@ -68,14 +68,14 @@ class MultilineHtmlTableInList(Rule):
         source = article.source
         ends = element_ends(article)
         context = _Context(article)
-        in_list: dict[int, bool] = {}
         for index in tables:
             tag = tags[index]
-            in_list[index] = context.in_list_item(tags, index, in_list)
-            if not in_list[index] or overlaps(context.references, tag.start, tag.end):
-                continue
             closed = tag.partner is not None or tag.cut is not None or tag.in_table
             end = ends[index] if closed else len(source)
+            if not context.in_list_item(tags, index, end):
+                continue
+            if overlaps(context.references, tag.start, tag.end):
+                continue
             if context.breaks_line(tag.start, end):
                 yield self.finding(
                     article, tag.start, end, "an HTML table on more than one line in a list item"
@@ -122,22 +122,24 @@ class _Context:
         )
         self.list_tables = _list_line_tables(article) if "{|" in self.source else []
         self._newlines: list[int] | None = None
+        self._item = (-1, -1)  # the list item last seen, as far as its tables keep it
 
-    def in_list_item(self, tags: list[HtmlTag], index: int, known: dict[int, bool]) -> bool:
-        """Whether table *index* is in a wikitext list item: its own line is a list line,
-        or the table or wikitext table holding it is in one (a table keeps the list item
-        open across lines); an HTML list item in between ends the search."""
+    def in_list_item(self, tags: list[HtmlTag], index: int, end: int) -> bool:
+        """Whether table *index*, which ends at *end*, is in a wikitext list item: its
+        line is a list line, or a line the list item reaches (an HTML table in it keeps
+        it open to the end of the line where the table ends), or a wikitext table on a
+        list line holds it; an HTML list item in between is not a wikitext one. Tables
+        are asked in source order."""
         tag = tags[index]
         chain = ancestors(self.article, index)
         bound = next((tags[a].start for a in chain if tags[a].name in _HTML_LIST_ITEMS), -1)
         start = line_start(self.article, tag.start)
-        if start > bound and self.source[start : start + 1] in _LIST_MARKS:
-            return True
-        for parent in chain:
-            if tags[parent].start <= bound:
-                break
-            if parent in known:
-                return known[parent]
+        if start != self._item[0] and self.source[start : start + 1] in _LIST_MARKS:
+            self._item = (start, line_end(self.article, start))
+        item_start, item_end = self._item
+        if item_start <= tag.start < item_end:  # any table keeps the item open
+            self._item = (item_start, max(item_end, line_end(self.article, end)))
+            return item_start > bound
         outer = _holder(self.list_tables, tag.start)
         return outer is not None and outer > bound
 

@@ -34,7 +34,8 @@ class PwrapBugWorkaround(Rule):
         what="An inline element styled not to wrap (a `style` holding `nowrap`, or the "
         "class `nowrap`) placed directly in a block (a `<div>`, list item, heading or table "
         'cell) that holds a paragraph: `<div><span class="nowrap"><p>...</p></span></div>`, '
-        "or a line break inside it in a table cell, which MediaWiki turns into a paragraph.",
+        "or a line break inside it that MediaWiki turns into a paragraph (on the first "
+        "line of a table cell or of a block element).",
         why="Tidy, which MediaWiki once ran on every page, kept such content on one line; "
         "with the HTML5 parser that replaced it the paragraph breaks out of the nowrap "
         "element, and the layout changes. Parsoid's Linter files it as pwrap-bug-workaround "
@@ -42,12 +43,13 @@ class PwrapBugWorkaround(Rule):
         bad='{|\n| <span style="white-space:nowrap">12 June\n1990</span>\n|}\n',
         good='{|\n| <span style="white-space:nowrap">12 June 1990</span>\n|}\n',
         notes="The finding spans the element, from its start tag to its end tag, as "
-        "Parsoid's dsr does (a cell's element left open runs to the cell's end). In a "
-        "table cell only the cell's first line counts (later lines are paragraphs "
-        "already), and a line break before a list item makes a list, not a paragraph. "
-        "Templates such as `{{nowrap|...}}` set the class in their output and cannot be "
-        "decided from the page; tags in templates, comments and `<nowiki>` are not the "
-        "page's own markup. "
+        "Parsoid's dsr does; when a line break makes the paragraph, Parsoid's span runs to "
+        "the end of the cell or block, and so does the finding. Later lines of a cell or "
+        "block are paragraphs already; a line break before a list item, an indented line "
+        "or a line with a block tag makes no paragraph; formatting elements (`<b>`, "
+        "`<small>`...) are reopened inside the paragraph instead. Templates such as "
+        "`{{nowrap|...}}` set the class in their output and cannot be decided from the "
+        "page; tags in templates, comments and `<nowiki>` are not the page's own markup. "
         "https://www.mediawiki.org/wiki/Help:Lint_errors/pwrap-bug-workaround",
         precision="No finding on the shared corpus (2026-12-01); every generated case "
         "matches Parsoid 1.39 span for span (tests/rules/cases/WL425.toml). Known "

@@ -42,12 +42,14 @@ class TidyWhitespaceBug(Rule):
         notes="The finding spans the element, from its start tag to its end tag, as "
         "Parsoid's dsr does; each element of a run that ends in a space and is followed "
         "without one gets its own finding. A run ends at a space outside nowrap elements, "
-        "a line break, `<br>`, a block element, or the end of the element holding it. "
-        "Templates such as `{{nowrap|...}}` set the class in their output and cannot be "
-        "decided from the page, nor can a run through a template or an extension tag "
-        "such as `<ref>`; tags in templates, comments and `<nowiki>` are not the page's "
-        "own markup. To fix, move the space after the end tag. "
-        "https://www.mediawiki.org/wiki/Help:Lint_errors/tidy-whitespace-bug",
+        "a line break, `<br>`, a block element, or the end of the element holding it; "
+        f"the {MAX_LENGTH}-byte threshold is Parsoid's `tidyWhitespaceBugMaxLength` "
+        "default, which MediaWiki keeps. Templates such as `{{nowrap|...}}` set the class "
+        "in their output and cannot be decided from the page, nor can a run through a "
+        "template or an extension tag (a `<ref>` counts as its mark, `[1]`), nor an element "
+        "after bold or italic marks on its line; tags in templates, comments and "
+        "`<nowiki>` are not the page's own markup. To fix, move the space after the end "
+        "tag. https://www.mediawiki.org/wiki/Help:Lint_errors/tidy-whitespace-bug",
         precision="No finding on the shared corpus (2026-12-01); every generated case "
         "matches Parsoid 1.39 span for span (tests/rules/cases/WL426.toml).",
     )
