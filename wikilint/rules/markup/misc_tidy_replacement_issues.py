@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wikilint.analysis.html_tags import HtmlTag, html_tags
-from wikilint.analysis.html_tree import attributes, element_ends
+from wikilint.analysis.cell_paragraphs import cell_paragraphs
+from wikilint.analysis.html_tags import html_tags
+from wikilint.analysis.html_tree import attributes, element_ends, line_end, line_start
 from wikilint.document.article import Article
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 
 #: What a tree leaves out before a first child: spaces, tabs and comments on the same line.
 _SEPARATORS = re.compile(r"(?:[ \t]+|<!--.*?-->)*", re.DOTALL)
+_LINES_AND_SEPARATORS = re.compile(r"(?:[ \t\r\n]+|<!--.*?-->)*", re.DOTALL)
 _STYLING = frozenset({"class", "style"})
+#: Where a span sits on a line that is no paragraph: a line break after it is a separator.
+_NO_PARAGRAPH = frozenset({"cell", "html"})
 _MESSAGE = "a <div> first inside a styled <span>: Tidy swapped them, HTML5 does not"
 
 
@@ -47,19 +51,42 @@ class MiscTidyReplacementIssues(Rule):
         source = article.source
         tags = html_tags(article)
         ends = element_ends(article)
+        blocks = cell_paragraphs(article)
         for index, span in enumerate(tags[:-1]):
             div = tags[index + 1]
             if span.name != "span" or span.closing or span.self_closing:
                 continue
             if div.name != "div" or div.closing:
                 continue
-            if _SEPARATORS.fullmatch(source, span.end, div.start) is None:
+            if not _STYLING & (attributes(source, span).keys() | attributes(source, div).keys()):
                 continue
-            if _STYLING & (attributes(source, span).keys() | attributes(source, div).keys()):
-                yield self.finding(article, span.start, _end(source, span, ends[index]), _MESSAGE)
+            context = blocks.context(index)
+            # a line break separates too where the span's line is no paragraph
+            separators = _SEPARATORS if context not in _NO_PARAGRAPH else _LINES_AND_SEPARATORS
+            if separators.fullmatch(source, span.end, div.start) is None:
+                continue
+            yield self.finding(article, span.start, self._end(article, index, ends), _MESSAGE)
 
-
-def _end(source: str, span: HtmlTag, end: int) -> int:
-    """Where the span ends: its end tag, else (a paragraph break does not cut a span
-    holding a div) the end of its table cell's line or of the text."""
-    return end if span.partner is not None or span.in_table else len(source.rstrip("\n"))
+    @staticmethod
+    def _end(article: Article, index: int, ends: list[int]) -> int:
+        """Where Parsoid's dsr ends the span: at the end of its block when a line break in
+        it makes a paragraph; at its line's end (a heading's text's) in a list item or a
+        heading; else at its end tag, or (a paragraph break does not cut a span holding a
+        div) its cell's end or the end of the text."""
+        span = html_tags(article)[index]
+        blocks = cell_paragraphs(article)
+        rest = blocks.rest_end(index)
+        if rest is not None:
+            return rest
+        if span.partner is not None or span.in_table:
+            end = ends[index]
+        else:
+            end = len(article.source.rstrip("\n"))
+        context = blocks.context(index)
+        if context == "list":
+            end = min(end, line_end(article, span.end))
+        elif context == "heading":
+            start = line_start(article, span.end)
+            line = article.source[start : line_end(article, span.end)]
+            end = min(end, start + len(line.rstrip().rstrip("=")))
+        return end
