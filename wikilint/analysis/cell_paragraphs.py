@@ -48,12 +48,19 @@ class CellParagraphs:
         self.source = article.source
         self._blocks: list[int] | None = None
         self._tag_starts: list[int] | None = None
+        self._contexts: dict[int, str | None] = {}
+        self._rest_ends: dict[int, int | None] = {}
 
     def context(self, index: int) -> str | None:
         """The block the element of start tag *index* sits directly in: ``"html"`` (a
         block element), ``"list"``, ``"heading"``, ``"cell"`` (a wikitext table cell), or
         ``None`` (a paragraph, or an inline element). In a block element or a cell only
         the first line and lines with a block tag are no paragraphs."""
+        if index not in self._contexts:
+            self._contexts[index] = self._context(index)
+        return self._contexts[index]
+
+    def _context(self, index: int) -> str | None:
         tags = html_tags(self.article)
         tag = tags[index]
         parent = parents(self.article)[index]
@@ -78,6 +85,11 @@ class CellParagraphs:
         """Where the element *index* ends when a line break in it makes a paragraph that
         takes the rest of its block (the cell's end, or the block element's end tag), as
         Parsoid's dsr has it; ``None`` when it makes none."""
+        if index not in self._rest_ends:
+            self._rest_ends[index] = self._rest_end(index)
+        return self._rest_ends[index]
+
+    def _rest_end(self, index: int) -> int | None:
         tags = html_tags(self.article)
         context = self.context(index)
         if context not in ("cell", "html") or tags[index].name in FORMATTING_TAGS:
@@ -120,7 +132,8 @@ class CellParagraphs:
                 and self._directly_in(tags, index, newline)
             ):
                 return True
-            newline = self.source.find("\n", newline + 1, end)
+            # the blank lines before the same filled line answer alike
+            newline = self.source.find("\n", max(newline + 1, following - 1), end)
         return False
 
     def _next_filled_line(self, line_start: int) -> int:

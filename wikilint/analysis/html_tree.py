@@ -2,7 +2,7 @@
 
 Built on :func:`~wikilint.analysis.html_tags.html_tags`: an element runs from its start tag
 to the end tag it pairs with, else to where the tree builder cut it, else (left open) to the
-end of its table cell's line inside a wikitext table, or of the text.
+end of its cell inside a wikitext table, or of the text.
 """
 
 from __future__ import annotations
@@ -103,7 +103,13 @@ def cell_end(article: Article, offset: int) -> int:
     of markup, else at the end of the text (its final line breaks left out)."""
     starts = _table_lines(article)
     position = bisect_left(starts, offset)
-    return starts[position] if position < len(starts) else len(article.source.rstrip("\n"))
+    return starts[position] if position < len(starts) else text_end(article)
+
+
+@per_article
+def text_end(article: Article) -> int:
+    """Where the article's text ends, its final line breaks left out."""
+    return len(article.source.rstrip("\n"))
 
 
 @per_article

@@ -7,7 +7,13 @@ from collections.abc import Iterator
 
 from wikilint.analysis.cell_paragraphs import cell_paragraphs
 from wikilint.analysis.html_tags import html_tags
-from wikilint.analysis.html_tree import attributes, element_ends, line_end, line_start
+from wikilint.analysis.html_tree import (
+    attributes,
+    element_ends,
+    line_end,
+    line_start,
+    text_end,
+)
 from wikilint.document.article import Article
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, RuleDocs
@@ -78,10 +84,7 @@ class MiscTidyReplacementIssues(Rule):
         rest = blocks.rest_end(index)
         if rest is not None:
             return rest
-        if span.partner is not None or span.in_table:
-            end = ends[index]
-        else:
-            end = len(article.source.rstrip("\n"))
+        end = ends[index] if span.partner is not None or span.in_table else text_end(article)
         context = blocks.context(index)
         if context == "list":
             end = min(end, line_end(article, span.end))
