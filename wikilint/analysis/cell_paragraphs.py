@@ -25,7 +25,6 @@ from wikilint.analysis.html_tree import (
     quote_between,
 )
 from wikilint.document.article import Article
-from wikilint.document.memo import per_article
 from wikilint.document.spans import overlaps
 
 LIST_MARKS = frozenset("*#:;")
@@ -34,14 +33,10 @@ _HEADING = re.compile(r"(=+).*\1[ \t]*$", re.MULTILINE)
 _CELL_LINE = re.compile(r"[ \t]*(?:!|\|(?![+}-]))")
 
 
-@per_article
-def cell_paragraphs(article: Article) -> CellParagraphs:
-    """The article's :class:`CellParagraphs`, made once."""
-    return CellParagraphs(article)
-
-
 class CellParagraphs:
-    """An article's blocks around inline elements, and its table cells' paragraphs."""
+    """An article's blocks around inline elements, and its table cells' paragraphs. Made
+    per rule run, not kept in the article's memo: it holds the article, and a cycle would
+    keep the article alive past reference counting."""
 
     def __init__(self, article: Article) -> None:
         self.article = article

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wikilint.analysis.cell_paragraphs import cell_paragraphs
+from wikilint.analysis.cell_paragraphs import CellParagraphs
 from wikilint.analysis.html_tags import html_tags
 from wikilint.analysis.html_tree import (
     attributes,
@@ -57,7 +57,7 @@ class MiscTidyReplacementIssues(Rule):
         source = article.source
         tags = html_tags(article)
         ends = element_ends(article)
-        blocks = cell_paragraphs(article)
+        blocks = CellParagraphs(article)
         for index, span in enumerate(tags[:-1]):
             div = tags[index + 1]
             if span.name != "span" or span.closing or span.self_closing:
@@ -71,25 +71,25 @@ class MiscTidyReplacementIssues(Rule):
             separators = _SEPARATORS if context not in _NO_PARAGRAPH else _LINES_AND_SEPARATORS
             if separators.fullmatch(source, span.end, div.start) is None:
                 continue
-            yield self.finding(article, span.start, self._end(article, index, ends), _MESSAGE)
+            end = _end(article, blocks, index, ends)
+            yield self.finding(article, span.start, end, _MESSAGE)
 
-    @staticmethod
-    def _end(article: Article, index: int, ends: list[int]) -> int:
-        """Where Parsoid's dsr ends the span: at the end of its block when a line break in
-        it makes a paragraph; at its line's end (a heading's text's) in a list item or a
-        heading; else at its end tag, or (a paragraph break does not cut a span holding a
-        div) its cell's end or the end of the text."""
-        span = html_tags(article)[index]
-        blocks = cell_paragraphs(article)
-        rest = blocks.rest_end(index)
-        if rest is not None:
-            return rest
-        end = ends[index] if span.partner is not None or span.in_table else text_end(article)
-        context = blocks.context(index)
-        if context == "list":
-            end = min(end, line_end(article, span.end))
-        elif context == "heading":
-            start = line_start(article, span.end)
-            line = article.source[start : line_end(article, span.end)]
-            end = min(end, start + len(line.rstrip().rstrip("=")))
-        return end
+
+def _end(article: Article, blocks: CellParagraphs, index: int, ends: list[int]) -> int:
+    """Where Parsoid's dsr ends the span: at the end of its block when a line break in
+    it makes a paragraph; at its line's end (a heading's text's) in a list item or a
+    heading; else at its end tag, or (a paragraph break does not cut a span holding a
+    div) its cell's end or the end of the text."""
+    span = html_tags(article)[index]
+    rest = blocks.rest_end(index)
+    if rest is not None:
+        return rest
+    end = ends[index] if span.partner is not None or span.in_table else text_end(article)
+    context = blocks.context(index)
+    if context == "list":
+        end = min(end, line_end(article, span.end))
+    elif context == "heading":
+        start = line_start(article, span.end)
+        line = article.source[start : line_end(article, span.end)]
+        end = min(end, start + len(line.rstrip().rstrip("=")))
+    return end

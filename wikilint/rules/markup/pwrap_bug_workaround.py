@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wikilint.analysis.cell_paragraphs import cell_paragraphs
+from wikilint.analysis.cell_paragraphs import CellParagraphs
 from wikilint.analysis.html_tags import (
     VOID_TAGS,
     HtmlTag,
@@ -66,7 +66,7 @@ class PwrapBugWorkaround(Rule):
         for index, tag in enumerate(tags):
             if _is_start(tag, "p"):
                 first_p.setdefault(found[index], tag.start)
-        cells = cell_paragraphs(article)
+        cells = CellParagraphs(article)
         for index, tag in enumerate(tags):
             if not _candidate(source, tag):
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wikilint.analysis.cell_paragraphs import cell_paragraphs
+from wikilint.analysis.cell_paragraphs import CellParagraphs
 from wikilint.analysis.html_tags import HtmlTag, html_tags
 from wikilint.analysis.html_tree import has_nowrap_css, line_start, parents, quote_between
 from wikilint.analysis.rendered_text import WHITESPACE, RenderedText
@@ -82,7 +82,7 @@ class _Runs:
         self.tags = html_tags(article)
         self.parents = parents(article)
         self.text = RenderedText(article)
-        self.cells = cell_paragraphs(article)
+        self.cells = CellParagraphs(article)
         self.done: set[int] = set()
         self._nowrap: dict[int, bool] = {}
 
