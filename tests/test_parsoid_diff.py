@@ -52,6 +52,14 @@ CASES = [
     ("{|\nfoo\n|-\n| x\n|}", "fostered", (0, 16, 2, 2)),
     ("* a <table><tr><td>x\ny</td></tr></table>", "multiline-html-table-in-list", (4, 40, 7, 8)),
     ("<font color=red>[[Foo]]</font>", "tidy-font-bug", (0, 30, 16, 7)),
+    ('<div><span class="nowrap"><p>a</p></span></div>', "pwrap-bug-workaround", (5, 41, 21, 7)),
+    ('{|\n| <span class="nowrap">a\nb</span>\n|}', "pwrap-bug-workaround", (5, 36, 21, 0)),
+    (
+        '<span class="nowrap">' + "Kilimanjaro" * 9 + " </span>National Park",
+        "tidy-whitespace-bug",
+        (0, 128, 21, 7),
+    ),
+    ('<span style="color:red"><div>a</div></span>', "misc-tidy-replacement-issues", (0, 43, 24, 7)),
 ]
 
 

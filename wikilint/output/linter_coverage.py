@@ -17,15 +17,6 @@ UNCOVERED = {
         ),
         "need the fix-ups of an HTML5 tree builder",
     ),
-    **dict.fromkeys(
-        (
-            "pwrap-bug-workaround",
-            "tidy-whitespace-bug",
-            "misc-tidy-replacement-issues",
-            "multiline-html-table-in-list",
-        ),
-        "are rare (none on the shared corpus) and wait for a rule",
-    ),
 }
 
 
