@@ -58,12 +58,16 @@ class TidyFontBug(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         tags = html_tags(article)
         foreign = foreign_spans(article)
-        links = _links(article)
-        for tag in tags:
-            if tag.closing or tag.name != "font" or overlaps(foreign, tag.start, tag.end):
-                continue
-            if not _COLOR.search(article.source, tag.start, tag.end):
-                continue
+        fonts = [
+            tag
+            for tag in tags
+            if not tag.closing
+            and tag.name == "font"
+            and not overlaps(foreign, tag.start, tag.end)
+            and _COLOR.search(article.source, tag.start, tag.end)
+        ]
+        links = _links(article) if fonts else {}  # most articles have no coloured <font>
+        for tag in fonts:
             end = _content_end(article.source, tag, tags)
             if end is not None and _one_link(article.source, links, tag.end, end):
                 yield self.finding(
