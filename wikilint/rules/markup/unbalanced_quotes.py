@@ -16,7 +16,7 @@ from wikilint.document.article import Article
 from wikilint.document.emphasis import Mark, marks, unclosed
 from wikilint.document.memo import per_article
 from wikilint.document.names import tags_named
-from wikilint.document.spans import Span, blanked
+from wikilint.document.spans import Span, blanked, merge
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Doc, Rule, RuleDocs
 
@@ -132,7 +132,10 @@ def _find_open_marks(article: Article) -> Iterator[OpenMark]:
 def _open_marks_of_region(text: str, offset: int) -> Iterator[OpenMark]:
     """Open marks on the lines of a masked region starting at source *offset*."""
     for line in text.split("\n"):
-        found = marks(line) if "''" in line else []
+        if "''" not in line:  # no mark, none left open
+            offset += len(line) + 1
+            continue
+        found = marks(line)
         left = unclosed(found)
         for mark, kind in left:
             start, end = _opening(found, left, mark, kind)
@@ -197,9 +200,11 @@ def _joined(text: str, offset: int, spans: list[Span]) -> str:
     inside = [span for span in spans[first:last] if span[1] <= end and span != (offset, end)]
     if not inside:
         return text
-    characters = list(text)
-    for start, stop in inside:
-        for index in range(start - offset, stop - offset):
-            if characters[index] == "\n":
-                characters[index] = _HIDDEN
-    return "".join(characters)
+    parts = []
+    position = 0
+    for start, stop in merge(inside):
+        start, stop = start - offset, stop - offset
+        parts += [text[position:start], text[start:stop].replace("\n", _HIDDEN)]
+        position = stop
+    parts.append(text[position:])
+    return "".join(parts)
