@@ -20,7 +20,7 @@ from wikilint.analysis.raw_markup import opaque_spans
 from wikilint.document.article import Article
 from wikilint.document.emphasis import marks
 from wikilint.document.memo import per_article
-from wikilint.document.spans import Span, blanked, merge
+from wikilint.document.spans import Span, blanked, merge, overlaps
 
 #: Tags that never have contents: a ``/>`` on them is allowed, their end tag meaningless.
 VOID_TAGS = frozenset({"br", "wbr", "hr", "meta", "link", "img"})
@@ -313,6 +313,11 @@ def foreign_spans(article: Article) -> list[Span]:
     """Spans whose rendering the page's own wikitext does not decide, merged: comments,
     templates, template arguments and tags whose contents are not wikitext."""
     return merge(foreign_parts(article))
+
+
+def in_foreign(article: Article, start: int, end: int) -> bool:
+    """Whether source ``start:end`` overlaps one of the :func:`foreign_spans`."""
+    return overlaps(foreign_spans(article), start, end)
 
 
 def foreign_parts(article: Article) -> list[Span]:

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 
 from mwparserfromhell.nodes import ExternalLink, Wikilink
 
-from wikilint.analysis.html_tags import HtmlTag, foreign_spans, html_tags
+from wikilint.analysis.html_tags import HtmlTag, html_tags, in_foreign
 from wikilint.document.article import Article
 from wikilint.document.namespaces import is_category_link, is_file_link
-from wikilint.document.spans import overlaps
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 
@@ -57,13 +56,12 @@ class TidyFontBug(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         tags = html_tags(article)
-        foreign = foreign_spans(article)
         fonts = [
             tag
             for tag in tags
             if not tag.closing
             and tag.name == "font"
-            and not overlaps(foreign, tag.start, tag.end)
+            and not in_foreign(article, tag.start, tag.end)
             and _COLOR.search(article.source, tag.start, tag.end)
         ]
         links = _links(article) if fonts else {}  # most articles have no coloured <font>
