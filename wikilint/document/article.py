@@ -221,10 +221,10 @@ class Article:
         line: list[Node] = []
         line_start = 0
         for node in self._inline_nodes(self.tree.nodes):
-            start, end = self.span(node)
             if not isinstance(node, Text) or "\n" not in node.value:
                 line.append(node)
                 continue
+            start, end = self.span(node)
             position = start
             for piece in node.value.split("\n"):
                 piece_end = position + len(piece)
