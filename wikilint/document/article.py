@@ -14,7 +14,7 @@ from mwparserfromhell.wikicode import Wikicode
 from wikilint.document.language import detect_language, language_sample
 from wikilint.document.lines import LineIndex
 from wikilint.document.prose import ProseBuilder, ProseView, is_inline_markup
-from wikilint.document.sentences import split_sentences
+from wikilint.document.sentences import WORD, split_sentences
 from wikilint.document.spans import Span
 from wikilint.document.tree import parse
 
@@ -57,6 +57,11 @@ class Paragraph:
     prose: ProseView
     section: int
     block: int
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The words of the prose (``WORD``), found once for the rules that need them."""
+        return WORD.findall(self.prose.text)
 
     @cached_property
     def sentences(self) -> list[Span]:

@@ -113,7 +113,7 @@ class DoubledWord(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         language = article.language or article.detected_language
         min_words = 2 if data_for(language).spaced_reduplication else 1
-        words = [WORD.findall(paragraph.prose.text) for paragraph in article.paragraphs]
+        words = [paragraph.words for paragraph in article.paragraphs]
         context = _Context(article, self._allowed(language), min_words, words)
         for paragraph, paragraph_words in zip(article.paragraphs, words, strict=True):
             keys = list(map(str.casefold, paragraph_words))
