@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from mwparserfromhell.nodes import Text, Wikilink
 
 from wikilint.document.article import Article
+from wikilint.document.memo import per_article
 from wikilint.document.namespaces import is_file_link
 
 #: Keywords that make an image a thumbnail (or frameless image) sized by the reader's
@@ -31,12 +32,13 @@ class Param:
     end: int
 
 
+@per_article
 def file_links(article: Article) -> list[Wikilink]:
-    """Links that embed a file (not `[[:File:x]]`, which is a plain link)."""
+    """Links that embed a file (not `[[:File:x]]`, which is a plain link), found once."""
     return [
         link
         for link in article.nodes(Wikilink)
-        if is_file_link(str(link.title)) and not str(link.title).lstrip().startswith(":")
+        if is_file_link(title := article.text(link.title)) and not title.lstrip().startswith(":")
     ]
 
 

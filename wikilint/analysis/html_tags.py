@@ -20,7 +20,7 @@ from wikilint.analysis.raw_markup import opaque_spans
 from wikilint.document.article import Article
 from wikilint.document.emphasis import marks
 from wikilint.document.memo import per_article
-from wikilint.document.spans import Span, merge, overlaps
+from wikilint.document.spans import Span, blanked, merge, overlaps
 
 #: Tags that never have contents: a ``/>`` on them is allowed, their end tag meaningless.
 VOID_TAGS = frozenset({"br", "wbr", "hr", "meta", "link", "img"})
@@ -54,7 +54,6 @@ FORMATTING_TAGS = frozenset(
 _ITALIC, _BOLD = "''", "'''"
 _QUOTES = frozenset({_ITALIC, _BOLD})
 _FORMATTING = FORMATTING_TAGS | _QUOTES
-_NOT_NEWLINE = re.compile(r"[^\n]")
 #: How deep an end tag looks for its element among the open ones: bounds the work.
 _DEPTH = 256
 #: Tags whose end tag is optional: they take no part in cutting.
@@ -99,22 +98,34 @@ def html_tags(article: Article) -> list[HtmlTag]:
     source = article.source
     builder = _Builder(source)
     quotes = _quote_events(source, hidden)
-    for match in _TOKENS.finditer(source):
-        if overlaps(hidden, match.start(), match.start() + 1):
-            continue
-        while quotes and quotes[-1][0] < match.start():
+    for match in _visible_tokens(source, hidden):
+        start = match.start()
+        while quotes and quotes[-1][0] < start:
             builder.quote(*quotes.pop())
-        if match["name"] is None:
+        name = match["name"]
+        if name is None:
             builder.boundary(match)
             continue
-        name = match["name"].casefold()
+        name = name.casefold()
         if name in HTML_TAGS:
             closing = bool(match["slash"])
             self_closing = not closing and name not in VOID_TAGS and match["attrs"].endswith("/")
-            builder.tag(HtmlTag(match.start(), match.end(), name, closing, self_closing))
+            builder.tag(HtmlTag(start, match.end(), name, closing, self_closing))
     while quotes:
         builder.quote(*quotes.pop())
     return builder.result()
+
+
+def _visible_tokens(source: str, hidden: list[Span]) -> Iterator[re.Match[str]]:
+    """The ``_TOKENS`` of *source* that start outside the sorted, disjoint *hidden* spans."""
+    spans = iter(hidden)
+    span_start, span_end = next(spans, (len(source) + 1, len(source) + 1))
+    for match in _TOKENS.finditer(source):
+        start = match.start()
+        while span_end <= start:  # the first hidden span not ending before the token
+            span_start, span_end = next(spans, (len(source) + 1, len(source) + 1))
+        if start < span_start:
+            yield match
 
 
 def _quote_events(source: str, hidden: list[Span]) -> list[tuple[int, int, str, bool]]:
@@ -122,11 +133,7 @@ def _quote_events(source: str, hidden: list[Span]) -> list[tuple[int, int, str, 
     that opens or closes, the line's end closing what is left open, last first."""
     if "''" not in source:
         return []
-    parts, position = [], 0
-    for start, end in hidden:
-        parts += [source[position:start], _NOT_NEWLINE.sub("\x00", source[start:end])]
-        position = end
-    masked = "".join([*parts, source[position:]])
+    masked = blanked(source, hidden)
     events: list[tuple[int, int, str, bool]] = []
     offset = 0
     for line in masked.split("\n"):
@@ -305,10 +312,20 @@ def _is_block(name: str) -> bool:
 def foreign_spans(article: Article) -> list[Span]:
     """Spans whose rendering the page's own wikitext does not decide, merged: comments,
     templates, template arguments and tags whose contents are not wikitext."""
+    return merge(foreign_parts(article))
+
+
+def in_foreign(article: Article, start: int, end: int) -> bool:
+    """Whether source ``start:end`` overlaps one of the :func:`foreign_spans`."""
+    return overlaps(foreign_spans(article), start, end)
+
+
+def foreign_parts(article: Article) -> list[Span]:
+    """The spans of :func:`foreign_spans`, one per node, nested ones too, unsorted."""
     spans = opaque_spans(article)
     for kind in (Comment, Template, Argument):
         spans.extend(article.span(node) for node in article.nodes(kind))
-    return merge(spans)
+    return spans
 
 
 @per_article

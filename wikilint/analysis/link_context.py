@@ -38,7 +38,7 @@ def prose_nodes(article: Article) -> list[tuple[Node, Paragraph]]:
 
 
 def _prose_nodes(article: Article) -> Iterator[tuple[Node, Paragraph]]:
-    top = article.tree.nodes
+    top = list(article.tree.nodes)  # a plain list: indexing a SmartList is a Python call
     starts = [article.span(node)[0] for node in top]
     for paragraph in article.paragraphs:
         line_end = article.source.find("\n", paragraph.start, paragraph.end)

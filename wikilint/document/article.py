@@ -14,7 +14,7 @@ from mwparserfromhell.wikicode import Wikicode
 from wikilint.document.language import detect_language, language_sample
 from wikilint.document.lines import LineIndex
 from wikilint.document.prose import ProseBuilder, ProseView, is_inline_markup
-from wikilint.document.sentences import split_sentences
+from wikilint.document.sentences import WORD, split_sentences
 from wikilint.document.spans import Span
 from wikilint.document.tree import parse
 
@@ -57,6 +57,11 @@ class Paragraph:
     prose: ProseView
     section: int
     block: int
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The words of the prose (``WORD``), found once for the rules that need them."""
+        return WORD.findall(self.prose.text)
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -221,10 +226,10 @@ class Article:
         line: list[Node] = []
         line_start = 0
         for node in self._inline_nodes(self.tree.nodes):
-            start, end = self.span(node)
             if not isinstance(node, Text) or "\n" not in node.value:
                 line.append(node)
                 continue
+            start, end = self.span(node)
             position = start
             for piece in node.value.split("\n"):
                 piece_end = position + len(piece)

@@ -154,12 +154,12 @@ def _latin_language(text: str, letters: Counter[str]) -> str | None:
     vietnamese = sum(count for char, count in letters.items() if char.casefold() in _VIETNAMESE)
     if vietnamese >= MIN_VIETNAMESE_SHARE * letters.total():
         return "vi"
-    words = [word.casefold() for word in WORD.findall(text)]
+    words = list(map(str.casefold, WORD.findall(text)))
     if len(words) < MIN_WORDS:
         return None
     counts = Counter(words)
     shares = {
-        code: sum(counts[word] for word in language.stop_words) / len(words)
+        code: sum(counts[word] for word in counts.keys() & language.stop_words) / len(words)
         for code, language in all_languages().items()
         if language.stop_words
     }

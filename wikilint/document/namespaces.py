@@ -30,6 +30,13 @@ def is_category_link(title: str) -> bool:
     return namespace_of(title) in everywhere().namespaces.category
 
 
+def is_file_or_category_link(title: str) -> bool:
+    """``is_file_link(title) or is_category_link(title)``, the prefix read once."""
+    namespace = namespace_of(title)
+    namespaces = everywhere().namespaces
+    return namespace in namespaces.file or namespace in namespaces.category
+
+
 def is_interlanguage_link(title: str) -> bool:
     """``[[de:Foo]]``: rendered in the sidebar, not in the text."""
     prefix, colon, _ = title.strip().partition(":")

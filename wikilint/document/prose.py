@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from mwparserfromhell.nodes import (
     Comment,
@@ -25,7 +25,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from wikilint.document.emphasis import apostrophe_runs, marks, styled
-from wikilint.document.namespaces import is_category_link, is_file_link, is_interlanguage_link
+from wikilint.document.namespaces import is_file_or_category_link, is_interlanguage_link
 from wikilint.document.spans import Span, merge
 
 #: HTML tags whose contents are visible inline text.
@@ -59,12 +59,12 @@ _LITERAL_TAGS = frozenset({"kbd", "samp", "tt", "var"})
 _BEHAVIOR_SWITCH = re.compile(r"__[A-Z]{2,}(?:_[A-Z]+)*__")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of prose text that came from ``source[source_start:source_end]``.
 
     A *verbatim* segment is a copy of its source, so each character maps to its own
     offset; otherwise (an entity, a ``<br>``) every character maps to the whole span.
+    A named tuple: made for every run of text, and a frozen dataclass is slower to make.
     """
 
     prose_start: int
@@ -236,7 +236,7 @@ class ProseBuilder:
     def _add_wikilink(self, link: Wikilink) -> None:
         title = str(link.title)
         escaped = title.lstrip().startswith(":")  # [[:Category:Foo]] is a visible link
-        if not escaped and (is_file_link(title) or is_category_link(title)):
+        if not escaped and is_file_or_category_link(title):
             return
         if link.text is not None:
             self.add_code(link.text)
@@ -248,7 +248,7 @@ class ProseBuilder:
 
     def _add_tag(self, tag: Tag) -> None:
         name = str(tag.tag).strip().lower()
-        if is_inline_markup(tag):
+        if tag.wiki_markup is None and name in TRANSPARENT_TAGS:  # is_inline_markup(tag)
             if not tag.self_closing:
                 start = self._length
                 self.add_code(tag.contents)
@@ -274,6 +274,8 @@ def is_inline_markup(tag: Tag) -> bool:
 
 def _union(spans: list[Span]) -> list[Span]:
     """Sorted, disjoint, non-empty union of spans."""
+    if not spans:
+        return []  # the common case, without merge's sort
     return merge(span for span in spans if span[0] != span[1])
 
 

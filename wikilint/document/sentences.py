@@ -47,7 +47,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _append(spans, text, start, end)
         start = match.end()
     _append(spans, text, start, len(text))
-    if any(_TIGHT_BREAK.search(text, s, e - 1) for s, e in spans):
+    if _TIGHT_BREAK.search(text) and any(_TIGHT_BREAK.search(text, s, e - 1) for s, e in spans):
         spans = [piece for s, e in spans for piece in _split_tight(text, s, e)]
     return spans
 

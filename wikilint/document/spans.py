@@ -7,7 +7,7 @@ builds the tree, into a :class:`SpanIndex`.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from mwparserfromhell.nodes import Node
@@ -24,6 +24,22 @@ def merge(spans: Iterable[Span]) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
+
+
+def blanked(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with the characters of the sorted *spans* that lie inside it
+    replaced by ``\\x00``, line breaks kept: offsets and lines stay where they were."""
+    end = len(text) if end is None else end
+    first = bisect_left(spans, (start, start))
+    last = bisect_left(spans, (end, end), first)
+    parts = []
+    position = start
+    for hide_start, hide_end in merge(span for span in spans[first:last] if span[1] <= end):
+        lines = text[hide_start:hide_end].split("\n")
+        parts += [text[position:hide_start], "\n".join(["\x00" * len(line) for line in lines])]
+        position = hide_end
+    parts.append(text[position:end])
+    return "".join(parts)
 
 
 def overlaps(spans: list[Span], start: int, end: int) -> bool:

@@ -133,7 +133,10 @@ class _Builder:
                 at, position = self.next, self.position
             append(node)
         self.next, self.position = at, position
-        code = _code(nodes)
+        code = _new(Wikicode)  # _code(nodes), inlined: this runs once per Wikicode
+        code._nodes = smart = _new_list(SmartList)
+        smart._children = {}  # type: ignore[attr-defined]  # see _smart_list
+        _extend(smart, nodes)
         spans[id(code)] = (start, position)
         return code
 

@@ -188,8 +188,12 @@ class Substitution(Kind):
             text = " ".join(text.split())
         return text.casefold() if self.spec.ignorecase else text
 
-    def _find(self, text: str) -> Iterator[Span]:
-        words = WORD.findall(text)  # a word has no spaces: its key is at most casefolded
+    def _find(self, known_words: dict[str, list[str]], text: str) -> Iterator[Span]:
+        """Where the table's wrong forms are in *text*; *known_words* are the words of the
+        paragraphs' texts, found once for every rule that needs them."""
+        words = known_words.get(text)
+        if words is None:
+            words = WORD.findall(text)  # a word has no spaces: its key is at most casefolded
         if not self.table.keys().isdisjoint(
             map(str.casefold, words) if self.spec.ignorecase else words
         ):
@@ -202,7 +206,8 @@ class Substitution(Kind):
             yield from patterns.finditer(self.phrases, text)
 
     def check(self, rule: Rule, article: Article) -> Iterator[Finding]:
-        for paragraph, start, end in self.matches(article, self._find):
+        words = {paragraph.prose.text: paragraph.words for paragraph in article.paragraphs}
+        for paragraph, start, end in self.matches(article, partial(self._find, words)):
             found = paragraph.prose.text[start:end]
             correction = self.table[self._key(found)]
             if isinstance(correction, str):  # a dictionary line, read on first use

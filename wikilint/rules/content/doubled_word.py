@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import eq
 from typing import Annotated
 
@@ -113,9 +113,10 @@ class DoubledWord(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         language = article.language or article.detected_language
         min_words = 2 if data_for(language).spaced_reduplication else 1
-        context = _Context(article, self._allowed(language), min_words)
-        for paragraph in article.paragraphs:
-            keys = list(map(str.casefold, WORD.findall(paragraph.prose.text)))
+        words = [paragraph.words for paragraph in article.paragraphs]
+        context = _Context(article, self._allowed(language), min_words, words)
+        for paragraph, paragraph_words in zip(article.paragraphs, words, strict=True):
+            keys = list(map(str.casefold, paragraph_words))
             if not _recurs(keys, min_words, self.options.max_words):
                 continue  # a sentence's words are consecutive words of its paragraph
             for double in self._doubles(paragraph, context):
@@ -301,29 +302,31 @@ def _removal(source: str, start: int, end: int, doubled: str) -> Fix | None:
 class _Context:
     """What checks of one article share, computed when first needed."""
 
-    def __init__(self, article: Article, allowed: list[tuple[str, ...]], min_words: int) -> None:
+    def __init__(
+        self,
+        article: Article,
+        allowed: list[tuple[str, ...]],
+        min_words: int,
+        paragraph_words: list[list[str]],
+    ) -> None:
         self.article = article
         self.allowed = allowed
         self.min_words = min_words
+        self._paragraph_words = paragraph_words
+        """The words of each paragraph's prose, for the word sets below."""
 
     @cached_property
     def _nodes_by_start(self) -> tuple[list[int], list[Node]]:
-        """Every node, nested ones too, by start offset, with those offsets."""
+        """Every node, nested ones too, by start offset (their order in the article: each
+        node comes before the nodes inside it), with those offsets."""
         article = self.article
-        nodes = sorted(article.nodes(Node), key=lambda node: article.span(node)[0])
+        nodes = list(article.nodes(Node))
         return [article.span(node)[0] for node in nodes], nodes
-
-    @cached_property
-    def _paragraph_words(self) -> list[list[str]]:
-        """The words of each paragraph's prose, found once for the word sets below."""
-        return [WORD.findall(paragraph.prose.text) for paragraph in self.article.paragraphs]
 
     @cached_property
     def lowercase_words(self) -> frozenset[str]:
         """Words the article writes in lower case somewhere: not names."""
-        return frozenset(
-            word for words in self._paragraph_words for word in words if word.islower()
-        )
+        return frozenset(filter(str.islower, chain.from_iterable(self._paragraph_words)))
 
     @cached_property
     def free_lowercase_words(self) -> frozenset[str]:

@@ -6,9 +6,8 @@ import re
 from collections.abc import Iterator
 
 from wikilint.analysis.file_links import Param, file_links, params
-from wikilint.analysis.html_tags import foreign_spans
+from wikilint.analysis.html_tags import in_foreign
 from wikilint.document.article import Article
-from wikilint.document.spans import overlaps
 from wikilint.linter.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 
@@ -75,11 +74,10 @@ class BogusImageOptions(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        foreign = foreign_spans(article)
         for link in file_links(article):
             start, end = article.span(link)
             options = params(article, link)
-            if overlaps(foreign, start, end) or any("{{" in option.text for option in options):
+            if in_foreign(article, start, end) or any("{{" in option.text for option in options):
                 continue
             bogus, harmless = _bogus(options)
             if bogus:

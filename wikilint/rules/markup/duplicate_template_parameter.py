@@ -43,12 +43,12 @@ class DuplicateTemplateParameter(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         for template in article.nodes(Template):
-            name = str(template.name).strip()
+            name = article.text(template.name).strip()
             if not template.params or name.startswith("#") or ":" in name:
                 continue
             last: dict[str, Parameter] = {}
             for parameter in reversed(template.params):
-                key = str(parameter.name).strip()
+                key = _name(article, parameter)
                 winner = last.setdefault(key, parameter)
                 if winner is not parameter:
                     yield self._finding(article, key, parameter, winner)
@@ -70,6 +70,13 @@ class DuplicateTemplateParameter(Rule):
             related=[(*_span(article, winner), "the value used")],
             fix=fix,
         )
+
+
+def _name(article: Article, parameter: Parameter) -> str:
+    """``str(parameter.name).strip()``, sliced from the source when the name is written
+    there (a positional parameter's number is not)."""
+    name = article.text(parameter.name) if parameter.showkey else str(parameter.name)
+    return name.strip()
 
 
 def _span(article: Article, parameter: Parameter) -> Span:

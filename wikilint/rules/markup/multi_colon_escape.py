@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 from mwparserfromhell.nodes import Wikilink
 
-from wikilint.analysis.html_tags import foreign_spans
+from wikilint.analysis.html_tags import in_foreign
 from wikilint.document.article import Article
-from wikilint.document.spans import overlaps
 from wikilint.linter.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 
@@ -40,14 +39,13 @@ class MultiColonEscape(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        foreign = foreign_spans(article)
         for link in article.nodes(Wikilink):
             target = str(link.title)
             colons = len(target.lstrip()) - len(target.lstrip().lstrip(":"))
             if colons < 2:
                 continue
             start, end = article.span(link)
-            if overlaps(foreign, start, end):
+            if in_foreign(article, start, end):
                 continue
             first = start + 2 + len(target) - len(target.lstrip())
             fix = Fix((Edit(first + 1, first + colons, ""),), Applicability.SAFE, "keep one colon")

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 
 from mwparserfromhell.nodes import ExternalLink, Wikilink
 
-from wikilint.analysis.html_tags import HtmlTag, foreign_spans, html_tags
+from wikilint.analysis.html_tags import HtmlTag, html_tags, in_foreign
 from wikilint.document.article import Article
 from wikilint.document.namespaces import is_category_link, is_file_link
-from wikilint.document.spans import overlaps
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 
@@ -57,13 +56,16 @@ class TidyFontBug(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         tags = html_tags(article)
-        foreign = foreign_spans(article)
-        links = _links(article)
-        for tag in tags:
-            if tag.closing or tag.name != "font" or overlaps(foreign, tag.start, tag.end):
-                continue
-            if not _COLOR.search(article.source, tag.start, tag.end):
-                continue
+        fonts = [
+            tag
+            for tag in tags
+            if not tag.closing
+            and tag.name == "font"
+            and not in_foreign(article, tag.start, tag.end)
+            and _COLOR.search(article.source, tag.start, tag.end)
+        ]
+        links = _links(article) if fonts else {}  # most articles have no coloured <font>
+        for tag in fonts:
             end = _content_end(article.source, tag, tags)
             if end is not None and _one_link(article.source, links, tag.end, end):
                 yield self.finding(

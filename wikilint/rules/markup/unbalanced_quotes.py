@@ -8,20 +8,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from mwparserfromhell.nodes import Argument, Comment, Template, Wikilink
+from mwparserfromhell.nodes import Comment, Wikilink
 
+from wikilint.analysis.html_tags import foreign_parts
 from wikilint.analysis.raw_markup import OPAQUE_TAGS
 from wikilint.document.article import Article
 from wikilint.document.emphasis import Mark, marks, unclosed
 from wikilint.document.memo import per_article
 from wikilint.document.names import tags_named
-from wikilint.document.spans import Span, merge
+from wikilint.document.spans import Span, blanked, merge
 from wikilint.linter.finding import Finding, Severity
 from wikilint.linter.rule import Doc, Rule, RuleDocs
 
 #: Stands in for hidden source: neither an apostrophe nor a line break.
 _HIDDEN = "\x00"
-_VISIBLE = re.compile(r"[^\n]+")
 #: What may precede an opener that makes a whole line bold or italic.
 _LINE_MARKUP = "*#:; \t"
 #: How a line of table cells starts: data cells (and a caption), header cells.
@@ -124,7 +124,7 @@ def _find_open_marks(article: Article) -> Iterator[OpenMark]:
     for region_start, region_end in regions:
         if article.source.find("''", region_start, region_end) < 0:
             continue  # masking only removes apostrophes
-        text = _masked(article.source, region_start, region_end, hidden)
+        text = blanked(article.source, hidden, region_start, region_end)
         text = _joined(text, region_start, one_line)
         yield from _open_marks_of_region(text, region_start)
 
@@ -132,7 +132,10 @@ def _find_open_marks(article: Article) -> Iterator[OpenMark]:
 def _open_marks_of_region(text: str, offset: int) -> Iterator[OpenMark]:
     """Open marks on the lines of a masked region starting at source *offset*."""
     for line in text.split("\n"):
-        found = marks(line) if "''" in line else []
+        if "''" not in line:  # no mark, none left open
+            offset += len(line) + 1
+            continue
+        found = marks(line)
         left = unclosed(found)
         for mark, kind in left:
             start, end = _opening(found, left, mark, kind)
@@ -170,14 +173,10 @@ def _alone_in_cell(line: str, found: list[Mark], mark: Mark, kind: str) -> bool:
 
 
 def _hidden_spans(article: Article) -> list[Span]:
-    """Sorted spans of source whose apostrophes take no part in the line's markup."""
-    spans = [article.span(node) for node in article.nodes(Comment)]
-    spans += [article.span(node) for node in article.nodes(Template)]
-    spans += [article.span(node) for node in article.nodes(Argument)]
-    spans += [
-        article.span(tag) for tag in tags_named(article, *sorted(OPAQUE_TAGS), "ref", "references")
-    ]
-    return sorted(spans)
+    """Sorted spans of source whose apostrophes take no part in the line's markup: the
+    foreign ones (see ``html_tags``) and the references, which are read on their own."""
+    references = tags_named(article, "ref", "references")
+    return sorted([*foreign_parts(article), *map(article.span, references)])
 
 
 def _one_line_spans(article: Article) -> list[Span]:
@@ -201,26 +200,11 @@ def _joined(text: str, offset: int, spans: list[Span]) -> str:
     inside = [span for span in spans[first:last] if span[1] <= end and span != (offset, end)]
     if not inside:
         return text
-    characters = list(text)
-    for start, stop in inside:
-        for index in range(start - offset, stop - offset):
-            if characters[index] == "\n":
-                characters[index] = _HIDDEN
-    return "".join(characters)
-
-
-def _masked(source: str, start: int, end: int, hidden: list[Span]) -> str:
-    """``source[start:end]`` with the hidden spans inside it blanked, line breaks kept."""
-    first = bisect_left(hidden, (start, start))
-    last = bisect_left(hidden, (end, end), first)
-    inside = [span for span in hidden[first:last] if span[1] <= end]
     parts = []
-    position = start
-    for hide_start, hide_end in merge(inside):
-        parts.append(source[position:hide_start])
-        parts.append(
-            _VISIBLE.sub(lambda match: _HIDDEN * len(match[0]), source[hide_start:hide_end])
-        )
-        position = hide_end
-    parts.append(source[position:end])
+    position = 0
+    for start, stop in merge(inside):
+        start, stop = start - offset, stop - offset
+        parts += [text[position:start], text[start:stop].replace("\n", _HIDDEN)]
+        position = stop
+    parts.append(text[position:])
     return "".join(parts)

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 
 from mwparserfromhell.nodes import ExternalLink, Wikilink
 
-from wikilint.analysis.html_tags import foreign_spans
+from wikilint.analysis.html_tags import in_foreign
 from wikilint.document.article import Article
 from wikilint.document.namespaces import is_category_link, is_file_link, is_interlanguage_link
-from wikilint.document.spans import overlaps
 from wikilint.linter.finding import Applicability, Edit, Finding, Fix, Severity
 from wikilint.linter.rule import Rule, RuleDocs
 
@@ -43,13 +42,12 @@ class WikilinkInExtlink(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        foreign = foreign_spans(article)
         for link in article.nodes(ExternalLink):
             if not link.brackets or link.title is None:
                 continue
             start, end = article.span(link)
             inner = [node for node in link.title.filter_wikilinks() if _renders_a_link(node)]
-            if inner and not overlaps(foreign, start, end):
+            if inner and not in_foreign(article, start, end):
                 yield self.finding(
                     article,
                     start,
