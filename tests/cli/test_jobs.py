@@ -52,6 +52,19 @@ def test_two_jobs_give_the_same_json_as_one(run, pooled) -> None:
     assert paths == sorted(paths, key=lambda path: (Path(path).parent, path))
 
 
+def test_no_time_budget_with_two_jobs_waits_for_every_worker(run, tmp_path: Path, pooled) -> None:
+    """``--timeout 0`` (no budget) under a pool: the wait for the workers had an infinite
+    timeout, which ``multiprocessing.connection.wait`` refuses (OverflowError, exit 2)."""
+    for name in "abc":
+        (tmp_path / f"{name}.wiki").write_text(DOUBLED)
+    result = run("check", "-j", "2", "--timeout", "0", "--no-cache", "--format", "concise", ".")
+    assert pooled == [2]
+    assert (result.exit_code, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [
+        f'{name}.wiki:1:20 WL103 doubled-word "the" is written twice in a row' for name in "abc"
+    ]
+
+
 def test_unordered_reports_the_same_findings(run) -> None:
     folder = str(FIXTURES / "en")
     ordered = json.loads(run("check", "--format", "json", "-j", "1", folder).stdout)

@@ -14,6 +14,7 @@ flight, or as soon as they are ready.
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import time
@@ -123,7 +124,7 @@ class _Worker:
     task: _Task | None = None
     current: tuple[int, str, int | None] | None = None
     """(sequence number, title, revision) of the article being linted."""
-    deadline: float = float("inf")
+    deadline: float = math.inf
 
 
 class _Order:
@@ -169,7 +170,7 @@ class _Supervisor:
         self.items = enumerate(items)
         self.rules = rules
         self.page_filter = page_filter
-        self.timeout = timeout or float("inf")
+        self.timeout = timeout or math.inf
         self.window = jobs * _WINDOW_PER_JOB
         self.order = _Order(ordered)
         self.retries: deque[_Task] = deque()
@@ -191,7 +192,8 @@ class _Supervisor:
                         return
                     continue
                 soonest = min(worker.deadline for worker in busy)
-                for conn in wait([w.conn for w in busy], max(0.0, soonest - time.monotonic())):
+                patience = None if soonest == math.inf else max(0.0, soonest - time.monotonic())
+                for conn in wait([w.conn for w in busy], patience):
                     self._receive(next(w for w in busy if w.conn is conn))
                 now = time.monotonic()
                 for worker in busy:
