@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from mwparserfromhell.nodes import Argument, Template
 
-from wikilint.analysis.html_tags import HtmlTag, foreign_spans, html_tags
+from wikilint.analysis.html_tags import HtmlTag, html_tags, in_foreign
 from wikilint.analysis.html_tree import ancestors, element_ends, line_end, line_start
 from wikilint.document.article import Article
 from wikilint.document.names import tags_named
@@ -89,11 +89,10 @@ def _is_table(tag: HtmlTag) -> bool:
 def _list_line_tables(article: Article) -> list[Span]:
     """The wikitext tables indented with ``:`` (in a list item), merged; mwparserfromhell
     does not read those as tables."""
-    foreign = foreign_spans(article)
     opened: list[tuple[int, bool]] = []
     spans: list[Span] = []
     for match in _TABLE_LINE.finditer(article.source):
-        if overlaps(foreign, match.start(), match.end()):
+        if in_foreign(article, match.start(), match.end()):
             continue
         if not match["close"]:
             opened.append((match.start(), ":" in match["indent"]))
