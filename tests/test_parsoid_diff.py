@@ -40,6 +40,11 @@ CASES = [
     ("[http://example.com [[Foo]]]", "wikilink-in-extlink", (0, 28, 20, 1)),
     ("[[File:X.jpg|thumb|foo|bar|baz]]", "bogus-image-options", (0, 32, 2, 2)),
     ("{|\nfoo\n|-\n| x\n|}", "fostered", (0, 16, 2, 2)),
+    ("<table><tr><td>a</td>b<td>c</td></tr></table>", "fostered", (0, 45, 7, 8)),
+    ("{|\n| a\n{|\n|-\nfoo\n| x\n|}\n|}", "fostered", (7, 23, 2, 2)),
+    ("{|\n|-\nfoo\n| x\n\n", "fostered", (0, 15, 2, 0)),
+    ("{|\n|-\n{| class=b  \n| x\n|}\n|}", "deletable-table-tag", (6, 16, 0, 0)),
+    ("{|\n|-\n<table><tr><td>x</td></tr></table>\n|}", "deletable-table-tag", (6, 13, 0, 0)),
     ("* a <table><tr><td>x\ny</td></tr></table>", "multiline-html-table-in-list", (4, 40, 7, 8)),
     ("<font color=red>[[Foo]]</font>", "tidy-font-bug", (0, 30, 16, 7)),
 ]

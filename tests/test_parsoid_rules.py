@@ -46,6 +46,13 @@ KNOWN_DIFFERENCES = {
     "in a table cell; HTML makes its end tag optional and WL403 reports only required ones",
     "WL407-whole-line marks reported when allow_whole_line is off": "WL407 then warns about "
     "the whole-line marks that WL408 files as missing-end-tag: two findings on one span",
+    "WL422-templatestyles and an interlanguage link between rows": "on Wikipedia they render "
+    "a <style> and a sidebar link, which stay put; the test wiki has no TemplateStyles and no "
+    "interwiki prefix fr, and shows both as text",
+    "WL423-a table after a template line between rows": "the test wiki has no templates: a "
+    "red link there, fostered, where a template's output may open a cell for the table",
+    "WL423-a table after a footer template that closes the table": "the test wiki has no "
+    "templates: {{BundleEnd}} does not output the |} that closes the first table",
 }
 
 

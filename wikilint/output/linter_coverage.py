@@ -12,13 +12,6 @@ from wikilint.linter.rule import Rule
 UNCOVERED = {
     **dict.fromkeys(
         (
-            "fostered",
-            "deletable-table-tag",
-        ),
-        "need the fix-ups of an HTML5 tree builder",
-    ),
-    **dict.fromkeys(
-        (
             "pwrap-bug-workaround",
             "tidy-whitespace-bug",
             "misc-tidy-replacement-issues",
