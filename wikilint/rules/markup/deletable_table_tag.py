@@ -20,13 +20,14 @@ class DeletableTableTag(Rule):
     docs = RuleDocs(
         what="A table start (`{|` or `<table>`) inside a table but in no cell: right after "
         "the `{|` line, after a `|-` before the row's first cell, or between an HTML "
-        "table's rows. Usually a stray `{|` left by an edit.",
+        "table's rows. Usually a stray `{|` left by an edit. Also a table right after an "
+        "HTML `<table>` that a wikitext `|}` closed (Parsoid takes its end as missing).",
         why="HTML has no table directly inside a table: the tree builder closes the first "
         "table where the second starts, and renders two tables one after the other; the "
         "`|}` meant for the first closes nothing. Parsoid's Linter files it as "
         "deletable-table-tag (high priority).",
-        bad="{| class=\"wikitable\"\n| Smith || 52%\n|-\n{|\n|-\n| Jones || 48%\n|}\n|}\n",
-        good="{| class=\"wikitable\"\n| Smith || 52%\n|-\n| Jones || 48%\n|}\n",
+        bad='{| class="wikitable"\n| Smith || 52%\n|-\n{|\n|-\n| Jones || 48%\n|}\n|}\n',
+        good='{| class="wikitable"\n| Smith || 52%\n|-\n| Jones || 48%\n|}\n',
         notes="The finding spans the second table's opening tag (`{|` and its attributes, "
         "or `<table …>`), as Parsoid's dsr does. A table inside a cell or a caption is "
         "nested and fine. After a template on its own line between rows (it may open a "
@@ -41,23 +42,35 @@ class DeletableTableTag(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         for table in tables(article):
-            if table.closes_table:
-                tag = "{|" if table.wikitext else "<table>"
+            if table.deletable:
                 yield self.finding(
                     article,
                     table.start,
                     table.open_end,
-                    f"{tag} outside every cell closes the table it stands in: "
-                    "delete it, or start a cell before it",
+                    _message(table),
                     fix=_fix(article.source, table),
                 )
+
+
+def _message(table: Table) -> str:
+    tag = "{|" if table.wikitext else "<table>"
+    if table.closes_table:
+        return (
+            f"{tag} outside every cell closes the table it stands in: "
+            "delete it, or start a cell before it"
+        )
+    return f"{tag} right after an HTML table that |}} closed: end that table with </table>"
 
 
 def _fix(source: str, table: Table) -> Fix | None:
     """Delete a ``{|`` with the rest of its line, and the ``|}`` left over; ``None`` for HTML
     tables, whose end tags may pair otherwise."""
     stray = table.stray_end
-    if not table.wikitext or (stray is not None and source.startswith("<", stray[0])):
+    if (
+        not table.closes_table
+        or not table.wikitext
+        or (stray is not None and source.startswith("<", stray[0]))
+    ):
         return None
     line_end = source.find("\n", table.open_end)
     edits = [_deletion(source, table.start, len(source) if line_end < 0 else line_end)]

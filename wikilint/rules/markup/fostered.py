@@ -24,8 +24,8 @@ class Fostered(Rule):
         why="HTML allows only cells in a table: the browser's tree builder moves ('fosters') "
         "such content out, to just before the table, so it shows above the table and not "
         "where it was written. Parsoid's Linter files it as fostered (medium priority).",
-        bad="{| class=\"wikitable\"\nResults of 2020\n|-\n| Smith || 52%\n|}\n",
-        good="{| class=\"wikitable\"\n|+ Results of 2020\n|-\n| Smith || 52%\n|}\n",
+        bad='{| class="wikitable"\nResults of 2020\n|-\n| Smith || 52%\n|}\n',
+        good='{| class="wikitable"\n|+ Results of 2020\n|-\n| Smith || 52%\n|}\n',
         notes="The finding spans the whole table the content was moved out of, as Parsoid's "
         "dsr does; the message gives the line of the first such content. Lines after a cell "
         "or a caption belong to it, and nested tables are judged each on its own. "
