@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mwparserfromhell.nodes import Argument, Comment, Template, Wikilink
+from mwparserfromhell.nodes import Argument, Comment, Wikilink
 
 from wikilint.analysis.html_tags import HTML_TAGS
 from wikilint.analysis.raw_markup import opaque_spans
 from wikilint.document.article import Article
 from wikilint.document.memo import per_article
-from wikilint.document.names import tags_named, template_name
+from wikilint.document.names import named_templates, tags_named
 from wikilint.document.namespaces import is_category_link, is_interlanguage_link
 from wikilint.document.spans import Span
 
@@ -37,11 +37,8 @@ _SILENT_NODE = "\x02"
 _SILENT_TEMPLATES = ("defaultsort:", "defaultsortkey:", "defaultcategorysort:")
 #: Tags whose contents are not table syntax of the page (a reference is parsed apart).
 _CONTENT_TAGS = ("ref", "references", "poem")
-#: Markup that renders nothing, after templates and tags are masked.
-_SILENT = re.compile(
-    r"<includeonly\s*>.*?(?:</includeonly\s*>|\Z)|</?(?:noinclude|onlyinclude)\s*/?>|__\w+?__",
-    re.IGNORECASE | re.DOTALL,
-)
+#: Markup that makes a node but renders nothing, besides links and templates.
+_SILENT = r"<includeonly\s*>.*?(?:</includeonly\s*>|\Z)|</?(?:noinclude|onlyinclude)\s*/?>|__\w+?__"
 #: End tags the tree builder drops outside every cell (``</p>`` and ``</br>`` make elements).
 _DROPPED_END_TAG = rf"</(?:{'|'.join(sorted(HTML_TAGS - {'p', 'br'}))})\s*>"
 #: HTML's whitespace (not Python's: a no-break space is content).
@@ -49,12 +46,15 @@ _WHITESPACE = " \t\n\r\f"
 #: What leaves nothing outside the cells: whitespace, comments (blanked), dropped end tags.
 _NOTHING = re.compile(rf"(?:[{_WHITESPACE}]|{_DROPPED_END_TAG})*", re.IGNORECASE)
 #: What shows nothing there: also the nodes that render nothing.
-_NOTHING_SHOWN = re.compile(rf"(?:[{_WHITESPACE}{_SILENT_NODE}]|{_DROPPED_END_TAG})*", re.I)
+_NOTHING_SHOWN = re.compile(
+    rf"(?:[{_WHITESPACE}{_SILENT_NODE}]|{_DROPPED_END_TAG}|{_SILENT})*", re.IGNORECASE | re.DOTALL
+)
 _PIPE = r"(?:\||\{\{!\}\})"
 #: A table line (start, end, row, caption, cell) or an HTML table tag.
 _TOKENS = re.compile(
-    rf"^[ \t]*(?:[:*#]*[ \t]*(?P<open>\{{\|)|(?P<line>{_PIPE}(?P<mark>[}}+]|-+)?|!))"
-    r"""|<(?P<slash>/?)(?P<name>table|tr|td|th|caption)\b(?:"[^"\n]*"|'[^'\n]*'|[^<>"'])*>""",
+    r"(?=[ \t:*#{|!<])"
+    rf"(?:^[ \t]*(?:[:*#]*[ \t]*(?P<open>\{{\|)|(?P<line>{_PIPE}(?P<mark>[}}+]|-+)?|!))"
+    r"""|<(?P<slash>/?)(?P<name>table|tr|td|th|caption)\b(?:"[^"\n]*"|'[^'\n]*'|[^<>"'])*>)""",
     re.IGNORECASE | re.MULTILINE,
 )
 #: Where the tree builder stands in the innermost table: outside every cell, in a cell or
@@ -121,30 +121,33 @@ def tables(article: Article) -> tuple[Table, ...]:
 
 
 def _masked(article: Article) -> str:
-    """The source with what renders nothing blanked, templates' output marked unknown,
-    and the contents of tags that are not the page's table syntax marked as content."""
+    """The source, of the same length, with comments blanked, templates' output marked
+    unknown, category links and such marked as silent nodes, and tags whose contents are not
+    the page's table syntax (``<ref>``, ``<nowiki>``, ``<math>``…) marked as content."""
     spans: list[tuple[int, int, str]] = [(*span, "x") for span in opaque_spans(article)]
     spans += [(*article.span(tag), "x") for tag in tags_named(article, *_CONTENT_TAGS)]
     spans += [(*article.span(tag), _SILENT_NODE) for tag in tags_named(article, "templatestyles")]
     spans += [(*article.span(node), " ") for node in article.nodes(Comment)]
     spans += [(*article.span(node), _UNKNOWN) for node in article.nodes(Argument)]
-    for template in article.nodes(Template):
-        name = template_name(template)
+    for name, template in named_templates(article):
         if name != "!":
             fill = _SILENT_NODE if name.startswith(_SILENT_TEMPLATES) else _UNKNOWN
             spans.append((*article.span(template), fill))
+    source = article.source
     for link in article.nodes(Wikilink):
+        start, end = article.span(link)
+        if source.find(":", start, end) < 0:
+            continue  # no namespace nor language: the common case, without building the title
         title = str(link.title)
         if is_category_link(title) or is_interlanguage_link(title):
-            spans.append((*article.span(link), _SILENT_NODE))
-    source = article.source
+            spans.append((start, end, _SILENT_NODE))
     parts, position = [], 0
     for start, end, fill in sorted(spans, key=lambda span: (span[0], -span[1])):
         if start >= position:
             parts += [source[position:start], fill * (end - start)]
             position = end
     parts.append(source[position:])
-    return _SILENT.sub(lambda match: _SILENT_NODE * len(match[0]), "".join(parts))
+    return "".join(parts)
 
 
 class _Scanner:
