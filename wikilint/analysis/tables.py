@@ -200,7 +200,10 @@ class _Scanner:
         if self.frames and self.frames[-1].state == _TABLE:
             self.frames[-1].table.end = self.closed_at = start
             table.closes_table = True
-            frame.owed = [*self.frames.pop().owed, table]
+            frame.owed = (
+                self.frames.pop().owed
+            )  # taken over, not copied: a run of them stays linear
+            frame.owed.append(table)
         if self.closed_at is not None:
             table.follows_closed = not self.masked[self.closed_at : start].strip(_WHITESPACE)
         self.closed_at = None
