@@ -244,7 +244,8 @@ class _Scanner:
             self.content_from = content_from
 
     def _close(self, start: int, end: int, by_wikitext: bool) -> None:
-        """An end tag: one a closed table left over, or the end of the innermost table."""
+        """An end tag: it closes the innermost table, if any; and in the source it is the
+        end of a table another closed, left over, if one is owed at this depth."""
         depth = len(self.frames)
         while self.debts and self.debts[-1][0] > depth:
             self.debts.pop()
@@ -253,12 +254,11 @@ class _Scanner:
             owed.pop().stray_end = (start, end)
             if not owed:
                 self.debts.pop()
-            self.content_from = end
-            return
+        self.content_from = end
         if not self.frames:
             return
         frame = self.frames.pop()
-        frame.table.end = self.content_from = end
+        frame.table.end = end
         if by_wikitext and not frame.table.wikitext:
             self.closed_at = end  # Parsoid: an HTML table's end tag must be HTML too
         if frame.owed:
