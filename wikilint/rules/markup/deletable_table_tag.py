@@ -37,7 +37,10 @@ class DeletableTableTag(Rule):
         "tag left over for the table it closed, so the rows join the first table, which is "
         "what Help:Lint errors/deletable-table-tag advises in most cases; when a cell was "
         "meant to hold a nested table, adding `|` before it is the fix instead.",
-        precision="",
+        precision="Against Parsoid 1.39 (2026-12-01): shared corpus en + intl (202 "
+        "articles) no lints, no findings; en-extra (278) 3 lints of the test wiki alone (a "
+        "`{{BundleEnd}}` that closes the table on Wikipedia is a red link there), no "
+        "finding. Generated tables: 1,199 of 1,200 agree, same spans.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -34,10 +34,12 @@ class Fostered(Rule):
         "and are allowed. A template outside every cell (a template on its own line between "
         "rows may output rows) is not decidable from the page: such a table is not reported "
         "(on Wikipedia any lint of it names the template). "
-        "https://www.mediawiki.org/wiki/Help:Lint_errors/fostered",
-        fix="No automatic fix: the content may belong in a cell, in a caption (`|+`), before "
-        "the table, or nowhere.",
-        precision="",
+        "No fix: the content may belong in a cell, in a caption (`|+`), before the table, "
+        "or nowhere. https://www.mediawiki.org/wiki/Help:Lint_errors/fostered",
+        precision="Against Parsoid 1.39 (2026-12-01), same spans: shared corpus en + intl "
+        "(202 articles) 1 lint, 1 finding, 1/1 and 1/1 (a title line after `|-`); en-extra "
+        "(278) no lint of the page's own text (12 of template output: footer and row "
+        "templates, left undecided), no finding. Generated tables: 1,199 of 1,200 agree.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
