@@ -16,18 +16,20 @@ output is unknown: a table with a template outside its cells is left undecided.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from mwparserfromhell.nodes import Argument, Comment, Wikilink
 
-from wikilint.analysis.html_tags import HTML_TAGS
+from wikilint.analysis.html_tags import HTML_TAGS, foreign_spans
 from wikilint.analysis.raw_markup import opaque_spans
 from wikilint.document.article import Article
 from wikilint.document.memo import per_article
 from wikilint.document.names import named_templates, tags_named
 from wikilint.document.namespaces import is_category_link, is_interlanguage_link
-from wikilint.document.spans import Span
+from wikilint.document.spans import Span, merge, overlaps
 
 #: Stands for a template's output in the masked source: unknown.
 _UNKNOWN = "\x01"
@@ -36,7 +38,7 @@ _SILENT_NODE = "\x02"
 #: Templates that render nothing where they stand.
 _SILENT_TEMPLATES = ("defaultsort:", "defaultsortkey:", "defaultcategorysort:")
 #: Tags whose contents are not table syntax of the page (a reference is parsed apart).
-_CONTENT_TAGS = ("ref", "references", "poem")
+_CONTENT_TAGS = ("ref",)
 #: Markup that makes a node but renders nothing, besides links and templates.
 _SILENT = r"<includeonly\s*>.*?(?:</includeonly\s*>|\Z)|</?(?:noinclude|onlyinclude)\s*/?>|__\w+?__"
 #: End tags the tree builder drops outside every cell (``</p>`` and ``</br>`` make elements).
@@ -45,15 +47,26 @@ _DROPPED_END_TAG = rf"</(?:{'|'.join(sorted(HTML_TAGS - {'p', 'br'}))})\s*>"
 _WHITESPACE = " \t\n\r\f"
 #: What leaves nothing outside the cells: whitespace, comments (blanked), dropped end tags.
 _NOTHING = re.compile(rf"(?:[{_WHITESPACE}]|{_DROPPED_END_TAG})*", re.IGNORECASE)
+#: The same in the source itself, comments not blanked: most tables hold only this there.
+_NOTHING_IN_SOURCE = re.compile(
+    rf"(?:[{_WHITESPACE}]|<!--.*?-->|{_DROPPED_END_TAG})*", re.IGNORECASE | re.DOTALL
+)
+#: Where a table may start: a wikitext table at a line's start is confirmed apart.
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 #: What shows nothing there: also the nodes that render nothing.
 _NOTHING_SHOWN = re.compile(
     rf"(?:[{_WHITESPACE}{_SILENT_NODE}]|{_DROPPED_END_TAG}|{_SILENT})*", re.IGNORECASE | re.DOTALL
 )
 _PIPE = r"(?:\||\{\{!\}\})"
 #: A table line (start, end, row, caption, cell) or an HTML table tag.
+#: What a table line starts with, after spaces and comments at the line's start.
+_LINE_START = rf"[:*#]*[ \t]*(?P<open>\{{\|)|(?P<line>{_PIPE}(?P<mark>[}}+]|-+)?|!)"
+_TABLE_LINE = re.compile(_LINE_START)
+#: A table line (start, end, row, caption, cell), a line starting with a comment (a table
+#: line may follow it), or an HTML table tag.
 _TOKENS = re.compile(
     r"(?=[ \t:*#{|!<])"
-    rf"(?:^[ \t]*(?:[:*#]*[ \t]*(?P<open>\{{\|)|(?P<line>{_PIPE}(?P<mark>[}}+]|-+)?|!))"
+    rf"(?:^[ \t]*(?:{_LINE_START}|(?P<comment>(?=<!--)))"
     r"""|<(?P<slash>/?)(?P<name>table|tr|td|th|caption)\b(?:"[^"\n]*"|'[^'\n]*'|[^<>"'])*>)""",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -116,8 +129,7 @@ def tables(article: Article) -> tuple[Table, ...]:
     source = article.source
     if "{|" not in source and not re.search("<table", source, re.IGNORECASE):
         return ()
-    masked = _masked(article)
-    return _Scanner(source, masked).scan()
+    return _Scanner(article).scan()
 
 
 def _masked(article: Article) -> str:
@@ -151,11 +163,23 @@ def _masked(article: Article) -> str:
 
 
 class _Scanner:
-    """One pass over the table tokens of the masked source."""
+    """One pass over the table tokens of the source, from each table's start to its end.
 
-    def __init__(self, source: str, masked: str) -> None:
-        self.source = source
-        self.masked = masked
+    Tokens inside comments, templates, their arguments, references and tags whose contents
+    are not wikitext do not count. The content outside cells is read in the source when it
+    is only whitespace and comments (most tables), else in the masked source.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.source = article.source
+        self.hidden = foreign_spans(article)
+        #: Also the references: their table syntax is theirs (two sorted runs, merged).
+        self.apart = merge(
+            [*self.hidden, *(article.span(tag) for tag in tags_named(article, *_CONTENT_TAGS))]
+        )
+        self._masked: str | None = None
+        self.html_at: int | None = None  # where the next ``<table`` was found
         self.frames: list[_Frame] = []
         self.wikitext_depth = 0  # Parsoid's count of open ``{|``: row and cell syntax counts
         self.result: list[Table] = []
@@ -165,22 +189,106 @@ class _Scanner:
         #: the next end tags at that depth are those of the tables they closed, left over.
         self.debts: list[tuple[int, list[Table]]] = []
 
+    @property
+    def masked(self) -> str:
+        if self._masked is None:
+            self._masked = _masked(self.article)
+        return self._masked
+
     def scan(self) -> tuple[Table, ...]:
-        for match in _TOKENS.finditer(self.masked):
-            if match["open"]:
-                start = match.start("open")
-                self._content(start)
-                line_end = _line_end(self.masked, match.end())
-                self._open(start, self._open_end(match.end(), line_end), line_end)
-            elif match["line"]:
-                if self.wikitext_depth:
-                    self._line(match)
-            else:
-                self._tag(match)
-        self._content(len(self.masked))
+        position = 0
+        while (start := self._next_table(position)) is not None:
+            position = len(self.source)
+            for token in _TOKENS.finditer(self.source, start):
+                match = self._after_comments(token) if token["comment"] is not None else token
+                if match is None or self._hidden(match):
+                    continue
+                self._token(match)
+                if not self.frames and not self.debts and self.closed_at is None:
+                    position = token.end()
+                    break
+        self._content(len(self.source))
         for frame in self.frames:
             frame.table.end = len(self.source)
         return tuple(self.result)
+
+    def _next_table(self, position: int) -> int | None:
+        """Where the line of the next table start from *position* starts (or the start of
+        ``<table``), outside what is hidden; ``None`` when there is none."""
+        source = self.source
+        wikitext = source.find("{|", position)
+        html = self._next_html(position)
+        while wikitext >= 0 or html >= 0:
+            if html >= 0 and (wikitext < 0 or html < wikitext):
+                if not overlaps(self.hidden, html, html + 1):
+                    return html
+                html = self._next_html(html + 1)
+                continue
+            line_start = self._line_start(wikitext)
+            if (line_start == 0 or source[line_start - 1] == "\n") and not overlaps(
+                self.hidden, wikitext, wikitext + 1
+            ):
+                return line_start
+            wikitext = source.find("{|", wikitext + 2)
+        return None
+
+    def _next_html(self, position: int) -> int:
+        """Where the next ``<table`` from *position* starts, or -1; the last one found is
+        kept, so that many wikitext tables before it do not each search for it again."""
+        if self.html_at is not None and (self.html_at < 0 or self.html_at >= position):
+            return self.html_at
+        match = _HTML_TABLE.search(self.source, position)
+        self.html_at = -1 if match is None else match.start()
+        return self.html_at
+
+    def _after_comments(self, token: re.Match[str]) -> re.Match[str] | None:
+        """The table line after the comments that start a line (Parsoid passes over them),
+        if one follows them; each comment is passed over once, by its span."""
+        at = token.end()
+        while self.source.startswith("<!--", at) and overlaps(self.hidden, at, at + 1):
+            at = _span_end(self.hidden, at)
+            while self.source.startswith((" ", "\t"), at):
+                at += 1
+        return _TABLE_LINE.match(self.source, at)
+
+    def _line_start(self, offset: int) -> int:
+        """Back from *offset* over spaces, list marks and comments, each comment at once."""
+        source = self.source
+        while offset:
+            if source[offset - 1] in " \t:*#":
+                offset -= 1
+            elif source.endswith("-->", 0, offset) and overlaps(self.hidden, offset - 1, offset):
+                offset = _span_start(self.hidden, offset - 1)
+            else:
+                break
+        return offset
+
+    def _hidden(self, match: re.Match[str]) -> bool:
+        """Whether the token is inside a comment, a template, a reference...; a ``{{!}}``,
+        itself a template, counts unless what holds its line is hidden."""
+        group = "open" if match["open"] else "line" if match["line"] else None
+        start = match.start(group) if group else match.start()
+        at = start - 1 if self.source.startswith("{{!}}", start) else start
+        return at >= 0 and overlaps(self.apart, at, at + 1)
+
+    def _token(self, match: re.Match[str]) -> None:
+        if match["open"]:
+            start = match.start("open")
+            self._content(start)
+            line_end = self._line_end(match.end())
+            self._open(start, self._open_end(match.end(), line_end), line_end)
+        elif match["line"]:
+            if self.wikitext_depth:
+                self._line(match)
+        else:
+            self._tag(match)
+
+    def _line_end(self, offset: int) -> int:
+        """The end of the line *offset* is on, past newlines inside hidden spans."""
+        end = self.source.find("\n", offset)
+        while end >= 0 and overlaps(self.hidden, end, end + 1):
+            end = self.source.find("\n", _span_end(self.hidden, end))
+        return len(self.source) if end < 0 else end
 
     def _open_end(self, start: int, line_end: int) -> int:
         """The end of a ``{|`` line's opening tag: before a comment, else before the line's
@@ -205,7 +313,7 @@ class _Scanner:
             )  # taken over, not copied: a run of them stays linear
             frame.owed.append(table)
         if self.closed_at is not None:
-            table.follows_closed = not self.masked[self.closed_at : start].strip(_WHITESPACE)
+            table.follows_closed = self._nothing(self.closed_at, start, _NOTHING)
         self.closed_at = None
         self.frames.append(frame)
         self.content_from = content_from
@@ -218,7 +326,7 @@ class _Scanner:
             self.wikitext_depth -= 1
             self._close(start, match.end(), by_wikitext=True)
         elif mark and mark.startswith("-"):
-            self._enter(_TABLE, _line_end(self.masked, start))
+            self._enter(_TABLE, self._line_end(start))
         else:
             cell = "th" if match["line"] == "!" else "caption" if mark == "+" else "td"
             self._enter(cell, start)
@@ -269,16 +377,24 @@ class _Scanner:
         frame = self.frames[-1] if self.frames else None
         if frame is None or frame.state != _TABLE:
             return
-        table, masked = frame.table, self.masked
-        if masked.find(_UNKNOWN, self.content_from, until) >= 0:
+        table, start = frame.table, self.content_from
+        self.content_from = max(start, until)
+        if _skip(_NOTHING_IN_SOURCE, self.source, start, until) >= until:
+            return
+        if self.masked.find(_UNKNOWN, start, until) >= 0:
             table.undecided = True
             frame.state = _UNDECIDED
-        elif _skip(_NOTHING, masked, self.content_from, until) < until:
+        elif not self._nothing(start, until, _NOTHING):
             table.moved_out = True
-            shown = _skip(_NOTHING_SHOWN, masked, self.content_from, until)
+            shown = _skip(_NOTHING_SHOWN, self.masked, start, until)
             if table.fostered is None and shown < until:
                 table.fostered = shown
-        self.content_from = max(self.content_from, until)
+
+    def _nothing(self, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+        """Whether *pattern* passes over the whole masked source from *start* to *end*."""
+        if _skip(_NOTHING_IN_SOURCE, self.source, start, end) >= end:
+            return True
+        return _skip(pattern, self.masked, start, end) >= end
 
 
 def _skip(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
@@ -287,6 +403,11 @@ def _skip(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
     return start if match is None else match.end()
 
 
-def _line_end(text: str, offset: int) -> int:
-    end = text.find("\n", offset)
-    return len(text) if end < 0 else end
+def _span_end(spans: list[Span], offset: int) -> int:
+    """The end of the span of the sorted, disjoint *spans* that holds *offset*."""
+    return spans[bisect_right(spans, (offset, math.inf)) - 1][1]
+
+
+def _span_start(spans: list[Span], offset: int) -> int:
+    """The start of the span of the sorted, disjoint *spans* that holds *offset*."""
+    return spans[bisect_right(spans, (offset, math.inf)) - 1][0]
