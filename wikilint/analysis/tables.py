@@ -65,10 +65,10 @@ _TABLE_LINE = re.compile(_LINE_START)
 #: A table line (start, end, row, caption, cell), a line starting with a comment (a table
 #: line may follow it), or an HTML table tag.
 _TOKENS = re.compile(
-    r"(?=[ \t:*#{|!<])"
-    rf"(?:^[ \t]*(?:{_LINE_START}|(?P<comment>(?=<!--)))"
+    r"(?=[\n<]|\A)"  # the few places a token can start, tested first
+    rf"(?:(?:\A|\n)[ \t]*(?:{_LINE_START}|(?P<comment>(?=<!--)))"
     r"""|<(?P<slash>/?)(?P<name>table|tr|td|th|caption)\b(?:"[^"\n]*"|'[^'\n]*'|[^<>"'])*>)""",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 #: Where the tree builder stands in the innermost table: outside every cell, in a cell or
 #: caption (named so), or unknown after a template.
@@ -199,7 +199,7 @@ class _Scanner:
         position = 0
         while (start := self._next_table(position)) is not None:
             position = len(self.source)
-            for token in _TOKENS.finditer(self.source, start):
+            for token in _TOKENS.finditer(self.source, max(start - 1, 0)):  # from its newline
                 match = self._after_comments(token) if token["comment"] is not None else token
                 if match is None or self._hidden(match):
                     continue
