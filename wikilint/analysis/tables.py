@@ -178,6 +178,7 @@ class _Scanner:
         self.apart = merge(
             [*self.hidden, *(article.span(tag) for tag in tags_named(article, *_CONTENT_TAGS))]
         )
+        self.apart_index = 0  # the first span of ``apart`` not ending before the last token
         self._masked: str | None = None
         self.html_at: int | None = None  # where the next ``<table`` was found
         self.frames: list[_Frame] = []
@@ -265,11 +266,16 @@ class _Scanner:
 
     def _hidden(self, match: re.Match[str]) -> bool:
         """Whether the token is inside a comment, a template, a reference...; a ``{{!}}``,
-        itself a template, counts unless what holds its line is hidden."""
+        itself a template, counts unless what holds its line is hidden. Tokens come in
+        source order: the spans are walked once, not searched for each."""
         group = "open" if match["open"] else "line" if match["line"] else None
         start = match.start(group) if group else match.start()
         at = start - 1 if self.source.startswith("{{!}}", start) else start
-        return at >= 0 and overlaps(self.apart, at, at + 1)
+        spans, index = self.apart, self.apart_index
+        while index < len(spans) and spans[index][1] <= at:
+            index += 1
+        self.apart_index = index
+        return at >= 0 and index < len(spans) and spans[index][0] <= at
 
     def _token(self, match: re.Match[str]) -> None:
         if match["open"]:
