@@ -12,6 +12,7 @@ extras but left out of the precision. Used by ``tests/test_parsoid_diff.py`` and
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -48,8 +49,11 @@ IN_TEMPLATE_BLOCK = "inside a lint Parsoid files as template output: it needs th
 #: Why a lint no finding matches is a known difference: it is an artefact of this wiki.
 RED_LINK_IN_TEXT = "a template in the link text, which this wiki shows as a red link"
 NO_MEDIA_HANDLER = "a template or a TimedMediaHandler option, which this wiki does not know"
+FOOTER_TEMPLATE = "a template line since the last |} may close the table ({{BundleEnd}})"
 #: Options of videos and sounds (TimedMediaHandler, not installed here).
 MEDIA_OPTIONS = ("thumbtime=", "start=", "end=", "disablecontrols=", "loop", "muted")
+#: A line that is one template, which may output table markup on Wikipedia.
+_TEMPLATE_LINE = re.compile(r"^\{\{[^\n]*\}\}[ \t]*$", re.MULTILINE)
 #: Characters of source shown for an unmatched lint or finding.
 SNIPPET = 60
 
@@ -257,11 +261,16 @@ def _known_difference(
 
 def _known_miss(lint: Lint, source: str) -> str | None:
     """Why *lint* is an artefact of this wiki, if it is: a template in an external link's
-    text is a red link here (a wikilink), and a file option that is a template or a video
-    option is unknown here; on Wikipedia neither is a lint."""
+    text is a red link here (a wikilink), a template on its own line is no ``|}`` here, and
+    a file option that is a template or a video option is unknown here; on Wikipedia none
+    is a lint."""
     text = source[lint.start : lint.end]
     if lint.type == "wikilink-in-extlink" and "{{" in text and "[[" not in text:
         return RED_LINK_IN_TEXT
+    if lint.type == "deletable-table-tag":
+        since_close = source[source.rfind("\n|}", 0, lint.start) + 1 : lint.start]
+        if _TEMPLATE_LINE.search(since_close):
+            return FOOTER_TEMPLATE
     items = lint.params.get("items", ())
     if (
         lint.type == "bogus-image-options"

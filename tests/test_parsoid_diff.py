@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import CORPUS, needs_corpus
 from parsoid_diff import (
+    FOOTER_TEMPLATE,
     IN_ARGUMENTS,
     IN_TEMPLATE_BLOCK,
     NO_MEDIA_HANDLER,
@@ -50,6 +51,11 @@ CASES = [
     ("[http://example.com [[Foo]]]", "wikilink-in-extlink", (0, 28, 20, 1)),
     ("[[File:X.jpg|thumb|foo|bar|baz]]", "bogus-image-options", (0, 32, 2, 2)),
     ("{|\nfoo\n|-\n| x\n|}", "fostered", (0, 16, 2, 2)),
+    ("<table><tr><td>a</td>b<td>c</td></tr></table>", "fostered", (0, 45, 7, 8)),
+    ("{|\n| a\n{|\n|-\nfoo\n| x\n|}\n|}", "fostered", (7, 23, 2, 2)),
+    ("{|\n|-\nfoo\n| x\n\n", "fostered", (0, 15, 2, 0)),
+    ("{|\n|-\n{| class=b  \n| x\n|}\n|}", "deletable-table-tag", (6, 16, 0, 0)),
+    ("{|\n|-\n<table><tr><td>x</td></tr></table>\n|}", "deletable-table-tag", (6, 13, 0, 0)),
     ("* a <table><tr><td>x\ny</td></tr></table>", "multiline-html-table-in-list", (4, 40, 7, 8)),
     ("<font color=red>[[Foo]]</font>", "tidy-font-bug", (0, 30, 16, 7)),
     ('<div><span class="nowrap"><p>a</p></span></div>', "pwrap-bug-workaround", (5, 41, 21, 7)),
@@ -155,6 +161,17 @@ def test_extras_inside_a_template_output_lint_are_known_differences() -> None:
             "[[File:L.jpg|{{largethumb}}|Lorentz]]",
             Lint("bogus-image-options", 0, 37, 2, 2, {"items": ["{{largethumb}}"]}),
             NO_MEDIA_HANDLER,
+        ),
+        # en-extra/Progress Wrestling: {{BundleEnd}} outputs the |} of the table above.
+        (
+            "{|\n|-\n| x\n{{BundleEnd}}\n\n{| class=b\n| y\n|}",
+            Lint("deletable-table-tag", 25, 35, 0, 0, {"name": "table"}),
+            FOOTER_TEMPLATE,
+        ),
+        (
+            "{{BundleEnd}}\n{|\n| x\n|}\n{|\n|-\n{| class=b\n| y\n|}\n|}",
+            Lint("deletable-table-tag", 30, 40, 0, 0, {"name": "table"}),
+            None,
         ),
         ("[http://a.org [[Foo]] {{pi}}]", Lint("wikilink-in-extlink", 0, 29, 14, 1), None),
         (

@@ -48,6 +48,13 @@ KNOWN_DIFFERENCES = {
     "the whole-line marks that WL408 files as missing-end-tag: two findings on one span",
     "WL426-a template after the span": "the test wiki has no templates: the red link's text "
     "ends the run there, on Wikipedia the template's output does",
+    "WL422-templatestyles and an interlanguage link between rows": "on Wikipedia they render "
+    "a <style> and a sidebar link, which stay put; the test wiki has no TemplateStyles and no "
+    "interwiki prefix fr, and shows both as text",
+    "WL423-a table after a template line between rows": "the test wiki has no templates: a "
+    "red link there, fostered, where a template's output may open a cell for the table",
+    "WL423-a table after a footer template that closes the table": "the test wiki has no "
+    "templates: {{BundleEnd}} does not output the |} that closes the first table",
 }
 
 
