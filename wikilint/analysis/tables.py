@@ -203,7 +203,10 @@ class _Scanner:
         #: the next end tags at that depth are those of the tables they closed, left over.
         self.debts: list[tuple[int, list[Table]]] = []
         self.stray_ends: list[Span] = []  # table ends with no table open, dropped
-        self.all_closed_at = 0  # where the last table open was closed
+        #: Since the last table open was closed: where the search for templates resumes,
+        #: and whether one was found (it may open a table, which a table end then closes).
+        self.searched_to = 0
+        self.after_template = False
 
     @property
     def masked(self) -> str:
@@ -388,13 +391,15 @@ class _Scanner:
                 self.debts.pop()
         self.content_from = end
         if not self.frames:
-            if self.masked.find(_UNKNOWN, self.all_closed_at, start) < 0:
-                self.stray_ends.append((start, end))  # else a template may have opened a table
+            self.after_template |= self.masked.find(_UNKNOWN, self.searched_to, start) >= 0
+            self.searched_to = end
+            if not self.after_template:
+                self.stray_ends.append((start, end))
             return
         frame = self.frames.pop()
         frame.table.end = end
         if not self.frames:
-            self.all_closed_at = end
+            self.searched_to, self.after_template = end, False
         if by_wikitext and not frame.table.wikitext:
             self.closed_at = end  # Parsoid: an HTML table's end tag must be HTML too
         if frame.owed:
