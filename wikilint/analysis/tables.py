@@ -123,13 +123,26 @@ class _Frame:
     they closed comes after their own, and is left over."""
 
 
-@per_article
 def tables(article: Article) -> tuple[Table, ...]:
     """Every table of the page's own wikitext, in source order (see the module)."""
+    return _scan(article)[0]
+
+
+def stray_table_ends(article: Article) -> tuple[Span, ...]:
+    """The table ends (``|}``, ``</table>``) that come when the tree builder has no table
+    open, which it drops: a ``|}`` counts while Parsoid's count of open ``{|`` is above
+    zero, even when an HTML end tag or a table start closed their tables. None after a
+    template since the last table closed: it may open one."""
+    return _scan(article)[1]
+
+
+@per_article
+def _scan(article: Article) -> tuple[tuple[Table, ...], tuple[Span, ...]]:
     source = article.source
     if "{|" not in source and not re.search("<table", source, re.IGNORECASE):
-        return ()
-    return _Scanner(article).scan()
+        return (), ()
+    scanner = _Scanner(article)
+    return scanner.scan(), tuple(scanner.stray_ends)
 
 
 def _masked(article: Article) -> str:
@@ -189,6 +202,11 @@ class _Scanner:
         #: Per depth of open tables, the tables that closed another and were closed in turn:
         #: the next end tags at that depth are those of the tables they closed, left over.
         self.debts: list[tuple[int, list[Table]]] = []
+        self.stray_ends: list[Span] = []  # table ends with no table open, dropped
+        #: Since the last table open was closed: where the search for templates resumes,
+        #: and whether one was found (it may open a table, which a table end then closes).
+        self.searched_to = 0
+        self.after_template = False
 
     @property
     def masked(self) -> str:
@@ -205,7 +223,10 @@ class _Scanner:
                 if match is None or self._hidden(match):
                     continue
                 self._token(match)
-                if not self.frames and not self.debts and self.closed_at is None:
+                if (
+                    not (self.frames or self.debts or self.wikitext_depth)
+                    and self.closed_at is None
+                ):
                     position = token.end()
                     break
         self._content(len(self.source))
@@ -370,9 +391,15 @@ class _Scanner:
                 self.debts.pop()
         self.content_from = end
         if not self.frames:
+            self.after_template |= self.masked.find(_UNKNOWN, self.searched_to, start) >= 0
+            self.searched_to = end
+            if not self.after_template:
+                self.stray_ends.append((start, end))
             return
         frame = self.frames.pop()
         frame.table.end = end
+        if not self.frames:
+            self.searched_to, self.after_template = end, False
         if by_wikitext and not frame.table.wikitext:
             self.closed_at = end  # Parsoid: an HTML table's end tag must be HTML too
         if frame.owed:

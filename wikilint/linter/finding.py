@@ -60,6 +60,16 @@ class Edit:
     end: int
     replacement: str
 
+    @classmethod
+    def deletion(cls, source: str, start: int, end: int) -> Edit:
+        """Delete ``source[start:end]``, with its line when nothing but spaces is left on it."""
+        line_start = source.rfind("\n", 0, start) + 1
+        line_end = source.find("\n", end)
+        line_end = len(source) if line_end < 0 else line_end
+        if source[line_start:start].strip(" \t") or source[end:line_end].strip(" \t"):
+            return cls(start, end, "")
+        return cls(line_start, min(line_end + 1, len(source)), "")
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:

@@ -76,17 +76,7 @@ def _fix(source: str, table: Table) -> Fix | None:
     ):
         return None
     line_end = source.find("\n", table.open_end)
-    edits = [_deletion(source, table.start, len(source) if line_end < 0 else line_end)]
+    edits = [Edit.deletion(source, table.start, len(source) if line_end < 0 else line_end)]
     if stray is not None:
-        edits.append(_deletion(source, *stray))
+        edits.append(Edit.deletion(source, *stray))
     return Fix(tuple(edits), Applicability.UNSAFE, "delete the stray table start")
-
-
-def _deletion(source: str, start: int, end: int) -> Edit:
-    """Delete ``source[start:end]``, with its line when nothing else but spaces is on it."""
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", end)
-    line_end = len(source) if line_end < 0 else line_end
-    if source[line_start:start].strip(" \t") or source[end:line_end].strip(" \t"):
-        return Edit(start, end, "")
-    return Edit(line_start, min(line_end + 1, len(source)), "")
