@@ -220,12 +220,15 @@ CUES: tuple[Cue, ...] = (
         "quotation",
         "quotes someone",
         r"[\"“](?P<quote>[^\"“”]{8,}?)[\"”]",
+        hint=r"[\"“]",
     ),
     _cue(
         "superlative",
         "makes a superlative claim",
         _superlative(possessive=True),
         shortcut=_shortcut("[tihoaurm]", _superlative(possessive=False), "['’]s"),
+        words=f"{_SUPERLATIVES.replace('|', ' ').replace('-ever', '')} record unprecedented time"
+        " than",
     ),
     _cue(
         "attribution",
@@ -308,7 +311,8 @@ _MATH_SIGNS = frozenset("=+−×*/<>≤≥^")
 _FULL_STOPS = frozenset(".!?…")
 _CLOSERS = "\"'”’»)]"
 _QUOTE_SHOWN = 40
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+", re.ASCII)  # for lower-cased ASCII text only
+_MONTH_NAME = re.compile(_MONTH)
 
 
 def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tuple[str, str]]:
@@ -440,7 +444,7 @@ def _quotation(quote: str) -> str | None:
 def _count(text: str, match: re.Match[str]) -> str | None:
     """A bare number counts things ("73 men"), unless it labels them ("page 5")."""
     unit = match.group("unit")
-    if unit is None or unit in _NOT_UNITS or re.fullmatch(_MONTH, unit):
+    if unit is None or unit in _NOT_UNITS or _MONTH_NAME.fullmatch(unit):
         return None
     if text[: match.start()].rstrip()[-1:] in _MATH_SIGNS:
         return None  # a formula: "xy = 0"
@@ -462,7 +466,7 @@ def _follows_name(text: str, start: int) -> bool:
     if len(before) < 2:
         return False
     previous = before[-1].strip("([\"'“")
-    return previous[:1].isupper() and not re.fullmatch(_MONTH, previous)
+    return previous[:1].isupper() and not _MONTH_NAME.fullmatch(previous)
 
 
 def _first_uncovered(paragraph: Paragraph, last_citation: int) -> int | None:
