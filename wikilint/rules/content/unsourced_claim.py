@@ -136,16 +136,25 @@ class Cue:
     words: frozenset[str] = frozenset()
     """Whole words, one of which every match holds in lower case (empty: no such set)."""
 
-    def may_match(self, text: str, lowered: str | None, words: set[str] | None = None) -> bool:
-        """Whether the pattern can match *text*; *lowered* is it lower-cased if ASCII,
-        *words* the words of *lowered*."""
+    def matches(
+        self, text: str, lowered: str | None, words: set[str] | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The pattern's matches in *text*, in order; *lowered* is it lower-cased if ASCII,
+        *words* the words of *lowered*. Texts the shortcuts rule out are not scanned."""
         if self.words and words is not None and self.words.isdisjoint(words):
-            return False
+            return
         if self.hint is not None and self.hint.search(text) is None:
-            return False
-        return self.folded is None or lowered is None or self.folded.search(lowered) is not None
+            return
+        if self.folded is not None and lowered is not None:
+            pattern = self.pattern
+            for folded in self.folded.finditer(lowered):  # at the places the pattern matches
+                match = pattern.match(text, folded.start())
+                if match is not None:
+                    yield match
+            return
+        yield from self._pattern_for(text).finditer(text)
 
-    def pattern_for(self, text: str) -> re.Pattern[str]:
+    def _pattern_for(self, text: str) -> re.Pattern[str]:
         """The pattern, or its faster twin when *text* holds none of its rare branches."""
         shortcut = self.shortcut
         if shortcut is None or shortcut.rare.search(text) is not None:
@@ -332,9 +341,7 @@ def cue_matches(text: str, kinds: Iterable[str], living: bool = False) -> list[t
     lowered = text.lower() if text.isascii() else None
     words = set(_WORD.findall(lowered)) if lowered is not None else None
     for cue in _wanted_cues(tuple(kinds), living):
-        if not cue.may_match(text, lowered, words):
-            continue
-        for match in cue.pattern_for(text).finditer(text):
+        for match in cue.matches(text, lowered, words):
             shown = _accept(cue.kind, text, match)
             if shown:
                 found.append((cue, shown))
