@@ -20,6 +20,8 @@ from pathlib import Path
 WEIGHTS = "citation_need.json"
 DATA = Path(__file__).resolve().parents[1] / "data" / WEIGHTS
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
+#: ``_WORD`` for ASCII text, where it finds the same words faster.
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*|[0-9]+", re.ASCII)
 _LENGTHS = ((8, "short"), (15, "medium"), (25, "long"), (40, "longer"), (math.inf, "longest"))
 _COUNTS = ((2, "1"), (3, "2"), (5, "3-4"), (8, "5-7"), (math.inf, "8+"))
 #: Kinds of feature that say what a sentence states (its claim cues, words, word pairs,
@@ -41,7 +43,7 @@ def sentence_features(
     """The features of sentence *index* of *count* in a paragraph of section *section*,
     followed by the sentence *following* ("" for the last); *cues* and *following_cues*
     are the claim-cue kinds found in each."""
-    words = _WORD.findall(text)
+    words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
     lowered = [
         "#" * min(len(word), 5) if word.isdigit() else word for word in map(str.lower, words)
     ]

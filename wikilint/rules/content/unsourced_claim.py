@@ -136,16 +136,25 @@ class Cue:
     words: frozenset[str] = frozenset()
     """Whole words, one of which every match holds in lower case (empty: no such set)."""
 
-    def may_match(self, text: str, lowered: str | None, words: set[str] | None = None) -> bool:
-        """Whether the pattern can match *text*; *lowered* is it lower-cased if ASCII,
-        *words* the words of *lowered*."""
+    def matches(
+        self, text: str, lowered: str | None, words: set[str] | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The pattern's matches in *text*, in order; *lowered* is it lower-cased if ASCII,
+        *words* the words of *lowered*. Texts the shortcuts rule out are not scanned."""
         if self.words and words is not None and self.words.isdisjoint(words):
-            return False
+            return
         if self.hint is not None and self.hint.search(text) is None:
-            return False
-        return self.folded is None or lowered is None or self.folded.search(lowered) is not None
+            return
+        if self.folded is not None and lowered is not None:
+            pattern = self.pattern
+            for folded in self.folded.finditer(lowered):  # at the places the pattern matches
+                match = pattern.match(text, folded.start())
+                if match is not None:
+                    yield match
+            return
+        yield from self._pattern_for(text).finditer(text)
 
-    def pattern_for(self, text: str) -> re.Pattern[str]:
+    def _pattern_for(self, text: str) -> re.Pattern[str]:
         """The pattern, or its faster twin when *text* holds none of its rare branches."""
         shortcut = self.shortcut
         if shortcut is None or shortcut.rare.search(text) is not None:
@@ -220,12 +229,15 @@ CUES: tuple[Cue, ...] = (
         "quotation",
         "quotes someone",
         r"[\"“](?P<quote>[^\"“”]{8,}?)[\"”]",
+        hint=r"[\"“]",
     ),
     _cue(
         "superlative",
         "makes a superlative claim",
         _superlative(possessive=True),
         shortcut=_shortcut("[tihoaurm]", _superlative(possessive=False), "['’]s"),
+        words=f"{_SUPERLATIVES.replace('|', ' ').replace('-ever', '')} record unprecedented time"
+        " than",
     ),
     _cue(
         "attribution",
@@ -308,7 +320,8 @@ _MATH_SIGNS = frozenset("=+−×*/<>≤≥^")
 _FULL_STOPS = frozenset(".!?…")
 _CLOSERS = "\"'”’»)]"
 _QUOTE_SHOWN = 40
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+", re.ASCII)  # for lower-cased ASCII text only
+_MONTH_NAME = re.compile(_MONTH)
 
 
 def find_cues(text: str, kinds: Iterable[str], living: bool = False) -> list[tuple[str, str]]:
@@ -328,9 +341,7 @@ def cue_matches(text: str, kinds: Iterable[str], living: bool = False) -> list[t
     lowered = text.lower() if text.isascii() else None
     words = set(_WORD.findall(lowered)) if lowered is not None else None
     for cue in _wanted_cues(tuple(kinds), living):
-        if not cue.may_match(text, lowered, words):
-            continue
-        for match in cue.pattern_for(text).finditer(text):
+        for match in cue.matches(text, lowered, words):
             shown = _accept(cue.kind, text, match)
             if shown:
                 found.append((cue, shown))
@@ -440,7 +451,7 @@ def _quotation(quote: str) -> str | None:
 def _count(text: str, match: re.Match[str]) -> str | None:
     """A bare number counts things ("73 men"), unless it labels them ("page 5")."""
     unit = match.group("unit")
-    if unit is None or unit in _NOT_UNITS or re.fullmatch(_MONTH, unit):
+    if unit is None or unit in _NOT_UNITS or _MONTH_NAME.fullmatch(unit):
         return None
     if text[: match.start()].rstrip()[-1:] in _MATH_SIGNS:
         return None  # a formula: "xy = 0"
@@ -462,7 +473,7 @@ def _follows_name(text: str, start: int) -> bool:
     if len(before) < 2:
         return False
     previous = before[-1].strip("([\"'“")
-    return previous[:1].isupper() and not re.fullmatch(_MONTH, previous)
+    return previous[:1].isupper() and not _MONTH_NAME.fullmatch(previous)
 
 
 def _first_uncovered(paragraph: Paragraph, last_citation: int) -> int | None:
