@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from wikilint.analysis.html_tags import FORMATTING_TAGS, HtmlTag, foreign_spans, html_tags
+from wikilint.analysis.html_tags import (
+    FORMATTING_TAGS,
+    WIKITEXT_BLOCK_TAGS,
+    HtmlTag,
+    foreign_spans,
+    html_tags,
+)
 from wikilint.analysis.html_tree import (
     MAX_DEPTH,
-    WIKITEXT_BLOCK_TAGS,
     cell_end,
     element_ends,
     innermost,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
-from wikilint.analysis.html_tags import html5_misnested_starts
+from wikilint.analysis.html_tags import html5_misnested_starts, html_tags
 from wikilint.analysis.raw_markup import UnclosedRule, is_closed
 from wikilint.document.article import Article
+from wikilint.linter.finding import Finding
 from wikilint.linter.rule import RuleDocs
 
 #: Tags that need an end tag (void and optional-end tags such as <br>, <p>, <li> do not).
@@ -40,6 +42,17 @@ class UnclosedTag(UnclosedRule):
         "shared corpus (en, intl, en-extra) are Parsoid's missing-end-tag lints; the other 8 "
         "are inside a template's arguments, which the test wiki (no templates) never parses.",
     )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        reported = set()
+        for finding in super().check(article):
+            reported.add(finding.location.offset)
+            yield finding
+        for tag in html_tags(article):
+            # its end tag falls in a paragraph of a later line of its cell
+            if tag.to_cell_end and tag.start not in reported:
+                opener = article.source[tag.start : tag.end]
+                yield self.finding(article, tag.start, tag.end, f"{opener} is never closed")
 
     def is_opener(self, article: Article, start: int, end: int) -> bool:
         name = _NAME.match(article.source, start + 1)
