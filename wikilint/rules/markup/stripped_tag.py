@@ -39,7 +39,10 @@ class StrippedTag(Rule):
         notes="The finding spans the end tag, as Parsoid's dsr does. An end tag in another "
         "table cell, list item or paragraph than its start tag is stray as well; `</p>` "
         "and `</br>` are not (the browser makes an element of them), nor is the `</tr>` or "
-        "`</td>` of a wikitext table's own row or cell. Like Parsoid 1.39, end tags inside "
+        "`</td>` of a wikitext table's own row or cell. The end tag of a `<span>` (or "
+        "another inline tag but the formatting ones) opened on a table cell's first line "
+        "is stray on a later line of the cell, which is a paragraph inside the span "
+        "(`| <span>a` newline `b</span>`). Like Parsoid 1.39, end tags inside "
         "`<ref>` are left out (Parsoid drops them there without a lint). "
         "https://www.mediawiki.org/wiki/Help:Lint_errors/stripped-tag",
         fix="Safe: the end tag is deleted; it renders as nothing already.",

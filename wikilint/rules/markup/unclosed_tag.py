@@ -33,7 +33,10 @@ class UnclosedTag(UnclosedRule):
         "matching end tag. Tags whose end is optional (`<p>`, `<li>`, `<td>`) and void tags "
         "(`<br>`, `<hr>`) are not reported, nor a tag that a paragraph break cuts short "
         "(WL418 html5-misnesting). Parsoid also files a `<p>` left open; WL403 does not, "
-        "since HTML makes its end optional.",
+        "since HTML makes its end optional. An inline tag on a table cell's first line "
+        "whose end tag is on a later line of the cell is never closed either: the cell's "
+        "later lines are paragraphs inside it, which drop its end tag "
+        "(`| <span>a` newline `b</span>`).",
         why="The browser extends the formatting over the rest of the page, or MediaWiki shows "
         "the tag literally (Linter: missing-end-tag; CheckWiki errors 33-42).",
         bad='<div style="float:right">Box\n\nText <small>fine print.\n',
