@@ -265,8 +265,7 @@ class _Builder:
             if name not in _FORMATTING:
                 self.to_cell_end.update(opener for opener in stack if opener in frame.first_line)
                 return  # the end tag is in a paragraph inside the element: dropped
-            self._cut_first_line(frame, stack[-1])
-            self._close(frame, stack, index)
+            self._close_from_paragraph(frame, stack, index)
         elif stack:
             self._close(frame, stack, index)
         elif self._misnested_end(frame, index):
@@ -296,15 +295,27 @@ class _Builder:
             self.line = line_start, line_end, has_block
         return not has_block
 
-    def _cut_first_line(self, frame: _Frame, opener: int) -> None:
-        """The end tag of the formatting element *opener* is in a later paragraph of its
-        cell: the element and those of the first line inside it end with the first line."""
+    def _close_from_paragraph(self, frame: _Frame, stack: list[int], index: int) -> None:
+        """The end tag *index* of a formatting element of the cell's first line is in a
+        later paragraph: the element and the first line's elements inside it end with the
+        first line (the adoption agency), but formatting ones, which go on around the
+        paragraph as the paragraph's elements go on in it."""
+        opener = stack.pop()
+        self.partners[opener], self.partners[index] = index, opener
+        self.cuts[opener] = frame.first_line_end
         position = _last_position(frame.open, opener)
-        inside = frame.open[position + 1 :] if position is not None else []
-        for element in (opener, *inside):
-            if element in frame.first_line:
-                self.cuts[element] = frame.first_line_end
-                self.to_cell_end.discard(element)  # cut short, not run to the cell's end
+        if position is None:
+            return
+        inside = frame.open[position + 1 :]
+        first_line = [
+            element
+            for element in inside
+            if element in frame.first_line and self.tags[element].name not in _FORMATTING
+        ]
+        frame.open[position:] = [element for element in inside if element not in first_line]
+        frame.first_line.difference_update(inside)
+        self._cut(frame, first_line, frame.first_line_end)
+        self.to_cell_end.difference_update(first_line)  # cut short, not run to the cell's end
 
     def _misnested_end(self, frame: _Frame, index: int) -> bool:
         """Pair a stray end tag with the element of its name cut just before it, if only
