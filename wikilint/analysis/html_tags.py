@@ -192,6 +192,7 @@ class _Frame:
         self.blocks = 0  # how many of them are block elements
         self.first_line_end = -1  # where a table cell's first line ends (-1: no cell)
         self.first_line: set[int] = set()  # inline elements open from the cell's first line
+        self.dropped: set[str] = set()  # names of end tags dropped in the cell's paragraphs
 
 
 class _Builder:
@@ -263,7 +264,9 @@ class _Builder:
                 frame.blocks += _is_block(name)
         elif stack and self._in_later_paragraph(frame, stack[-1], tag.start):
             if name not in _FORMATTING:
-                self.to_cell_end.update(opener for opener in stack if opener in frame.first_line)
+                if name not in frame.dropped:  # the first line's elements of the name, once
+                    frame.dropped.add(name)
+                    self.to_cell_end.update(tag for tag in stack if tag in frame.first_line)
                 return  # the end tag is in a paragraph inside the element: dropped
             self._close_from_paragraph(frame, stack, index)
         elif stack:
@@ -367,7 +370,11 @@ class _Builder:
                 gone.setdefault(name, set()).add(tag)
                 self.pending[name] = tag
         for name, cut in gone.items():
-            frame.by_name[name] = [tag for tag in frame.by_name[name] if tag not in cut]
+            stack = frame.by_name[name]
+            while stack and stack[-1] in cut:  # mostly the innermost ones: no copy
+                cut.discard(stack.pop())
+            if cut:
+                frame.by_name[name] = [tag for tag in stack if tag not in cut]
 
     def result(self) -> list[HtmlTag]:
         """The HTML tags, without the italic and bold marks."""
