@@ -266,7 +266,7 @@ class _Builder:
             if name not in _FORMATTING:
                 if name not in frame.dropped:  # the first line's elements of the name, once
                     frame.dropped.add(name)
-                    self.to_cell_end.update(tag for tag in stack if tag in frame.first_line)
+                    self.to_cell_end.update(item for item in stack if item in frame.first_line)
                 return  # the end tag is in a paragraph inside the element: dropped
             self._close_from_paragraph(frame, stack, index)
         elif stack:
