@@ -63,6 +63,12 @@ CASES = [
     ("<font color=red>[[Foo]]</font>", "tidy-font-bug", (0, 30, 16, 7)),
     ('<div><span class="nowrap"><p>a</p></span></div>', "pwrap-bug-workaround", (5, 41, 21, 7)),
     ('{|\n| <span class="nowrap">a\nb</span>\n|}', "pwrap-bug-workaround", (5, 36, 21, 0)),
+    # a table cell's later lines are paragraphs inside the elements of its first line
+    ("{|\n| <span>a\nb</span>\n|}", "missing-end-tag", (5, 21, 6, 0)),
+    ("{|\n| <span>a\nb</span>\n|}", "stripped-tag", (14, 21, 0, 0)),
+    ("{|\n! <sup>a\n\nb</sup>\n|}", "missing-end-tag", (5, 20, 5, 0)),
+    ("{|\n| <small>a\nb</small>\n|}", "misnested-tag", (5, 13, 7, 0)),
+    ("{|\n| <small><span>a\nb</span></small>\n|}", "html5-misnesting", (12, 19, 6, 0)),
     (
         '<span class="nowrap">' + "Kilimanjaro" * 9 + " </span>National Park",
         "tidy-whitespace-bug",

@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from wikilint.analysis.html_tags import FORMATTING_TAGS, HtmlTag, foreign_spans, html_tags
+from wikilint.analysis.html_tags import (
+    FORMATTING_TAGS,
+    WIKITEXT_BLOCK_TAGS,
+    HtmlTag,
+    foreign_spans,
+    html_tags,
+)
 from wikilint.analysis.html_tree import (
     MAX_DEPTH,
-    WIKITEXT_BLOCK_TAGS,
     cell_end,
     element_ends,
     innermost,
@@ -110,8 +115,8 @@ class CellParagraphs:
     def breaks(self, tags: list[HtmlTag], index: int) -> bool:
         """Whether a line break of the page's own text directly in element *index* (or in
         formatting elements in it, which the tree builder reopens in the paragraph) starts
-        a paragraph: the next line that is not blank is no list item, not indented, and
-        holds no block tag."""
+        a paragraph: the next line that is not blank is in the element (or two blank lines
+        end it), no list item, not indented, and holds no block tag."""
         tag = tags[index]
         end = self.content_end(tags, index)
         foreign = foreign_spans(self.article)
@@ -120,7 +125,9 @@ class CellParagraphs:
             following = self._next_filled_line(newline + 1)
             first = self.source[following : following + 1]
             if (
-                first not in LIST_MARKS
+                # blank lines that end the element make a paragraph (of a <br>) from two on
+                (following < end or self.source.count("\n", newline, following) > 2)
+                and first not in LIST_MARKS
                 and first != " "  # an indented line is preformatted, not a paragraph
                 and not overlaps(foreign, newline, newline + 1)
                 and not self.has_block_tag(following)

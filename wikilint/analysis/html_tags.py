@@ -11,10 +11,11 @@ lets through count; anything else (``<foo>``) is shown as text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Argument, Comment, Template
+from mwparserfromhell.nodes import Argument, Comment, Template, Wikilink
 
 from wikilint.analysis.raw_markup import opaque_spans
 from wikilint.document.article import Article
@@ -43,6 +44,16 @@ PARAGRAPH_BOUND_TAGS = frozenset(
         "rp", "rt", "rtc", "ruby", "samp", "span", "sub", "sup", "time", "var",
     }
 )  # fmt: skip
+#: MediaWiki's wikitext block elements (Parsoid's ``Consts::$wikitextBlockElems``): a
+#: line holding one is no paragraph.
+WIKITEXT_BLOCK_TAGS = frozenset(
+    {
+        "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "p", "ul", "ol", "dl", "td", "th",
+        "tr", "caption", "dt", "dd", "li", "center", "blockquote", "div", "hr", "figure",
+        "aside",
+    }
+)  # fmt: skip
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(WIKITEXT_BLOCK_TAGS))})\b", re.IGNORECASE)
 #: Tags a wikitext table makes too: their end tag in one closes the table's own row or cell.
 _TABLE_PARTS = frozenset({"caption", "td", "th", "tr"})
 #: HTML5's formatting elements, which the tree builder reopens after an element that held
@@ -87,6 +98,9 @@ class HtmlTag:
     element's end tag or a paragraph break (the tree builder's auto-inserted end)."""
     in_table: bool = False
     """Whether the tag is inside a wikitext table."""
+    to_cell_end: bool = False
+    """Whether this start tag's element runs to its table cell's end: opened on the cell's
+    first line, its end tag falls in a paragraph of the cell's later lines, which drops it."""
 
 
 @per_article
@@ -96,7 +110,7 @@ def html_tags(article: Article) -> list[HtmlTag]:
     (see :class:`_Builder`). Each token is looked at once."""
     hidden = foreign_spans(article)
     source = article.source
-    builder = _Builder(source)
+    builder = _Builder(source, merge([*hidden, *_multiline_links(article)]))
     quotes = _quote_events(source, hidden)
     for match in _visible_tokens(source, hidden):
         start = match.start()
@@ -114,6 +128,15 @@ def html_tags(article: Article) -> list[HtmlTag]:
     while quotes:
         builder.quote(*quotes.pop())
     return builder.result()
+
+
+def _multiline_links(article: Article) -> list[Span]:
+    """The spans of the wikilinks whose text runs over a line break, which makes no
+    paragraph in them."""
+    if "[[" not in article.source:
+        return []
+    spans = (article.span(link) for link in article.nodes(Wikilink))
+    return [(start, end) for start, end in spans if "\n" in article.source[start:end]]
 
 
 def _visible_tokens(source: str, hidden: list[Span]) -> Iterator[re.Match[str]]:
@@ -167,6 +190,9 @@ class _Frame:
         self.by_name: dict[str, list[int]] = {}  # start tags an end tag of the name may close
         self.open: list[int] = []  # start tags whose element is open, innermost last
         self.blocks = 0  # how many of them are block elements
+        self.first_line_end = -1  # where a table cell's first line ends (-1: no cell)
+        self.first_line: set[int] = set()  # inline elements open from the cell's first line
+        self.dropped: set[str] = set()  # names of end tags dropped in the cell's paragraphs
 
 
 class _Builder:
@@ -179,14 +205,22 @@ class _Builder:
     cut inline element of ``PARAGRAPH_BOUND_TAGS`` is not, and its end tag is stray. An end
     tag of such an element with a block element open inside it is ignored, as HTML5 does. A
     paragraph break outside block elements cuts the inline elements open.
+
+    A table cell's later lines are paragraphs (or list items, preformatted text) *inside*
+    the inline elements opened on its first line: a paragraph break does not cut those, and
+    their end tag in such a later line is dropped, or for a formatting element cuts it at
+    the first line's end (Parsoid: missing-end-tag, or misnested-tag).
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, joined: list[Span]) -> None:
         self.source = source
+        self.joined = joined  # sorted, disjoint spans whose line breaks end no line
         self.tags: list[HtmlTag] = []
         self.partners: dict[int, int] = {}
         self.cuts: dict[int, int] = {}
         self.pending: dict[str, int] = {}  # the last element of each name cut, not reopened
+        self.to_cell_end: set[int] = set()
+        self.line = (0, 0, False)  # the last line read: start, end, whether it has a block tag
         self.frames = [_Frame()]
 
     def boundary(self, match: re.Match[str]) -> None:
@@ -199,7 +233,9 @@ class _Builder:
         elif match["paragraph"]:
             self._paragraph_break(frame, match.end())
         elif match["cell"] and len(self.frames) > 1:
-            self.frames[-1] = _Frame()
+            self.frames[-1] = cell = _Frame()
+            if self.source[match.end() : match.end() + 1] not in ("+", "-"):  # not a caption, row
+                cell.first_line_end = self._line_end(match.end())
 
     def tag(self, tag: HtmlTag) -> None:
         frame = self.frames[-1]
@@ -216,13 +252,73 @@ class _Builder:
         stack = frame.by_name.setdefault(name, [])
         if not tag.closing:
             stack.append(index)
+            if (
+                tag.start < frame.first_line_end
+                and not _is_block(name)
+                and name not in _QUOTES
+                and (not frame.open or frame.open[-1] in frame.first_line)
+            ):
+                frame.first_line.add(index)
             if name not in _OPTIONAL_END:
                 frame.open.append(index)
                 frame.blocks += _is_block(name)
+        elif stack and self._in_later_paragraph(frame, stack[-1], tag.start):
+            if name not in _FORMATTING:
+                if name not in frame.dropped:  # the first line's elements of the name, once
+                    frame.dropped.add(name)
+                    self.to_cell_end.update(item for item in stack if item in frame.first_line)
+                return  # the end tag is in a paragraph inside the element: dropped
+            self._close_from_paragraph(frame, stack, index)
         elif stack:
             self._close(frame, stack, index)
         elif self._misnested_end(frame, index):
             return
+
+    def _line_end(self, offset: int) -> int:
+        """Where the line holding *offset* ends: the line breaks of a wikilink, a comment or
+        a template end no line."""
+        links = self.joined
+        while (line_end := self.source.find("\n", offset)) >= 0:
+            link = bisect_right(links, (line_end, len(self.source))) - 1
+            if link < 0 or links[link][1] <= line_end:
+                return line_end
+            offset = links[link][1]
+        return len(self.source)
+
+    def _in_later_paragraph(self, frame: _Frame, opener: int, offset: int) -> bool:
+        """Whether *offset*, past the first line of the cell where the element *opener* was
+        opened, is in a line the cell makes a paragraph of (not one holding a block tag)."""
+        if opener not in frame.first_line or offset < frame.first_line_end:
+            return False
+        line_start, line_end, has_block = self.line
+        if not line_start <= offset < line_end:  # tags come in order: each line is read once
+            line_start = self.source.rfind("\n", frame.first_line_end, offset) + 1
+            line_end = self._line_end(offset)
+            has_block = _BLOCK_TAG.search(self.source, line_start, line_end) is not None
+            self.line = line_start, line_end, has_block
+        return not has_block
+
+    def _close_from_paragraph(self, frame: _Frame, stack: list[int], index: int) -> None:
+        """The end tag *index* of a formatting element of the cell's first line is in a
+        later paragraph: the element and the first line's elements inside it end with the
+        first line (the adoption agency), but formatting ones, which go on around the
+        paragraph as the paragraph's elements go on in it."""
+        opener = stack.pop()
+        self.partners[opener], self.partners[index] = index, opener
+        self.cuts[opener] = frame.first_line_end
+        position = _last_position(frame.open, opener)
+        if position is None:
+            return
+        inside = frame.open[position + 1 :]
+        first_line = [
+            element
+            for element in inside
+            if element in frame.first_line and self.tags[element].name not in _FORMATTING
+        ]
+        frame.open[position:] = [element for element in inside if element not in first_line]
+        frame.first_line.difference_update(inside)
+        self._cut(frame, first_line, frame.first_line_end)
+        self.to_cell_end.difference_update(first_line)  # cut short, not run to the cell's end
 
     def _misnested_end(self, frame: _Frame, index: int) -> bool:
         """Pair a stray end tag with the element of its name cut just before it, if only
@@ -254,11 +350,13 @@ class _Builder:
             frame.blocks -= _is_block(name)
             self._cut(frame, [tag for tag in inside if tag not in blocks], self.tags[index].end)
         stack.pop()
+        self.to_cell_end.discard(opener)
         self.partners[opener], self.partners[index] = index, opener
 
     def _paragraph_break(self, frame: _Frame, offset: int) -> None:
-        if not frame.blocks:
-            cut, frame.open = frame.open, []
+        if not frame.blocks:  # the cell's first line is in no paragraph: it goes on
+            kept = _first_line_depth(frame)
+            cut, frame.open = frame.open[kept:], frame.open[:kept]
             self._cut(frame, cut, offset)
 
     def _cut(self, frame: _Frame, tags: list[int], offset: int) -> None:
@@ -272,7 +370,11 @@ class _Builder:
                 gone.setdefault(name, set()).add(tag)
                 self.pending[name] = tag
         for name, cut in gone.items():
-            frame.by_name[name] = [tag for tag in frame.by_name[name] if tag not in cut]
+            stack = frame.by_name[name]
+            while stack and stack[-1] in cut:  # mostly the innermost ones: no copy
+                cut.discard(stack.pop())
+            if cut:
+                frame.by_name[name] = [tag for tag in stack if tag not in cut]
 
     def result(self) -> list[HtmlTag]:
         """The HTML tags, without the italic and bold marks."""
@@ -289,10 +391,20 @@ class _Builder:
                 position.get(self.partners.get(index, -1)),
                 self.cuts.get(index),
                 tag.in_table,
+                index in self.to_cell_end,
             )
             for index in kept
             for tag in (tags[index],)
         ]
+
+
+def _first_line_depth(frame: _Frame) -> int:
+    """How many of the elements open in *frame*, outermost first, are open from its cell's
+    first line (they come first; ``_DEPTH`` at most: bounds the work)."""
+    depth = 0
+    while depth < min(len(frame.open), _DEPTH) and frame.open[depth] in frame.first_line:
+        depth += 1
+    return depth
 
 
 def _last_position(items: list[int], item: int) -> int | None:

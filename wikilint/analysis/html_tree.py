@@ -20,14 +20,6 @@ _ATTRIBUTE = re.compile(
     r"""(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]*)))?"""
 )
 _NOWRAP_CLASS = re.compile(r"(?:^|\s)nowrap(?:$|\s)")
-#: MediaWiki's wikitext block elements (Parsoid's ``Consts::$wikitextBlockElems``).
-WIKITEXT_BLOCK_TAGS = frozenset(
-    {
-        "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "p", "ul", "ol", "dl", "td", "th",
-        "tr", "caption", "dt", "dd", "li", "center", "blockquote", "div", "hr", "figure",
-        "aside",
-    }
-)  # fmt: skip
 #: How many enclosing elements a rule climbs at most: bounds the work on deep nesting.
 MAX_DEPTH = 256
 _QUOTE_MARK = re.compile(r"''")

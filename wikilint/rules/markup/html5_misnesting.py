@@ -31,6 +31,9 @@ class Html5Misnesting(Rule):
         notes="The finding spans the start tag (the first `open width` characters of Parsoid's "
         "dsr). Inside `<div>` and other block tags paragraphs do not cut it; an element "
         "whose first element is a closed one of its name is left out, as Parsoid leaves it. "
+        "Nor do the paragraphs of a table cell's later lines cut an element of its first "
+        "line: it runs to the cell's end (WL403 missing-end-tag), unless a formatting "
+        "element around it is cut (`| <small><span>a` newline `b</span></small>`). "
         "https://www.mediawiki.org/wiki/Help:Lint_errors/html5-misnesting",
         precision="Against Parsoid 1.39 (2026-12-01), same spans: shared corpus en + intl "
         "(202 articles) no lints, no findings; en-extra (280) 1 lint, 1 finding, 1/1 and 1/1.",

@@ -29,8 +29,10 @@ class MisnestedTag(Rule):
         "<small>continued.</small>\n",
         notes="The finding spans the start tag of the element cut short (Parsoid's dsr runs to "
         "where it was cut). Italic and bold marks take part as the `<i>` and `<b>` they "
-        "make (`''q<sup>k''</sup>`), but are not reported themselves. When the cut "
-        "element is not a formatting tag and text follows before its end tag, the case is "
+        "make (`''q<sup>k''</sup>`), but are not reported themselves. A formatting tag on "
+        "a table cell's first line closed on a later line is cut at the first line's end "
+        "(`| <small>a` newline `b</small>`): the cell's later lines are paragraphs. When the "
+        "cut element is not a formatting tag and text follows before its end tag, the case is "
         "html5-misnesting (WL418). "
         "https://www.mediawiki.org/wiki/Help:Lint_errors/misnested-tag",
         precision="Against Parsoid 1.39 (2026-12-01), same spans: shared corpus en + intl "

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from wikilint.analysis.cell_paragraphs import CellParagraphs
 from wikilint.analysis.html_tags import (
     VOID_TAGS,
+    WIKITEXT_BLOCK_TAGS,
     HtmlTag,
     html_tags,
 )
 from wikilint.analysis.html_tree import (
-    WIKITEXT_BLOCK_TAGS,
     element_ends,
     has_nowrap_css,
     line_end,
