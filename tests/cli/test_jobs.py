@@ -186,6 +186,13 @@ def _articles(folder: Path, files: int) -> Path:
     return folder
 
 
+def _sigint_as_at_a_terminal() -> None:
+    """Give the child Ctrl-C's default disposition: a test suite started in the background
+    by a shell without job control (``pytest &``) ignores SIGINT, and so would every
+    process it starts, Python included."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupted(
     folder: Path, *flags: str, wait: float = 0.0, then_stdin: bool = False
 ) -> tuple[int, str]:
@@ -201,6 +208,7 @@ def _interrupted(
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         start_new_session=True,
+        preexec_fn=_sigint_as_at_a_terminal,
     ) as process:
         try:
             assert process.stdout is not None and process.stdout.readline()  # under way
