@@ -114,9 +114,18 @@ def bounded(work: Callable[[], T], path: str, timeout: float | None) -> T | Find
     if not timeout or not hasattr(os, "fork"):
         return work()
     receiver, sender = multiprocessing.Pipe(duplex=False)
-    pid = os.fork()
+    # Ctrl-C is held back over the fork: arriving in the child before it ignores SIGINT, it
+    # raised KeyboardInterrupt in the child's after-fork hooks and printed a traceback. The
+    # parent takes a held-back one once it is ready to kill the child (below).
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        raise
     if pid == 0:  # the child: send the result or the error, and never return
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it kills us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         receiver.close()
         try:
             sender.send(_outcome(work))
@@ -125,6 +134,7 @@ def bounded(work: Callable[[], T], path: str, timeout: float | None) -> T | Find
     sender.close()
     outcome: T | _Failure
     try:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         if not receiver.poll(timeout):
             return timeout_finding(path, timeout)
         outcome = receiver.recv()
